@@ -1,0 +1,271 @@
+//! Cases and the events of their timelines.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
+use super::time::serde_rfc3339;
+
+/// One problem with one organisation, and everything that happened about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    pub id: String,
+    pub title: String,
+    pub organisation: String,
+    pub status: Status,
+    pub opened: DateTime<Utc>,
+    pub tags: Vec<String>,
+    pub references: Vec<Reference>,
+    pub notes: String,
+    /// In time order (stable for equal times: the order they were logged).
+    pub events: Vec<Event>,
+    pub active_call: Option<ActiveCall>,
+}
+
+/// A labelled reference such as a customer or ticket number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub label: String,
+    pub value: String,
+}
+
+/// One line of a timeline. Which optional fields make sense depends on the kind
+/// (see [`Kind::fields`]); the field names are the JSON and file keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(with = "serde_rfc3339")]
+    pub at: DateTime<Utc>,
+    pub kind: Kind,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub department: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agent: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_seconds: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talk_seconds: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    pub due: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<PromiseState>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub r#ref: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub who: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    pub window_start: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    pub window_end: Option<DateTime<Utc>>,
+}
+
+/// A call in progress: persisted with its case the moment it starts, so the stopwatch survives
+/// quitting, crashes and suspend (it is always timed from these UTC instants).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveCall {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub department: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agent: String,
+    /// The call's phases in order; the first starts when the call starts.
+    pub segments: Vec<Segment>,
+    /// How often the call was transferred so far.
+    #[serde(default)]
+    pub transfers: u32,
+}
+
+/// One phase of an active call, running until the next one starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub phase: Phase,
+    #[serde(with = "serde_rfc3339")]
+    pub from: DateTime<Utc>,
+}
+
+/// Waiting (ringing, music, queue) or talking to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Hold,
+    Talk,
+}
+
+impl Event {
+    /// An event of `kind` at `at` with only a summary.
+    pub fn new(kind: Kind, at: DateTime<Utc>, summary: impl Into<String>) -> Self {
+        Event {
+            at,
+            kind,
+            summary: summary.into(),
+            detail: String::new(),
+            number: String::new(),
+            department: String::new(),
+            agent: String::new(),
+            direction: None,
+            hold_seconds: None,
+            talk_seconds: None,
+            outcome: None,
+            from: String::new(),
+            to: String::new(),
+            due: None,
+            state: None,
+            channel: None,
+            r#ref: String::new(),
+            who: String::new(),
+            subject: String::new(),
+            window_start: None,
+            window_end: None,
+        }
+    }
+}
+
+impl Case {
+    /// A new open case with no events.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, organisation: impl Into<String>, opened: DateTime<Utc>) -> Self {
+        Case {
+            id: id.into(),
+            title: title.into(),
+            organisation: organisation.into(),
+            status: Status::Open,
+            opened,
+            tags: Vec::new(),
+            references: Vec::new(),
+            notes: String::new(),
+            events: Vec::new(),
+            active_call: None,
+        }
+    }
+
+    /// Adds an event at its place in time (after any events at the same instant) and
+    /// returns its index.
+    pub fn add_event(&mut self, event: Event) -> usize {
+        let at = self.events.partition_point(|e| e.at <= event.at);
+        self.events.insert(at, event);
+        at
+    }
+
+    /// The index of the first event equal to `event`, if it is still there.
+    pub fn find_event(&self, event: &Event) -> Option<usize> {
+        self.events.iter().position(|e| e == event)
+    }
+
+    /// Puts the events back in time order (stable), e.g. after an edit moved one.
+    pub fn sort_events(&mut self) {
+        self.events.sort_by_key(|e| e.at);
+    }
+
+    /// When something last happened: the latest of the opening, the events and an active call.
+    pub fn last_activity(&self) -> DateTime<Utc> {
+        let last_event = self.events.iter().map(|e| e.at).max();
+        let call = self.active_call.as_ref().and_then(|c| c.segments.first()).map(|s| s.from);
+        [Some(self.opened), last_event, call].into_iter().flatten().max().unwrap_or(self.opened)
+    }
+}
+
+impl ActiveCall {
+    /// A call that starts now, on hold (ringing or in a queue).
+    pub fn start(number: impl Into<String>, now: DateTime<Utc>) -> Self {
+        ActiveCall {
+            number: number.into(),
+            department: String::new(),
+            agent: String::new(),
+            segments: vec![Segment { phase: Phase::Hold, from: now }],
+            transfers: 0,
+        }
+    }
+
+    /// When the call started.
+    pub fn started(&self) -> Option<DateTime<Utc>> {
+        self.segments.first().map(|s| s.from)
+    }
+
+    /// The phase the call is in now.
+    pub fn phase(&self) -> Phase {
+        self.segments.last().map_or(Phase::Hold, |s| s.phase)
+    }
+
+    /// Switches to `phase` at `now` (no-op when already in it).
+    pub fn switch(&mut self, phase: Phase, now: DateTime<Utc>) {
+        if self.phase() != phase || self.segments.is_empty() {
+            self.segments.push(Segment { phase, from: now });
+        }
+    }
+
+    /// Seconds spent in `phase` up to `now`.
+    pub fn seconds_in(&self, phase: Phase, now: DateTime<Utc>) -> i64 {
+        let ends = self.segments.iter().skip(1).map(|s| s.from).chain(std::iter::once(now));
+        self.segments
+            .iter()
+            .zip(ends)
+            .filter(|(s, _)| s.phase == phase)
+            .map(|(s, end)| (end.min(now) - s.from).num_seconds().max(0))
+            .sum()
+    }
+
+    /// Seconds in the current segment up to `now`.
+    pub fn segment_seconds(&self, now: DateTime<Utc>) -> i64 {
+        self.segments.last().map_or(0, |s| (now - s.from).num_seconds().max(0))
+    }
+
+    /// Seconds since the call started.
+    pub fn total_seconds(&self, now: DateTime<Utc>) -> i64 {
+        self.started().map_or(0, |t| (now - t).num_seconds().max(0))
+    }
+}
+
+impl Case {
+    /// Strips terminal control characters from every text of the case (line breaks only where
+    /// they belong: notes and event details). Storage calls this before every save.
+    pub fn clean_text(&mut self) {
+        use super::text::{clean, clean_line};
+        let line = |s: &mut String| *s = clean_line(s);
+        line(&mut self.title);
+        line(&mut self.organisation);
+        self.tags.iter_mut().for_each(line);
+        for r in &mut self.references {
+            line(&mut r.label);
+            line(&mut r.value);
+        }
+        self.notes = clean(&self.notes);
+        for e in &mut self.events {
+            for s in [
+                &mut e.summary,
+                &mut e.number,
+                &mut e.department,
+                &mut e.agent,
+                &mut e.from,
+                &mut e.to,
+                &mut e.r#ref,
+                &mut e.who,
+                &mut e.subject,
+            ] {
+                line(s);
+            }
+            e.detail = clean(&e.detail);
+        }
+        if let Some(call) = &mut self.active_call {
+            line(&mut call.number);
+            line(&mut call.department);
+            line(&mut call.agent);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! The optional fields of events, as data: which kinds have which fields, how each is read from
+//! text and shown as text. One table serves the command line's flags, the import check, the
+//! TUI's forms and the detail views.
+
+use chrono::{DateTime, Utc};
+
+use super::case::Event;
+use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord};
+use super::text::clean_line;
+use super::time::{TimeError, local_minute, parse_duration, parse_when, span};
+
+/// An optional event field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Number,
+    Department,
+    Agent,
+    Direction,
+    Hold,
+    Talk,
+    Outcome,
+    From,
+    To,
+    Due,
+    State,
+    Channel,
+    Ref,
+    Who,
+    Subject,
+    WindowStart,
+    WindowEnd,
+}
+
+/// A field value that could not be read, or a field the kind does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error("{field} makes no sense for a {kind} event (a {kind} has: {allowed})")]
+    NotForKind { field: &'static str, kind: Kind, allowed: String },
+    #[error("{0}")]
+    Word(#[from] UnknownWord),
+    #[error("{0}")]
+    Time(#[from] TimeError),
+    #[error("outcome '{outcome}' does not fit a {kind} (use one of: {expected})")]
+    OutcomeForKind { outcome: Outcome, kind: Kind, expected: String },
+}
+
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: &'static [Field] = &[
+        Field::Number,
+        Field::Department,
+        Field::Agent,
+        Field::Direction,
+        Field::Hold,
+        Field::Talk,
+        Field::Outcome,
+        Field::From,
+        Field::To,
+        Field::Due,
+        Field::State,
+        Field::Channel,
+        Field::Ref,
+        Field::Who,
+        Field::Subject,
+        Field::WindowStart,
+        Field::WindowEnd,
+    ];
+
+    /// The key in JSON and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Department => "department",
+            Field::Agent => "agent",
+            Field::Direction => "direction",
+            Field::Hold => "hold_seconds",
+            Field::Talk => "talk_seconds",
+            Field::Outcome => "outcome",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Due => "due",
+            Field::State => "state",
+            Field::Channel => "channel",
+            Field::Ref => "ref",
+            Field::Who => "who",
+            Field::Subject => "subject",
+            Field::WindowStart => "window_start",
+            Field::WindowEnd => "window_end",
+        }
+    }
+
+    /// The command-line flag, without dashes.
+    pub fn flag(self) -> &'static str {
+        &flag_name(self)[2..]
+    }
+
+    /// The label in forms and detail views.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Department => "department",
+            Field::Agent => "agent",
+            Field::Direction => "direction",
+            Field::Hold => "on hold",
+            Field::Talk => "talking",
+            Field::Outcome => "outcome",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Due => "due",
+            Field::State => "state",
+            Field::Channel => "channel",
+            Field::Ref => "reference",
+            Field::Who => "who",
+            Field::Subject => "subject",
+            Field::WindowStart => "window from",
+            Field::WindowEnd => "window until",
+        }
+    }
+
+    /// The values a field can take when it is a choice (empty for free text, times, durations).
+    pub fn choices(self, kind: Kind) -> Vec<&'static str> {
+        match self {
+            Field::Direction => Direction::ALL.iter().map(|d| d.as_str()).collect(),
+            Field::Outcome => Outcome::for_kind(kind).iter().map(|o| o.as_str()).collect(),
+            Field::State => PromiseState::ALL.iter().map(|s| s.as_str()).collect(),
+            Field::Channel => Channel::ALL.iter().map(|c| c.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the field holds a time (WHEN) or a duration (DUR).
+    pub fn is_time(self) -> bool {
+        matches!(self, Field::Due | Field::WindowStart | Field::WindowEnd)
+    }
+}
+
+impl Kind {
+    /// The optional fields an event of this kind has.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Kind::Call => &[
+                Field::Number,
+                Field::Department,
+                Field::Agent,
+                Field::Direction,
+                Field::Hold,
+                Field::Talk,
+                Field::Outcome,
+            ],
+            Kind::Redirect => &[Field::From, Field::To, Field::Agent],
+            Kind::Promise => &[Field::Agent, Field::Due, Field::State],
+            Kind::Visit => &[Field::Who, Field::WindowStart, Field::WindowEnd, Field::Outcome],
+            Kind::Message => &[Field::Channel, Field::From, Field::Subject],
+            Kind::Complaint => &[Field::Ref, Field::To],
+            Kind::Outage | Kind::Restored | Kind::Note => &[],
+        }
+    }
+
+    /// Whether this kind has `field`.
+    pub fn has(self, field: Field) -> bool {
+        self.fields().contains(&field)
+    }
+}
+
+impl Event {
+    /// The field's value as text for forms and details ("" when empty).
+    pub fn get(&self, field: Field) -> String {
+        let time = |t: Option<DateTime<Utc>>| t.map(local_minute).unwrap_or_default();
+        let dur = |d: Option<u64>| d.map(|s| span(s as i64)).unwrap_or_default();
+        let word = |w: Option<&'static str>| w.unwrap_or_default().to_string();
+        match field {
+            Field::Number => self.number.clone(),
+            Field::Department => self.department.clone(),
+            Field::Agent => self.agent.clone(),
+            Field::Direction => word(self.direction.map(Direction::as_str)),
+            Field::Hold => dur(self.hold_seconds),
+            Field::Talk => dur(self.talk_seconds),
+            Field::Outcome => word(self.outcome.map(Outcome::as_str)),
+            Field::From => self.from.clone(),
+            Field::To => self.to.clone(),
+            Field::Due => time(self.due),
+            Field::State => word(self.state.map(PromiseState::as_str)),
+            Field::Channel => word(self.channel.map(Channel::as_str)),
+            Field::Ref => self.r#ref.clone(),
+            Field::Who => self.who.clone(),
+            Field::Subject => self.subject.clone(),
+            Field::WindowStart => time(self.window_start),
+            Field::WindowEnd => time(self.window_end),
+        }
+    }
+
+    /// Sets the field from text (empty text clears it). Times are WHEN values read as of
+    /// `now`, durations DUR values. A field the event's kind does not have is an error.
+    pub fn set(&mut self, field: Field, value: &str, now: DateTime<Utc>) -> Result<(), FieldError> {
+        if !self.kind.has(field) {
+            return Err(self.not_for_kind(field));
+        }
+        let value = clean_line(value);
+        let empty = value.is_empty();
+        let time = |v: &str| -> Result<Option<DateTime<Utc>>, FieldError> {
+            Ok(if v.is_empty() { None } else { Some(parse_when(v, now)?) })
+        };
+        let dur = |v: &str| -> Result<Option<u64>, FieldError> {
+            Ok(if v.is_empty() { None } else { Some(parse_duration(v)?.as_secs()) })
+        };
+        match field {
+            Field::Number => self.number = value,
+            Field::Department => self.department = value,
+            Field::Agent => self.agent = value,
+            Field::Direction => self.direction = if empty { None } else { Some(value.parse()?) },
+            Field::Hold => self.hold_seconds = dur(&value)?,
+            Field::Talk => self.talk_seconds = dur(&value)?,
+            Field::Outcome => {
+                self.outcome = if empty { None } else { Some(value.parse()?) };
+                self.check_outcome()?;
+            }
+            Field::From => self.from = value,
+            Field::To => self.to = value,
+            Field::Due => self.due = time(&value)?,
+            Field::State => self.state = if empty { None } else { Some(value.parse()?) },
+            Field::Channel => self.channel = if empty { None } else { Some(value.parse()?) },
+            Field::Ref => self.r#ref = value,
+            Field::Who => self.who = value,
+            Field::Subject => self.subject = value,
+            Field::WindowStart => self.window_start = time(&value)?,
+            Field::WindowEnd => self.window_end = time(&value)?,
+        }
+        Ok(())
+    }
+
+    /// Whether the field holds a value.
+    pub fn is_set(&self, field: Field) -> bool {
+        match field {
+            Field::Direction => self.direction.is_some(),
+            Field::Hold => self.hold_seconds.is_some(),
+            Field::Talk => self.talk_seconds.is_some(),
+            Field::Outcome => self.outcome.is_some(),
+            Field::Due => self.due.is_some(),
+            Field::State => self.state.is_some(),
+            Field::Channel => self.channel.is_some(),
+            Field::WindowStart => self.window_start.is_some(),
+            Field::WindowEnd => self.window_end.is_some(),
+            _ => !self.get(field).is_empty(),
+        }
+    }
+
+    /// Checks that only the kind's fields are set and the outcome fits the kind.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if let Some(field) = Field::ALL.iter().find(|f| self.is_set(**f) && !self.kind.has(**f)) {
+            return Err(self.not_for_kind(*field));
+        }
+        self.check_outcome()
+    }
+
+    /// Clears the fields the event's kind does not have (after the kind changed in a form).
+    pub fn drop_foreign_fields(&mut self, now: DateTime<Utc>) {
+        let kind = self.kind;
+        let mut blank = Event::new(kind, self.at, std::mem::take(&mut self.summary));
+        blank.detail = std::mem::take(&mut self.detail);
+        for field in kind.fields() {
+            let value = self.get(*field);
+            if blank.set(*field, &value, now).is_err() {
+                // A value that no longer reads back (e.g. an outcome of the old kind) is dropped.
+            }
+        }
+        // Copy exact values (text round trips lose seconds) where the kind keeps them.
+        copy_exact(self, &mut blank);
+        *self = blank;
+    }
+
+    fn check_outcome(&self) -> Result<(), FieldError> {
+        match self.outcome {
+            Some(outcome) if !outcome.fits(self.kind) => Err(FieldError::OutcomeForKind {
+                outcome,
+                kind: self.kind,
+                expected: Outcome::for_kind(self.kind).iter().map(|o| o.as_str()).collect::<Vec<_>>().join(", "),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn not_for_kind(&self, field: Field) -> FieldError {
+        let allowed: Vec<_> = self.kind.fields().iter().map(|f| format!("--{}", f.flag())).collect();
+        FieldError::NotForKind {
+            field: flag_name(field),
+            kind: self.kind,
+            allowed: if allowed.is_empty() { "no options beyond --at".into() } else { allowed.join(" ") },
+        }
+    }
+}
+
+fn flag_name(field: Field) -> &'static str {
+    match field {
+        Field::Number => "--number",
+        Field::Department => "--department",
+        Field::Agent => "--agent",
+        Field::Direction => "--direction",
+        Field::Outcome => "--outcome",
+        Field::From => "--from",
+        Field::To => "--to",
+        Field::Due => "--due",
+        Field::State => "--state",
+        Field::Channel => "--channel",
+        Field::Ref => "--ref",
+        Field::Who => "--who",
+        Field::Subject => "--subject",
+        Field::Hold => "--hold",
+        Field::Talk => "--talk",
+        Field::WindowStart => "--window-start",
+        Field::WindowEnd => "--window-end",
+    }
+}
+
+fn copy_exact(old: &Event, new: &mut Event) {
+    let kind = new.kind;
+    if kind.has(Field::Hold) {
+        new.hold_seconds = old.hold_seconds;
+    }
+    if kind.has(Field::Talk) {
+        new.talk_seconds = old.talk_seconds;
+    }
+    if kind.has(Field::Due) {
+        new.due = old.due;
+    }
+    if kind.has(Field::WindowStart) {
+        new.window_start = old.window_start;
+    }
+    if kind.has(Field::WindowEnd) {
+        new.window_end = old.window_end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 30, 15, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn every_field_belongs_to_some_kind() {
+        for field in Field::ALL {
+            assert!(Kind::ALL.iter().any(|k| k.has(*field)), "{field:?} is on no kind");
+        }
+    }
+
+    #[test]
+    fn set_reads_text_and_refuses_foreign_fields() {
+        let mut call = Event::new(Kind::Call, now(), "0800-0403");
+        call.set(Field::Hold, "20m", now()).unwrap();
+        call.set(Field::Outcome, "transferred", now()).unwrap();
+        assert_eq!(call.hold_seconds, Some(1200));
+        assert_eq!(call.get(Field::Hold), "20m");
+        let err = call.set(Field::Due, "2026-04-01", now()).unwrap_err();
+        assert!(err.to_string().starts_with("--due makes no sense for a call event"), "{err}");
+        let err = call.set(Field::Outcome, "no-show", now()).unwrap_err();
+        assert!(err.to_string().contains("does not fit a call"), "{err}");
+    }
+
+    #[test]
+    fn validate_catches_fields_from_files() {
+        let mut note = Event::new(Kind::Note, now(), "x");
+        note.hold_seconds = Some(5);
+        assert!(note.validate().is_err());
+        note.hold_seconds = None;
+        assert!(note.validate().is_ok());
+    }
+
+    #[test]
+    fn changing_kind_keeps_shared_fields_only() {
+        let mut e = Event::new(Kind::Call, now(), "s");
+        e.agent = "Sanne".into();
+        e.hold_seconds = Some(61);
+        e.kind = Kind::Promise;
+        e.drop_foreign_fields(now());
+        assert_eq!(e.agent, "Sanne");
+        assert_eq!(e.hold_seconds, None);
+        assert!(e.validate().is_ok());
+    }
+}

@@ -1,0 +1,15 @@
+//! The journal's model: cases, events, counters and the rules between them. No I/O, no
+//! terminal: everything here is a pure function of its inputs and a `now`.
+
+pub mod case;
+pub mod counters;
+pub mod enums;
+pub mod field;
+pub mod resolve;
+pub mod text;
+pub mod time;
+
+pub use case::{ActiveCall, Case, Event, Phase, Reference, Segment};
+pub use counters::Counters;
+pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
+pub use field::{Field, FieldError};

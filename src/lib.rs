@@ -1,0 +1,9 @@
+//! runaround: a terminal case journal for people getting the runaround from customer service.
+//!
+//! The crate is layered: [`domain`] (pure model and counters) ← [`storage`] (RON files, locks,
+//! atomic saves) and [`export`] (text, Markdown, JSON, CSV) ← [`cli`] and the TUI
+//! ([`app`] state and update, [`ui`] views, [`tui`] runtime loop).
+
+pub mod clock;
+pub mod domain;
+pub mod storage;

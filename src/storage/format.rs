@@ -1,0 +1,114 @@
+//! The case file: pretty, hand-editable RON with a schema version, no Rust type names, times as
+//! RFC 3339 UTC strings and durations as whole seconds.
+//!
+//! Strings are written raw (unescaped): ron parses escaped strings in quadratic time, which
+//! made a pasted 40,000-line note take seconds to load. Raw strings are safe because stored
+//! text never holds control characters (see [`crate::domain::text::clean`]).
+
+use chrono::{DateTime, Utc};
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::time::serde_rfc3339;
+use crate::domain::{ActiveCall, Case, Event, Reference, Status};
+
+/// The schema this build writes. Files with a higher number open read-only.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    schema: u32,
+    id: String,
+    title: String,
+    organisation: String,
+    status: Status,
+    #[serde(with = "serde_rfc3339")]
+    opened: DateTime<Utc>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    active_call: Option<ActiveCall>,
+}
+
+#[derive(Deserialize)]
+struct Probe {
+    schema: u32,
+}
+
+/// A file read back: the case, and the schema it was written with.
+pub struct Decoded {
+    pub case: Case,
+    pub schema: u32,
+}
+
+/// Writes a case as the text of its file.
+pub fn encode(case: &Case) -> Result<String, ron::Error> {
+    let record = Record {
+        schema: SCHEMA,
+        id: case.id.clone(),
+        title: case.title.clone(),
+        organisation: case.organisation.clone(),
+        status: case.status,
+        opened: case.opened,
+        tags: case.tags.clone(),
+        references: case.references.clone(),
+        notes: case.notes.clone(),
+        events: case.events.clone(),
+        active_call: case.active_call.clone(),
+    };
+    let config = PrettyConfig::new()
+        .struct_names(false)
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("  ");
+    let mut text = ron::ser::to_string_pretty(&record, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads the text of a case file. On failure the reason names what was wrong, and a file from a
+/// newer schema is said to be one even when this build cannot read it.
+pub fn decode(text: &str) -> Result<Decoded, String> {
+    match ron::from_str::<Record>(text) {
+        Ok(r) => {
+            let mut case = Case {
+                id: r.id,
+                title: r.title,
+                organisation: r.organisation,
+                status: r.status,
+                opened: r.opened,
+                tags: r.tags,
+                references: r.references,
+                notes: r.notes,
+                events: r.events,
+                active_call: r.active_call,
+            };
+            if let Some((i, e)) = case.events.iter().enumerate().find_map(|(i, e)| e.validate().err().map(|e| (i, e))) {
+                return Err(format!("event {}: {e}", i + 1));
+            }
+            case.sort_events();
+            Ok(Decoded { case, schema: r.schema })
+        }
+        Err(err) => match ron::from_str::<Probe>(text) {
+            Ok(p) if p.schema > SCHEMA => Err(format!(
+                "written by a newer runaround (schema {}, this one reads up to {SCHEMA})",
+                p.schema
+            )),
+            _ => Err(describe(&err, text)),
+        },
+    }
+}
+
+fn describe(err: &ron::error::SpannedError, text: &str) -> String {
+    if text.trim().is_empty() {
+        return "the file is empty".into();
+    }
+    format!("line {}, column {}: {}", err.span.start.line, err.span.start.col, err.code)
+}

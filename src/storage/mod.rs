@@ -1,0 +1,281 @@
+//! The journal on disk: one RON file per case under `DIR/cases/`, written atomically (temp file,
+//! fsync, rename, fsync of the directory), changed only as read-modify-write under a per-case
+//! lock on a sidecar `.lock` file that is never renamed, so two writers never lose each other's
+//! events. A file that cannot be read is reported and never overwritten.
+
+pub mod format;
+
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use atomic_write_file::AtomicWriteFile;
+
+use crate::domain::Case;
+
+/// What went wrong with the journal on disk. Every variant names the file or case.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("{}: {source}", .path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{} cannot be read: {reason}", .path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("case {id} is read-only: {reason}")]
+    ReadOnly { id: String, reason: String },
+    #[error("case {0} does not exist")]
+    NotFound(String),
+    #[error("case {0} already exists")]
+    Exists(String),
+    #[error("'{0}' is not a valid case id (use 1 to 64 letters, digits, '-' and '_')")]
+    BadId(String),
+    #[error("case {id} could not be encoded: {reason}")]
+    Encode { id: String, reason: String },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
+    move |source| StorageError::Io { path: path.to_path_buf(), source }
+}
+
+/// Size and modification time of a case file, to tell whether it changed since it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+/// One case file as found on disk.
+#[derive(Debug)]
+pub enum Entry {
+    /// A case that was read. `read_only` holds the reason it must not be written, if any.
+    Ok { case: Case, read_only: Option<String>, stamp: Stamp },
+    /// A file that could not be read, with the reason.
+    Unreadable { id: String, path: PathBuf, reason: String, stamp: Stamp },
+}
+
+impl Entry {
+    /// The case id (the file name without `.ron`).
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Ok { case, .. } => &case.id,
+            Entry::Unreadable { id, .. } => id,
+        }
+    }
+
+    /// The file's stamp when it was read.
+    pub fn stamp(&self) -> Stamp {
+        match self {
+            Entry::Ok { stamp, .. } | Entry::Unreadable { stamp, .. } => *stamp,
+        }
+    }
+}
+
+/// The journal in a data directory.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+    cases: PathBuf,
+}
+
+/// The data directory: `--data-dir`, else `RUNAROUND_DIR` (both resolved by the caller), else
+/// the platform's data dir (`$XDG_DATA_HOME/runaround` on Linux).
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "runaround").map(|d| d.data_dir().to_path_buf())
+}
+
+/// Whether `id` can name a case file.
+pub fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && !id.starts_with('-')
+}
+
+impl Store {
+    /// Opens the journal in `dir`, creating it (0700) if needed.
+    pub fn open(dir: &Path) -> Result<Store, StorageError> {
+        let cases = dir.join("cases");
+        DirBuilder::new().recursive(true).mode(0o700).create(&cases).map_err(io(&cases))?;
+        for d in [dir, cases.as_path()] {
+            let meta = fs::metadata(d).map_err(io(d))?;
+            if meta.permissions().mode() & 0o077 != 0 {
+                fs::set_permissions(d, fs::Permissions::from_mode(0o700)).map_err(io(d))?;
+            }
+        }
+        Ok(Store { dir: dir.to_path_buf(), cases })
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of case `id`.
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.cases.join(format!("{id}.ron"))
+    }
+
+    fn lock_path(&self, id: &str) -> PathBuf {
+        self.cases.join(format!("{id}.lock"))
+    }
+
+    /// The modification time of the cases directory: it changes whenever a case file is created,
+    /// replaced (every save is a rename) or deleted, so one `stat` tells whether to look closer.
+    pub fn dir_stamp(&self) -> Option<SystemTime> {
+        fs::metadata(&self.cases).and_then(|m| m.modified()).ok()
+    }
+
+    /// The ids of all case files, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, StorageError> {
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
+            let entry = entry.map_err(io(&self.cases))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if let Some(id) = name.strip_suffix(".ron") {
+                if valid_id(id) {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
+    /// only a directory that cannot be listed is an error.
+    pub fn load_all(&self) -> Result<Vec<Entry>, StorageError> {
+        Ok(self.ids()?.into_iter().filter_map(|id| self.load(&id).ok()).collect())
+    }
+
+    /// The stamp of case `id`'s file now (None when it is gone).
+    pub fn stamp(&self, id: &str) -> Option<Stamp> {
+        fs::metadata(self.path(id)).ok().map(|m| Stamp { len: m.len(), modified: m.modified().ok() })
+    }
+
+    /// Reads case `id`. Only a missing file is an error; an unreadable one is an entry.
+    pub fn load(&self, id: &str) -> Result<Entry, StorageError> {
+        let path = self.path(id);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Err(StorageError::NotFound(id.to_string())),
+            Err(e) => return Err(StorageError::Io { path, source: e }),
+        };
+        let stamp = self.stamp(id).unwrap_or(Stamp { len: bytes.len() as u64, modified: None });
+        let unreadable = |reason: String| Entry::Unreadable { id: id.to_string(), path: path.clone(), reason, stamp };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            return Ok(unreadable("the file is not valid UTF-8 text".into()));
+        };
+        match format::decode(text) {
+            Ok(decoded) if decoded.case.id != id => Ok(unreadable(format!(
+                "the file says its id is '{}', but its name says '{id}'",
+                decoded.case.id
+            ))),
+            Ok(decoded) => {
+                let read_only = (decoded.schema > format::SCHEMA).then(|| {
+                    format!("written by a newer runaround (schema {}, this one writes {})", decoded.schema, format::SCHEMA)
+                });
+                Ok(Entry::Ok { case: decoded.case, read_only, stamp })
+            }
+            Err(reason) => Ok(unreadable(reason)),
+        }
+    }
+
+    /// Reads case `id` for writing: an unreadable or newer file is an error.
+    fn load_writable(&self, id: &str) -> Result<Case, StorageError> {
+        match self.load(id)? {
+            Entry::Ok { case, read_only: None, .. } => Ok(case),
+            Entry::Ok { read_only: Some(reason), .. } => Err(StorageError::ReadOnly { id: id.to_string(), reason }),
+            Entry::Unreadable { path, reason, .. } => Err(StorageError::Unreadable { path, reason }),
+        }
+    }
+
+    /// Takes the per-case lock (blocking until other writers are done). Released on drop,
+    /// and by the system when a process dies, so a killed writer never blocks anyone.
+    fn lock(&self, id: &str) -> Result<File, StorageError> {
+        let path = self.lock_path(id);
+        let file = OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path).map_err(io(&path))?;
+        file.lock().map_err(io(&path))?;
+        Ok(file)
+    }
+
+    /// Writes `case` atomically: after a crash the file holds the old or the new case, never a
+    /// mix. Text is cleaned of control characters first.
+    fn write(&self, case: &mut Case) -> Result<(), StorageError> {
+        case.clean_text();
+        let text = format::encode(case).map_err(|e| StorageError::Encode { id: case.id.clone(), reason: e.to_string() })?;
+        let path = self.path(&case.id);
+        let mut file = AtomicWriteFile::options().mode(0o600).open(&path).map_err(io(&path))?;
+        file.write_all(text.as_bytes()).map_err(io(&path))?;
+        file.commit().map_err(io(&path))
+    }
+
+    /// Changes case `id` by `change`, which sees the case as it is on disk now (read under the
+    /// lock, so changes by others in between are kept). Returns what `change` returned and the
+    /// case as saved. Nothing is written when `change` fails.
+    pub fn update<T, E>(&self, id: &str, change: impl FnOnce(&mut Case) -> Result<T, E>) -> Result<(T, Case), UpdateError<E>> {
+        let _lock = self.lock(id)?;
+        let mut case = self.load_writable(id)?;
+        let out = change(&mut case).map_err(UpdateError::Change)?;
+        self.write(&mut case)?;
+        Ok((out, case))
+    }
+
+    /// Saves a new case under its own id; fails if that id exists.
+    pub fn insert(&self, case: &Case) -> Result<(), StorageError> {
+        if !valid_id(&case.id) {
+            return Err(StorageError::BadId(case.id.clone()));
+        }
+        let _lock = self.lock(&case.id)?;
+        if self.path(&case.id).exists() {
+            return Err(StorageError::Exists(case.id.clone()));
+        }
+        self.write(&mut case.clone())
+    }
+
+    /// Saves a new case under a fresh random id and returns the id. Ids never collide, even
+    /// between processes creating cases at the same moment.
+    pub fn create(&self, mut case: Case) -> Result<String, StorageError> {
+        loop {
+            case.id = new_id()?;
+            match self.insert(&case) {
+                Err(StorageError::Exists(_)) => {}
+                other => return other.map(|()| case.id),
+            }
+        }
+    }
+
+    /// Removes stray temp files left by writers that died mid-save. Each is removed under its
+    /// case's lock, so a save in progress is never disturbed.
+    pub fn clean_strays(&self) -> Result<usize, StorageError> {
+        let mut removed = 0;
+        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
+            let entry = entry.map_err(io(&self.cases))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some(id) = name.strip_prefix('.').and_then(|n| n.rsplit_once(".ron.")).map(|(id, _)| id) else { continue };
+            if valid_id(id) {
+                let _lock = self.lock(id)?;
+                if fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// An update failed in storage or in the change itself.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError<E> {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Change(E),
+}
+
+/// A fresh case id: eight characters from an alphabet without look-alikes.
+pub fn new_id() -> Result<String, StorageError> {
+    const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io { path: PathBuf::from("(random)"), source: std::io::Error::other(e.to_string()) })?;
+    Ok(bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect())
+}
