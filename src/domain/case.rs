@@ -58,7 +58,11 @@ pub struct Event {
     pub from: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub to: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_rfc3339::option"
+    )]
     pub due: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<PromiseState>,
@@ -70,9 +74,17 @@ pub struct Event {
     pub who: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subject: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_rfc3339::option"
+    )]
     pub window_start: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_rfc3339::option"
+    )]
     pub window_end: Option<DateTime<Utc>>,
 }
 
@@ -140,7 +152,12 @@ impl Event {
 
 impl Case {
     /// A new open case with no events.
-    pub fn new(id: impl Into<String>, title: impl Into<String>, organisation: impl Into<String>, opened: DateTime<Utc>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        organisation: impl Into<String>,
+        opened: DateTime<Utc>,
+    ) -> Self {
         Case {
             id: id.into(),
             title: title.into(),
@@ -176,8 +193,16 @@ impl Case {
     /// When something last happened: the latest of the opening, the events and an active call.
     pub fn last_activity(&self) -> DateTime<Utc> {
         let last_event = self.events.iter().map(|e| e.at).max();
-        let call = self.active_call.as_ref().and_then(|c| c.segments.first()).map(|s| s.from);
-        [Some(self.opened), last_event, call].into_iter().flatten().max().unwrap_or(self.opened)
+        let call = self
+            .active_call
+            .as_ref()
+            .and_then(|c| c.segments.first())
+            .map(|s| s.from);
+        [Some(self.opened), last_event, call]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(self.opened)
     }
 }
 
@@ -188,7 +213,10 @@ impl ActiveCall {
             number: number.into(),
             department: String::new(),
             agent: String::new(),
-            segments: vec![Segment { phase: Phase::Hold, from: now }],
+            segments: vec![Segment {
+                phase: Phase::Hold,
+                from: now,
+            }],
             transfers: 0,
         }
     }
@@ -212,7 +240,12 @@ impl ActiveCall {
 
     /// Seconds spent in `phase` up to `now`.
     pub fn seconds_in(&self, phase: Phase, now: DateTime<Utc>) -> i64 {
-        let ends = self.segments.iter().skip(1).map(|s| s.from).chain(std::iter::once(now));
+        let ends = self
+            .segments
+            .iter()
+            .skip(1)
+            .map(|s| s.from)
+            .chain(std::iter::once(now));
         self.segments
             .iter()
             .zip(ends)
@@ -223,7 +256,9 @@ impl ActiveCall {
 
     /// Seconds in the current segment up to `now`.
     pub fn segment_seconds(&self, now: DateTime<Utc>) -> i64 {
-        self.segments.last().map_or(0, |s| (now - s.from).num_seconds().max(0))
+        self.segments
+            .last()
+            .map_or(0, |s| (now - s.from).num_seconds().max(0))
     }
 
     /// Seconds since the call started.

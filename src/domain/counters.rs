@@ -49,7 +49,9 @@ impl Counters {
                 }
                 Kind::Promise => match e.state.unwrap_or(PromiseState::Pending) {
                     PromiseState::Broken => c.promises_broken += 1,
-                    PromiseState::Pending if e.due.is_some_and(|due| due < now) => c.promises_broken += 1,
+                    PromiseState::Pending if e.due.is_some_and(|due| due < now) => {
+                        c.promises_broken += 1;
+                    }
                     PromiseState::Pending => c.promises_pending += 1,
                     PromiseState::Kept => {}
                 },
@@ -100,15 +102,12 @@ pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
         let mut flag = None;
         if e.kind == Kind::Redirect && !e.to.trim().is_empty() {
             let place = place_key(&e.to);
-            let times = match sent_to.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    sent_to.push((place.clone(), 1));
-                    1
-                }
+            let times = if let Some((_, n)) = sent_to.iter_mut().find(|(p, _)| *p == place) {
+                *n += 1;
+                *n
+            } else {
+                sent_to.push((place.clone(), 1));
+                1
             };
             if times >= 2 {
                 flag = Some(format!("back to {}, {} time", e.to.trim(), ordinal(times)));
@@ -131,7 +130,11 @@ pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
 
 /// Places compare without case, spaces and dashes, so "0800-0403" is "08000403".
 fn place_key(place: &str) -> String {
-    place.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '.').flat_map(char::to_lowercase).collect()
+    place
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `21st`.

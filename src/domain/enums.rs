@@ -63,7 +63,7 @@ macro_rules! word_enum {
 
 word_enum!(
     /// Where a case stands.
-    Status("status") { Open = "open", Waiting = "waiting", Resolved = "resolved", Closed = "closed" }
+    Status("status") { Open = "open", Resolved = "resolved", Closed = "closed" }
 );
 
 word_enum!(
@@ -113,7 +113,11 @@ impl Outcome {
 
     /// The outcomes that fit `kind`.
     pub fn for_kind(kind: Kind) -> Vec<Outcome> {
-        Outcome::ALL.iter().copied().filter(|o| o.fits(kind)).collect()
+        Outcome::ALL
+            .iter()
+            .copied()
+            .filter(|o| o.fits(kind))
+            .collect()
     }
 }
 

@@ -35,13 +35,21 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     #[error("{field} makes no sense for a {kind} event (a {kind} has: {allowed})")]
-    NotForKind { field: &'static str, kind: Kind, allowed: String },
+    NotForKind {
+        field: &'static str,
+        kind: Kind,
+        allowed: String,
+    },
     #[error("{0}")]
     Word(#[from] UnknownWord),
     #[error("{0}")]
     Time(#[from] TimeError),
     #[error("outcome '{outcome}' does not fit a {kind} (use one of: {expected})")]
-    OutcomeForKind { outcome: Outcome, kind: Kind, expected: String },
+    OutcomeForKind {
+        outcome: Outcome,
+        kind: Kind,
+        expected: String,
+    },
 }
 
 impl Field {
@@ -149,7 +157,12 @@ impl Kind {
             ],
             Kind::Redirect => &[Field::From, Field::To, Field::Agent],
             Kind::Promise => &[Field::Agent, Field::Due, Field::State],
-            Kind::Visit => &[Field::Who, Field::WindowStart, Field::WindowEnd, Field::Outcome],
+            Kind::Visit => &[
+                Field::Who,
+                Field::WindowStart,
+                Field::WindowEnd,
+                Field::Outcome,
+            ],
             Kind::Message => &[Field::Channel, Field::From, Field::Subject],
             Kind::Complaint => &[Field::Ref, Field::To],
             Kind::Outage | Kind::Restored | Kind::Note => &[],
@@ -198,10 +211,18 @@ impl Event {
         let value = clean_line(value);
         let empty = value.is_empty();
         let time = |v: &str| -> Result<Option<DateTime<Utc>>, FieldError> {
-            Ok(if v.is_empty() { None } else { Some(parse_when(v, now)?) })
+            Ok(if v.is_empty() {
+                None
+            } else {
+                Some(parse_when(v, now)?)
+            })
         };
         let dur = |v: &str| -> Result<Option<u64>, FieldError> {
-            Ok(if v.is_empty() { None } else { Some(parse_duration(v)?.as_secs()) })
+            Ok(if v.is_empty() {
+                None
+            } else {
+                Some(parse_duration(v)?.as_secs())
+            })
         };
         match field {
             Field::Number => self.number = value,
@@ -246,7 +267,10 @@ impl Event {
 
     /// Checks that only the kind's fields are set and the outcome fits the kind.
     pub fn validate(&self) -> Result<(), FieldError> {
-        if let Some(field) = Field::ALL.iter().find(|f| self.is_set(**f) && !self.kind.has(**f)) {
+        if let Some(field) = Field::ALL
+            .iter()
+            .find(|f| self.is_set(**f) && !self.kind.has(**f))
+        {
             return Err(self.not_for_kind(*field));
         }
         self.check_outcome()
@@ -273,18 +297,31 @@ impl Event {
             Some(outcome) if !outcome.fits(self.kind) => Err(FieldError::OutcomeForKind {
                 outcome,
                 kind: self.kind,
-                expected: Outcome::for_kind(self.kind).iter().map(|o| o.as_str()).collect::<Vec<_>>().join(", "),
+                expected: Outcome::for_kind(self.kind)
+                    .iter()
+                    .map(|o| o.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             }),
             _ => Ok(()),
         }
     }
 
     fn not_for_kind(&self, field: Field) -> FieldError {
-        let allowed: Vec<_> = self.kind.fields().iter().map(|f| format!("--{}", f.flag())).collect();
+        let allowed: Vec<_> = self
+            .kind
+            .fields()
+            .iter()
+            .map(|f| format!("--{}", f.flag()))
+            .collect();
         FieldError::NotForKind {
             field: flag_name(field),
             kind: self.kind,
-            allowed: if allowed.is_empty() { "no options beyond --at".into() } else { allowed.join(" ") },
+            allowed: if allowed.is_empty() {
+                "no options beyond --at".into()
+            } else {
+                allowed.join(" ")
+            },
         }
     }
 }
@@ -342,7 +379,10 @@ mod tests {
     #[test]
     fn every_field_belongs_to_some_kind() {
         for field in Field::ALL {
-            assert!(Kind::ALL.iter().any(|k| k.has(*field)), "{field:?} is on no kind");
+            assert!(
+                Kind::ALL.iter().any(|k| k.has(*field)),
+                "{field:?} is on no kind"
+            );
         }
     }
 
@@ -354,7 +394,11 @@ mod tests {
         assert_eq!(call.hold_seconds, Some(1200));
         assert_eq!(call.get(Field::Hold), "20m");
         let err = call.set(Field::Due, "2026-04-01", now()).unwrap_err();
-        assert!(err.to_string().starts_with("--due makes no sense for a call event"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("--due makes no sense for a call event"),
+            "{err}"
+        );
         let err = call.set(Field::Outcome, "no-show", now()).unwrap_err();
         assert!(err.to_string().contains("does not fit a call"), "{err}");
     }

@@ -5,17 +5,31 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
     #[error("no case matches '{query}'{}", hint(.candidates))]
-    Unknown { query: String, candidates: Vec<String> },
+    Unknown {
+        query: String,
+        candidates: Vec<String>,
+    },
     #[error("'{query}' matches more than one case:{}", list(.candidates))]
-    Ambiguous { query: String, candidates: Vec<String> },
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
 }
 
 fn hint(candidates: &[String]) -> String {
-    if candidates.is_empty() { " (the journal has no cases yet)".into() } else { format!("; the cases are:{}", list(candidates)) }
+    if candidates.is_empty() {
+        " (the journal has no cases yet)".into()
+    } else {
+        format!("; the cases are:{}", list(candidates))
+    }
 }
 
 fn list(candidates: &[String]) -> String {
-    candidates.iter().map(|c| format!("\n  {c}")).collect()
+    candidates.iter().fold(String::new(), |mut s, c| {
+        s.push_str("\n  ");
+        s.push_str(c);
+        s
+    })
 }
 
 /// A case as resolution sees it.
@@ -27,21 +41,35 @@ pub struct Candidate<'a> {
 /// Picks the one candidate `query` names and returns its index.
 pub fn resolve(query: &str, cases: &[Candidate<'_>]) -> Result<usize, ResolveError> {
     let q = query.trim();
-    let describe = |idx: &[usize]| idx.iter().map(|&i| format!("{}  {}", cases[i].id, cases[i].title)).collect();
+    let describe = |idx: &[usize]| {
+        idx.iter()
+            .map(|&i| format!("{}  {}", cases[i].id, cases[i].title))
+            .collect()
+    };
     if let Some(i) = cases.iter().position(|c| c.id == q) {
         return Ok(i);
     }
-    let by_prefix: Vec<usize> = (0..cases.len()).filter(|&i| !q.is_empty() && cases[i].id.starts_with(q)).collect();
+    let by_prefix: Vec<usize> = (0..cases.len())
+        .filter(|&i| !q.is_empty() && cases[i].id.starts_with(q))
+        .collect();
     let matches = if by_prefix.is_empty() {
         let lower = q.to_lowercase();
-        (0..cases.len()).filter(|&i| !lower.is_empty() && cases[i].title.to_lowercase().contains(&lower)).collect()
+        (0..cases.len())
+            .filter(|&i| !lower.is_empty() && cases[i].title.to_lowercase().contains(&lower))
+            .collect()
     } else {
         by_prefix
     };
     match matches.as_slice() {
         [one] => Ok(*one),
-        [] => Err(ResolveError::Unknown { query: q.to_string(), candidates: describe(&(0..cases.len()).collect::<Vec<_>>()) }),
-        many => Err(ResolveError::Ambiguous { query: q.to_string(), candidates: describe(many) }),
+        [] => Err(ResolveError::Unknown {
+            query: q.to_string(),
+            candidates: describe(&(0..cases.len()).collect::<Vec<_>>()),
+        }),
+        many => Err(ResolveError::Ambiguous {
+            query: q.to_string(),
+            candidates: describe(many),
+        }),
     }
 }
 
@@ -51,9 +79,18 @@ mod tests {
 
     fn cases() -> Vec<Candidate<'static>> {
         vec![
-            Candidate { id: "k7f3q2ab", title: "No internet after moving" },
-            Candidate { id: "k7x9m4cd", title: "Broken phone, loan device never came" },
-            Candidate { id: "p2a8", title: "Internet bill twice" },
+            Candidate {
+                id: "k7f3q2ab",
+                title: "No internet after moving",
+            },
+            Candidate {
+                id: "k7x9m4cd",
+                title: "Broken phone, loan device never came",
+            },
+            Candidate {
+                id: "p2a8",
+                title: "Internet bill twice",
+            },
         ]
     }
 
@@ -62,9 +99,17 @@ mod tests {
         assert_eq!(resolve("k7f3q2ab", &cases()), Ok(0));
         assert_eq!(resolve("k7x", &cases()), Ok(1));
         assert_eq!(resolve("LOAN device", &cases()), Ok(1));
-        assert!(matches!(resolve("k7", &cases()), Err(ResolveError::Ambiguous { candidates, .. }) if candidates.len() == 2));
-        assert!(matches!(resolve("internet", &cases()), Err(ResolveError::Ambiguous { .. })));
+        assert!(
+            matches!(resolve("k7", &cases()), Err(ResolveError::Ambiguous { candidates, .. }) if candidates.len() == 2)
+        );
+        assert!(matches!(
+            resolve("internet", &cases()),
+            Err(ResolveError::Ambiguous { .. })
+        ));
         let err = resolve("ziggo", &cases()).unwrap_err().to_string();
-        assert!(err.starts_with("no case matches 'ziggo'; the cases are:\n  k7f3q2ab  No internet"), "{err}");
+        assert!(
+            err.starts_with("no case matches 'ziggo'; the cases are:\n  k7f3q2ab  No internet"),
+            "{err}"
+        );
     }
 }

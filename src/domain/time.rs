@@ -1,7 +1,9 @@
 //! Reading and writing times and durations: the WHEN and DUR formats of the command line and
 //! forms, RFC 3339 in files, and the short human forms shown on screen.
 
-use chrono::{DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono::{
+    DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc,
+};
 use std::time::Duration;
 
 /// A WHEN or DUR value that could not be read.
@@ -31,8 +33,11 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Time
     }
     if let Some(ago) = s.strip_prefix('-') {
         let d = parse_duration(ago).map_err(|_| TimeError::NotATime(input.to_string()))?;
-        let d = chrono::Duration::from_std(d).map_err(|_| TimeError::NotATime(input.to_string()))?;
-        return now.checked_sub_signed(d).ok_or_else(|| TimeError::NotATime(input.to_string()));
+        let d =
+            chrono::Duration::from_std(d).map_err(|_| TimeError::NotATime(input.to_string()))?;
+        return now
+            .checked_sub_signed(d)
+            .ok_or_else(|| TimeError::NotATime(input.to_string()));
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
@@ -42,7 +47,12 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Time
 }
 
 fn parse_naive(s: &str, now: DateTime<Utc>) -> Option<NaiveDateTime> {
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(t);
         }
@@ -75,7 +85,9 @@ pub fn parse_duration(input: &str) -> Result<Duration, TimeError> {
         let parts: Option<Vec<u64>> = s.split(':').map(|p| p.parse().ok()).collect();
         return match parts.as_deref() {
             Some([m, sec]) if *sec < 60 => Ok(Duration::from_secs(m * 60 + sec)),
-            Some([h, m, sec]) if *m < 60 && *sec < 60 => Ok(Duration::from_secs(h * 3600 + m * 60 + sec)),
+            Some([h, m, sec]) if *m < 60 && *sec < 60 => {
+                Ok(Duration::from_secs(h * 3600 + m * 60 + sec))
+            }
             _ => Err(TimeError::NotADuration(input.to_string())),
         };
     }
@@ -97,7 +109,9 @@ pub fn local_minute(t: DateTime<Utc>) -> String {
 
 /// A local date and time with the weekday: `Fri 2013-08-16 18:05`.
 pub fn local_day_minute(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%a %Y-%m-%d %H:%M").to_string()
+    t.with_timezone(&Local)
+        .format("%a %Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// A span of seconds in the largest two units: `5d 03h`, `1h 05m`, `20m`, `45s`.
@@ -147,14 +161,19 @@ pub mod serde_rfc3339 {
         use serde::{Deserialize, Deserializer, Serializer};
 
         #[allow(clippy::ref_option)]
-        pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
             match t {
                 Some(t) => s.serialize_some(&super::super::rfc3339(*t)),
                 None => s.serialize_none(),
             }
         }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| {
                 DateTime::parse_from_rfc3339(&s)
@@ -176,22 +195,43 @@ mod tests {
 
     #[test]
     fn durations_in_every_documented_form() {
-        for (input, secs) in [("20m", 1200), ("1h5m", 3900), ("90s", 90), ("1h 05m", 3900), ("12:30", 750), ("1:00:05", 3605)] {
-            assert_eq!(parse_duration(input), Ok(Duration::from_secs(secs)), "{input}");
+        for (input, secs) in [
+            ("20m", 1200),
+            ("1h5m", 3900),
+            ("90s", 90),
+            ("1h 05m", 3900),
+            ("12:30", 750),
+            ("1:00:05", 3605),
+        ] {
+            assert_eq!(
+                parse_duration(input),
+                Ok(Duration::from_secs(secs)),
+                "{input}"
+            );
         }
         for bad in ["", "20", "twenty", "5 parsecs", "1:99"] {
-            assert_eq!(parse_duration(bad), Err(TimeError::NotADuration(bad.into())), "{bad}");
+            assert_eq!(
+                parse_duration(bad),
+                Err(TimeError::NotADuration(bad.into())),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn rfc3339_and_relative_times() {
         let now = utc("2013-08-20T18:00:00Z");
-        assert_eq!(parse_when("2013-08-16T18:00:00+02:00", now), Ok(utc("2013-08-16T16:00:00Z")));
+        assert_eq!(
+            parse_when("2013-08-16T18:00:00+02:00", now),
+            Ok(utc("2013-08-16T16:00:00Z"))
+        );
         assert_eq!(parse_when("now", now), Ok(now));
         assert_eq!(parse_when("-1h 30m", now), Ok(utc("2013-08-20T16:30:00Z")));
         let err = parse_when("friday-ish", now).unwrap_err();
-        assert!(err.to_string().contains("'friday-ish' is not a time"), "{err}");
+        assert!(
+            err.to_string().contains("'friday-ish' is not a time"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -90,11 +90,19 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 events: r.events,
                 active_call: r.active_call,
             };
-            if let Some((i, e)) = case.events.iter().enumerate().find_map(|(i, e)| e.validate().err().map(|e| (i, e))) {
+            if let Some((i, e)) = case
+                .events
+                .iter()
+                .enumerate()
+                .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
+            {
                 return Err(format!("event {}: {e}", i + 1));
             }
             case.sort_events();
-            Ok(Decoded { case, schema: r.schema })
+            Ok(Decoded {
+                case,
+                schema: r.schema,
+            })
         }
         Err(err) => match ron::from_str::<Probe>(text) {
             Ok(p) if p.schema > SCHEMA => Err(format!(
@@ -110,5 +118,8 @@ fn describe(err: &ron::error::SpannedError, text: &str) -> String {
     if text.trim().is_empty() {
         return "the file is empty".into();
     }
-    format!("line {}, column {}: {}", err.span.start.line, err.span.start.col, err.code)
+    format!(
+        "line {}, column {}: {}",
+        err.span.start.line, err.span.start.col, err.code
+    )
 }

@@ -19,7 +19,10 @@ use crate::domain::Case;
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("{}: {source}", .path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{} cannot be read: {reason}", .path.display())]
     Unreadable { path: PathBuf, reason: String },
     #[error("case {id} is read-only: {reason}")]
@@ -35,7 +38,10 @@ pub enum StorageError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
-    move |source| StorageError::Io { path: path.to_path_buf(), source }
+    move |source| StorageError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Size and modification time of a case file, to tell whether it changed since it was read.
@@ -49,9 +55,18 @@ pub struct Stamp {
 #[derive(Debug)]
 pub enum Entry {
     /// A case that was read. `read_only` holds the reason it must not be written, if any.
-    Ok { case: Case, read_only: Option<String>, stamp: Stamp },
+    Ok {
+        case: Case,
+        read_only: Option<String>,
+        stamp: Stamp,
+    },
     /// A file that could not be read, with the reason.
-    Unreadable { id: String, path: PathBuf, reason: String, stamp: Stamp },
+    Unreadable {
+        id: String,
+        path: PathBuf,
+        reason: String,
+        stamp: Stamp,
+    },
 }
 
 impl Entry {
@@ -86,21 +101,32 @@ pub fn default_dir() -> Option<PathBuf> {
 
 /// Whether `id` can name a case file.
 pub fn valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && !id.starts_with('-')
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !id.starts_with('-')
 }
 
 impl Store {
     /// Opens the journal in `dir`, creating it (0700) if needed.
     pub fn open(dir: &Path) -> Result<Store, StorageError> {
         let cases = dir.join("cases");
-        DirBuilder::new().recursive(true).mode(0o700).create(&cases).map_err(io(&cases))?;
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&cases)
+            .map_err(io(&cases))?;
         for d in [dir, cases.as_path()] {
             let meta = fs::metadata(d).map_err(io(d))?;
             if meta.permissions().mode() & 0o077 != 0 {
                 fs::set_permissions(d, fs::Permissions::from_mode(0o700)).map_err(io(d))?;
             }
         }
-        Ok(Store { dir: dir.to_path_buf(), cases })
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            cases,
+        })
     }
 
     /// The data directory.
@@ -130,10 +156,10 @@ impl Store {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if let Some(id) = name.strip_suffix(".ron") {
-                if valid_id(id) {
-                    ids.push(id.to_string());
-                }
+            if let Some(id) = name.strip_suffix(".ron")
+                && valid_id(id)
+            {
+                ids.push(id.to_string());
             }
         }
         ids.sort_unstable();
@@ -143,12 +169,19 @@ impl Store {
     /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
     /// only a directory that cannot be listed is an error.
     pub fn load_all(&self) -> Result<Vec<Entry>, StorageError> {
-        Ok(self.ids()?.into_iter().filter_map(|id| self.load(&id).ok()).collect())
+        Ok(self
+            .ids()?
+            .into_iter()
+            .filter_map(|id| self.load(&id).ok())
+            .collect())
     }
 
     /// The stamp of case `id`'s file now (None when it is gone).
     pub fn stamp(&self, id: &str) -> Option<Stamp> {
-        fs::metadata(self.path(id)).ok().map(|m| Stamp { len: m.len(), modified: m.modified().ok() })
+        fs::metadata(self.path(id)).ok().map(|m| Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
     }
 
     /// Reads case `id`. Only a missing file is an error; an unreadable one is an entry.
@@ -156,11 +189,21 @@ impl Store {
         let path = self.path(id);
         let bytes = match fs::read(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Err(StorageError::NotFound(id.to_string())),
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Err(StorageError::NotFound(id.to_string()));
+            }
             Err(e) => return Err(StorageError::Io { path, source: e }),
         };
-        let stamp = self.stamp(id).unwrap_or(Stamp { len: bytes.len() as u64, modified: None });
-        let unreadable = |reason: String| Entry::Unreadable { id: id.to_string(), path: path.clone(), reason, stamp };
+        let stamp = self.stamp(id).unwrap_or(Stamp {
+            len: bytes.len() as u64,
+            modified: None,
+        });
+        let unreadable = |reason: String| Entry::Unreadable {
+            id: id.to_string(),
+            path: path.clone(),
+            reason,
+            stamp,
+        };
         let Ok(text) = std::str::from_utf8(&bytes) else {
             return Ok(unreadable("the file is not valid UTF-8 text".into()));
         };
@@ -171,9 +214,17 @@ impl Store {
             ))),
             Ok(decoded) => {
                 let read_only = (decoded.schema > format::SCHEMA).then(|| {
-                    format!("written by a newer runaround (schema {}, this one writes {})", decoded.schema, format::SCHEMA)
+                    format!(
+                        "written by a newer runaround (schema {}, this one writes {})",
+                        decoded.schema,
+                        format::SCHEMA
+                    )
                 });
-                Ok(Entry::Ok { case: decoded.case, read_only, stamp })
+                Ok(Entry::Ok {
+                    case: decoded.case,
+                    read_only,
+                    stamp,
+                })
             }
             Err(reason) => Ok(unreadable(reason)),
         }
@@ -182,9 +233,21 @@ impl Store {
     /// Reads case `id` for writing: an unreadable or newer file is an error.
     fn load_writable(&self, id: &str) -> Result<Case, StorageError> {
         match self.load(id)? {
-            Entry::Ok { case, read_only: None, .. } => Ok(case),
-            Entry::Ok { read_only: Some(reason), .. } => Err(StorageError::ReadOnly { id: id.to_string(), reason }),
-            Entry::Unreadable { path, reason, .. } => Err(StorageError::Unreadable { path, reason }),
+            Entry::Ok {
+                case,
+                read_only: None,
+                ..
+            } => Ok(case),
+            Entry::Ok {
+                read_only: Some(reason),
+                ..
+            } => Err(StorageError::ReadOnly {
+                id: id.to_string(),
+                reason,
+            }),
+            Entry::Unreadable { path, reason, .. } => {
+                Err(StorageError::Unreadable { path, reason })
+            }
         }
     }
 
@@ -192,7 +255,13 @@ impl Store {
     /// and by the system when a process dies, so a killed writer never blocks anyone.
     fn lock(&self, id: &str) -> Result<File, StorageError> {
         let path = self.lock_path(id);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).mode(0o600).open(&path).map_err(io(&path))?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io(&path))?;
         file.lock().map_err(io(&path))?;
         Ok(file)
     }
@@ -201,9 +270,15 @@ impl Store {
     /// mix. Text is cleaned of control characters first.
     fn write(&self, case: &mut Case) -> Result<(), StorageError> {
         case.clean_text();
-        let text = format::encode(case).map_err(|e| StorageError::Encode { id: case.id.clone(), reason: e.to_string() })?;
+        let text = format::encode(case).map_err(|e| StorageError::Encode {
+            id: case.id.clone(),
+            reason: e.to_string(),
+        })?;
         let path = self.path(&case.id);
-        let mut file = AtomicWriteFile::options().mode(0o600).open(&path).map_err(io(&path))?;
+        let mut file = AtomicWriteFile::options()
+            .mode(0o600)
+            .open(&path)
+            .map_err(io(&path))?;
         file.write_all(text.as_bytes()).map_err(io(&path))?;
         file.commit().map_err(io(&path))
     }
@@ -211,7 +286,11 @@ impl Store {
     /// Changes case `id` by `change`, which sees the case as it is on disk now (read under the
     /// lock, so changes by others in between are kept). Returns what `change` returned and the
     /// case as saved. Nothing is written when `change` fails.
-    pub fn update<T, E>(&self, id: &str, change: impl FnOnce(&mut Case) -> Result<T, E>) -> Result<(T, Case), UpdateError<E>> {
+    pub fn update<T, E>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Case) -> Result<T, E>,
+    ) -> Result<(T, Case), UpdateError<E>> {
         let _lock = self.lock(id)?;
         let mut case = self.load_writable(id)?;
         let out = change(&mut case).map_err(UpdateError::Change)?;
@@ -251,7 +330,13 @@ impl Store {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let Some(id) = name.strip_prefix('.').and_then(|n| n.rsplit_once(".ron.")).map(|(id, _)| id) else { continue };
+            let Some(id) = name
+                .strip_prefix('.')
+                .and_then(|n| n.rsplit_once(".ron."))
+                .map(|(id, _)| id)
+            else {
+                continue;
+            };
             if valid_id(id) {
                 let _lock = self.lock(id)?;
                 if fs::remove_file(entry.path()).is_ok() {
@@ -276,6 +361,22 @@ pub enum UpdateError<E> {
 pub fn new_id() -> Result<String, StorageError> {
     const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
     let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io { path: PathBuf::from("(random)"), source: std::io::Error::other(e.to_string()) })?;
-    Ok(bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect())
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io {
+        path: PathBuf::from("(random)"),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(bytes
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect())
+}
+
+/// Writes any file atomically (exports): temp file, fsync, rename, fsync of the directory.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let mut file = AtomicWriteFile::options()
+        .mode(0o600)
+        .open(path)
+        .map_err(io(path))?;
+    file.write_all(bytes).map_err(io(path))?;
+    file.commit().map_err(io(path))
 }

@@ -1,0 +1,199 @@
+//! The command line, as clap definitions. This is a contract: scripts rely on these names.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{Kind, Status};
+
+const EXAMPLES: &str = "\
+Examples:
+  runaround demo                                   try it on the built-in demo journal
+  runaround new 'No internet after moving' --org KPN --outage '2013-08-16 17:30'
+  runaround log internet call --number 0800-0402 --hold 25m --outcome transferred 'Forwarded again'
+  runaround log internet redirect --from 0800-0402 --to 'internal organisation'
+  runaround log internet promise --due '2013-08-20 16:00' 'Fixed within 24 to 48 hours'
+  runaround show internet
+  runaround export internet --format md -o dossier.md
+
+WHEN: RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM' (today), '-2h' (ago) or 'now'.
+DUR:  20m, 1h5m, 90s, '1h 05m', 12:30.
+CASE: a case id, a unique id prefix, or a piece of the title only one case has.";
+
+/// A terminal case journal for when customer service gives you the runaround.
+#[derive(Debug, Parser)]
+#[command(name = "runaround", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Where the journal lives [default: the platform data dir, e.g. ~/.local/share/runaround]
+    #[arg(long, global = true, env = "RUNAROUND_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Evaluate counters and default times as of WHEN instead of the clock
+    #[arg(long, global = true, env = "RUNAROUND_NOW", value_name = "WHEN")]
+    pub now: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do (without one: open the journal in the TUI).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the TUI on a fresh temporary copy of the demo journal (yours is not touched)
+    Demo,
+    /// Create a case and print its id
+    New(NewArgs),
+    /// Add one event to a case's timeline and print it
+    Log(LogArgs),
+    /// List open cases, most recently active first
+    List {
+        /// All cases, not only open ones
+        #[arg(long)]
+        all: bool,
+        /// A JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a case, its counters and its timeline
+    Show {
+        case: String,
+        /// One JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a case's status
+    Status { case: String, status: StatusArg },
+    /// Write a case as a Markdown dossier, JSON, or a CSV of its events
+    Export {
+        case: String,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the cases of a JSON document (as `export --format json` writes; `-` reads stdin)
+    Import {
+        #[arg(value_name = "FILE|-")]
+        file: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The case's title (several words are joined)
+    #[arg(required = true, value_name = "TITLE")]
+    pub title: Vec<String>,
+    /// The organisation giving you the runaround
+    #[arg(long, value_name = "ORG")]
+    pub org: String,
+    /// When the case began [default: now]
+    #[arg(long, value_name = "WHEN")]
+    pub opened: Option<String>,
+    /// Also log that the service went out at WHEN
+    #[arg(long, value_name = "WHEN")]
+    pub outage: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    pub case: String,
+    #[arg(value_parser = parse_kind)]
+    pub kind: Kind,
+    /// When it happened [default: now]
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Number dialled (call)
+    #[arg(long, value_name = "N")]
+    pub number: Option<String>,
+    /// Department (call)
+    #[arg(long, value_name = "D")]
+    pub department: Option<String>,
+    /// Agent's name (call, redirect, promise)
+    #[arg(long, value_name = "A")]
+    pub agent: Option<String>,
+    /// out or in (call)
+    #[arg(long, value_name = "DIR")]
+    pub direction: Option<String>,
+    /// Time on hold (call)
+    #[arg(long, value_name = "DUR")]
+    pub hold: Option<String>,
+    /// Time talking (call)
+    #[arg(long, value_name = "DUR")]
+    pub talk: Option<String>,
+    /// answered, dropped, no-answer, transferred (call); fixed, failed, no-show (visit)
+    #[arg(long, value_name = "O")]
+    pub outcome: Option<String>,
+    /// Where you were sent (redirect), who received a complaint (complaint)
+    #[arg(long, value_name = "T")]
+    pub to: Option<String>,
+    /// Where you were sent from (redirect), sender (message)
+    #[arg(long, value_name = "F")]
+    pub from: Option<String>,
+    /// When a promise falls due (promise)
+    #[arg(long, value_name = "WHEN")]
+    pub due: Option<String>,
+    /// pending, kept, broken (promise) [default: pending]
+    #[arg(long, value_name = "S")]
+    pub state: Option<String>,
+    /// sms, email, letter, chat, app (message)
+    #[arg(long, value_name = "C")]
+    pub channel: Option<String>,
+    /// Subject (message)
+    #[arg(long, value_name = "S")]
+    pub subject: Option<String>,
+    /// Reference (complaint)
+    #[arg(long = "ref", value_name = "R")]
+    pub reference: Option<String>,
+    /// Who came: technician, shop… (visit)
+    #[arg(long, value_name = "W")]
+    pub who: Option<String>,
+    /// Appointment window start (visit)
+    #[arg(long, value_name = "WHEN")]
+    pub window_start: Option<String>,
+    /// Appointment window end (visit)
+    #[arg(long, value_name = "WHEN")]
+    pub window_end: Option<String>,
+    /// Longer free text
+    #[arg(long, value_name = "TEXT")]
+    pub detail: Option<String>,
+    /// What happened, in a line (several words are joined)
+    #[arg(value_name = "SUMMARY")]
+    pub summary: Vec<String>,
+}
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A Markdown dossier
+    Md,
+    /// One JSON object (importable)
+    Json,
+    /// One CSV row per event
+    Csv,
+}
+
+/// A status on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Open,
+    Resolved,
+    Closed,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Open => Status::Open,
+            StatusArg::Resolved => Status::Resolved,
+            StatusArg::Closed => Status::Closed,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse::<Kind>().map_err(|e| e.to_string())
+}

@@ -1,0 +1,297 @@
+//! The subcommands: each reads the journal through [`crate::storage`], changes it only through
+//! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
+
+pub mod args;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+pub use args::{Cli, Command};
+use args::{Format, LogArgs, NewArgs};
+
+use crate::clock::Clock;
+use crate::domain::counters::loop_flags;
+use crate::domain::resolve::{Candidate, resolve};
+use crate::domain::text::{clean, clean_line};
+use crate::domain::time::parse_when;
+use crate::domain::{Case, Event, Field, Kind, PromiseState, Status};
+use crate::export::{csv, json, markdown, text};
+use crate::storage::{Entry, StorageError, Store, UpdateError, valid_id};
+
+/// A command that failed: a usage error (exit 2) or anything else (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Failed(String),
+}
+
+impl CliError {
+    /// The process exit status for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Failed(_) => 1,
+        }
+    }
+
+    /// The message for standard error.
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::Usage(m) | CliError::Failed(m) => m,
+        }
+    }
+}
+
+impl From<StorageError> for CliError {
+    fn from(e: StorageError) -> Self {
+        CliError::Failed(e.to_string())
+    }
+}
+
+impl<E: std::fmt::Display> From<UpdateError<E>> for CliError {
+    fn from(e: UpdateError<E>) -> Self {
+        match e {
+            UpdateError::Storage(e) => e.into(),
+            UpdateError::Change(e) => CliError::Usage(e.to_string()),
+        }
+    }
+}
+
+fn usage(e: impl std::fmt::Display) -> CliError {
+    CliError::Usage(e.to_string())
+}
+
+/// Resolves the clock from `--now` / `RUNAROUND_NOW`.
+pub fn clock(now: Option<&str>) -> Result<Clock, CliError> {
+    match now {
+        None => Ok(Clock::System),
+        Some(s) if s.trim().eq_ignore_ascii_case("now") => Ok(Clock::System),
+        Some(s) => parse_when(s, Clock::System.now())
+            .map(Clock::Fixed)
+            .map_err(|e| usage(format!("--now: {e}"))),
+    }
+}
+
+/// Resolves the data directory from `--data-dir` / `RUNAROUND_DIR` / the platform default.
+pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    flag.or_else(crate::storage::default_dir).ok_or_else(|| {
+        CliError::Failed("no data directory: set --data-dir or RUNAROUND_DIR".into())
+    })
+}
+
+/// Runs a subcommand other than the TUI ones, writing its output to `out`.
+pub fn run(
+    command: Command,
+    store: &Store,
+    clock: Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let now = clock.now();
+    let text = match command {
+        Command::Demo => return Err(CliError::Failed("demo opens the TUI".into())),
+        Command::New(args) => new(store, now, &args)? + "\n",
+        Command::Log(args) => log(store, now, &args)? + "\n",
+        Command::List { all, json } => list(store, now, all, json)?,
+        Command::Show { case, json } => {
+            let (case, read_only) = load_resolved(store, &case)?;
+            if json {
+                json::case_json(&case, now, false) + "\n"
+            } else {
+                text::show(&case, now, read_only.as_deref())
+            }
+        }
+        Command::Status { case, status } => {
+            let id = resolve_id(store, &case)?;
+            let status: Status = status.into();
+            store.update(&id, |c| {
+                c.status = status;
+                Ok::<_, String>(())
+            })?;
+            format!("{id} is now {status}\n")
+        }
+        Command::Export {
+            case,
+            format,
+            output,
+        } => {
+            let (case, _) = load_resolved(store, &case)?;
+            let body = match format {
+                Format::Md => markdown::dossier(&case, now),
+                Format::Json => json::case_json(&case, now, true) + "\n",
+                Format::Csv => {
+                    csv::events_csv(&case).map_err(|e| CliError::Failed(e.to_string()))?
+                }
+            };
+            if let Some(path) = output {
+                crate::storage::write_file(&path, body.as_bytes())?;
+                String::new()
+            } else {
+                body
+            }
+        }
+        Command::Import { file } => import(store, &file)?,
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+}
+
+fn when(
+    flag: &str,
+    value: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, CliError> {
+    value
+        .map(|v| parse_when(v, now).map_err(|e| usage(format!("{flag}: {e}"))))
+        .transpose()
+}
+
+fn new(store: &Store, now: DateTime<Utc>, args: &NewArgs) -> Result<String, CliError> {
+    let title = clean_line(&args.title.join(" "));
+    if title.is_empty() {
+        return Err(usage("the title is empty"));
+    }
+    let org = clean_line(&args.org);
+    let opened = when("--opened", args.opened.as_deref(), now)?.unwrap_or(now);
+    let outage = when("--outage", args.outage.as_deref(), now)?;
+    let mut case = Case::new("", title, org, opened);
+    case.tags = args
+        .tags
+        .iter()
+        .map(|t| clean_line(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if let Some(at) = outage {
+        case.add_event(Event::new(Kind::Outage, at, "service out"));
+    }
+    Ok(store.create(case)?)
+}
+
+/// Builds the event a `log` command describes, refusing flags its kind does not have.
+pub fn event_from_args(args: &LogArgs, now: DateTime<Utc>) -> Result<Event, CliError> {
+    let at = when("--at", args.at.as_deref(), now)?.unwrap_or(now);
+    let mut e = Event::new(args.kind, at, clean_line(&args.summary.join(" ")));
+    let fields = [
+        (Field::Number, &args.number),
+        (Field::Department, &args.department),
+        (Field::Agent, &args.agent),
+        (Field::Direction, &args.direction),
+        (Field::Hold, &args.hold),
+        (Field::Talk, &args.talk),
+        (Field::Outcome, &args.outcome),
+        (Field::To, &args.to),
+        (Field::From, &args.from),
+        (Field::Due, &args.due),
+        (Field::State, &args.state),
+        (Field::Channel, &args.channel),
+        (Field::Subject, &args.subject),
+        (Field::Ref, &args.reference),
+        (Field::Who, &args.who),
+        (Field::WindowStart, &args.window_start),
+        (Field::WindowEnd, &args.window_end),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            e.set(field, value, now).map_err(usage)?;
+        }
+    }
+    if e.kind == Kind::Promise && e.state.is_none() {
+        e.state = Some(PromiseState::Pending);
+    }
+    if let Some(detail) = &args.detail {
+        e.detail = clean(detail);
+    }
+    Ok(e)
+}
+
+fn log(store: &Store, now: DateTime<Utc>, args: &LogArgs) -> Result<String, CliError> {
+    let event = event_from_args(args, now)?;
+    let id = resolve_id(store, &args.case)?;
+    let (index, case) = store.update(&id, |case| Ok::<_, String>(case.add_event(event)))?;
+    let flag = loop_flags(&case).into_iter().nth(index).flatten();
+    Ok(text::event_line(&case.events[index], flag.as_deref()))
+}
+
+fn list(store: &Store, now: DateTime<Utc>, all: bool, as_json: bool) -> Result<String, CliError> {
+    let entries = store.load_all()?;
+    let mut cases: Vec<&Case> = Vec::new();
+    for entry in &entries {
+        match entry {
+            Entry::Ok { case, .. } => {
+                if all || case.status == Status::Open {
+                    cases.push(case);
+                }
+            }
+            Entry::Unreadable { path, reason, .. } => {
+                eprintln!("warning: {} cannot be read: {reason}", path.display());
+            }
+        }
+    }
+    cases.sort_by(|a, b| {
+        b.last_activity()
+            .cmp(&a.last_activity())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(if as_json {
+        json::list_json(cases.iter().copied(), now) + "\n"
+    } else {
+        text::list_table(&cases, now)
+    })
+}
+
+fn import(store: &Store, file: &str) -> Result<String, CliError> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|t| text = t)
+    };
+    read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
+    let cases = json::parse_import(&text)
+        .map_err(|e| CliError::Failed(format!("{file}: {e}; nothing was imported")))?;
+    let mut out = String::new();
+    for case in &cases {
+        match store.insert(case) {
+            Ok(()) => out.push_str(&format!("{}\n", case.id)),
+            Err(StorageError::Exists(id)) => {
+                eprintln!("warning: case {id} already exists; skipped");
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(out)
+}
+
+/// The id of the case `query` names (see [`resolve`]).
+pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
+    if valid_id(query) && store.path(query).exists() {
+        return Ok(query.to_string());
+    }
+    let entries = store.load_all()?;
+    let candidates: Vec<Candidate<'_>> = entries
+        .iter()
+        .map(|e| Candidate {
+            id: e.id(),
+            title: match e {
+                Entry::Ok { case, .. } => &case.title,
+                Entry::Unreadable { .. } => "(unreadable)",
+            },
+        })
+        .collect();
+    resolve(query, &candidates)
+        .map(|i| entries[i].id().to_string())
+        .map_err(|e| CliError::Failed(e.to_string()))
+}
+
+fn load_resolved(store: &Store, query: &str) -> Result<(Case, Option<String>), CliError> {
+    let id = resolve_id(store, query)?;
+    match store.load(&id)? {
+        Entry::Ok {
+            case, read_only, ..
+        } => Ok((case, read_only)),
+        Entry::Unreadable { path, reason, .. } => {
+            Err(StorageError::Unreadable { path, reason }.into())
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The JSON form of a case (`show --json`, `list --json`, `export --format json`) and reading
+//! it back (`import`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::time::{rfc3339, serde_rfc3339};
+use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status};
+use crate::storage::valid_id;
+
+/// A case as JSON shows it: the stored fields, its counters as of a moment, and (in exports)
+/// its notes.
+#[derive(Serialize)]
+pub struct CaseDoc<'a> {
+    id: &'a str,
+    title: &'a str,
+    organisation: &'a str,
+    status: Status,
+    opened: String,
+    last_activity: String,
+    counters: Counters,
+    tags: &'a [String],
+    references: &'a [Reference],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active_call: Option<&'a ActiveCall>,
+    events: &'a [Event],
+}
+
+impl<'a> CaseDoc<'a> {
+    /// The document of `case` as of `now`; `with_notes` for exports.
+    pub fn new(case: &'a Case, now: DateTime<Utc>, with_notes: bool) -> Self {
+        CaseDoc {
+            id: &case.id,
+            title: &case.title,
+            organisation: &case.organisation,
+            status: case.status,
+            opened: rfc3339(case.opened),
+            last_activity: rfc3339(case.last_activity()),
+            counters: Counters::of(case, now),
+            tags: &case.tags,
+            references: &case.references,
+            notes: with_notes.then_some(case.notes.as_str()),
+            active_call: case.active_call.as_ref(),
+            events: &case.events,
+        }
+    }
+}
+
+/// One case as pretty JSON.
+pub fn case_json(case: &Case, now: DateTime<Utc>, with_notes: bool) -> String {
+    serde_json::to_string_pretty(&CaseDoc::new(case, now, with_notes)).unwrap_or_default()
+}
+
+/// Several cases as a JSON array.
+pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Utc>) -> String {
+    let docs: Vec<CaseDoc<'_>> = cases
+        .into_iter()
+        .map(|c| CaseDoc::new(c, now, false))
+        .collect();
+    serde_json::to_string_pretty(&docs).unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct ImportDoc {
+    id: String,
+    title: String,
+    organisation: String,
+    #[serde(default = "open")]
+    status: Status,
+    #[serde(with = "serde_rfc3339")]
+    opened: DateTime<Utc>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    events: Vec<Event>,
+    #[serde(default)]
+    active_call: Option<ActiveCall>,
+}
+
+fn open() -> Status {
+    Status::Open
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    Many(Vec<serde_json::Value>),
+    One(serde_json::Value),
+}
+
+/// Why an import document was refused. Nothing is imported from a refused document.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("not a JSON document: {0}")]
+    Syntax(serde_json::Error),
+    #[error("case {index}{}: {reason}", id_hint(.id.as_ref()))]
+    Case {
+        index: usize,
+        id: Option<String>,
+        reason: String,
+    },
+}
+
+fn id_hint(id: Option<&String>) -> String {
+    id.map(|id| format!(" (id '{id}')")).unwrap_or_default()
+}
+
+/// Reads an import document: one case object as `export --format json` writes it, or an array
+/// of them. Every case is checked before any is returned.
+pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
+    let values = match serde_json::from_str::<OneOrMany>(text).map_err(ImportError::Syntax)? {
+        OneOrMany::Many(v) => v,
+        OneOrMany::One(v) => vec![v],
+    };
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let index = i + 1;
+            let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+            let fail = |reason: String| ImportError::Case {
+                index,
+                id: id.clone(),
+                reason,
+            };
+            let doc: ImportDoc = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
+            if !valid_id(&doc.id) {
+                return Err(fail(
+                    "the id must be 1 to 64 letters, digits, '-' and '_'".into(),
+                ));
+            }
+            if doc.title.trim().is_empty() {
+                return Err(fail("the title is empty".into()));
+            }
+            for (n, e) in doc.events.iter().enumerate() {
+                e.validate()
+                    .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;
+            }
+            let mut case = Case {
+                id: doc.id,
+                title: doc.title,
+                organisation: doc.organisation,
+                status: doc.status,
+                opened: doc.opened,
+                tags: doc.tags,
+                references: doc.references,
+                notes: doc.notes,
+                events: doc.events,
+                active_call: doc.active_call,
+            };
+            case.sort_events();
+            case.clean_text();
+            Ok(case)
+        })
+        .collect()
+}

@@ -1,0 +1,6 @@
+//! Cases turned into text for people and programs: pure functions, case in, text out.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod text;
