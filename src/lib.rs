@@ -4,9 +4,12 @@
 //! atomic saves) and [`export`] (text, Markdown, JSON, CSV) ← [`cli`] and the TUI
 //! ([`app`] state and update, [`ui`] views, [`tui`] runtime loop).
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod storage;
+pub mod tui;
+pub mod ui;

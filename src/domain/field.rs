@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::case::Event;
 use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord};
 use super::text::clean_line;
-use super::time::{TimeError, local_minute, parse_duration, parse_when, span};
+use super::time::{TimeError, exact_duration, local_input, parse_duration, parse_when};
 
 /// An optional event field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -178,8 +178,8 @@ impl Kind {
 impl Event {
     /// The field's value as text for forms and details ("" when empty).
     pub fn get(&self, field: Field) -> String {
-        let time = |t: Option<DateTime<Utc>>| t.map(local_minute).unwrap_or_default();
-        let dur = |d: Option<u64>| d.map(|s| span(s as i64)).unwrap_or_default();
+        let time = |t: Option<DateTime<Utc>>| t.map(local_input).unwrap_or_default();
+        let dur = |d: Option<u64>| d.map(exact_duration).unwrap_or_default();
         let word = |w: Option<&'static str>| w.unwrap_or_default().to_string();
         match field {
             Field::Number => self.number.clone(),
@@ -393,6 +393,8 @@ mod tests {
         call.set(Field::Outcome, "transferred", now()).unwrap();
         assert_eq!(call.hold_seconds, Some(1200));
         assert_eq!(call.get(Field::Hold), "20m");
+        call.set(Field::Hold, "20m 5s", now()).unwrap();
+        assert_eq!(call.get(Field::Hold), "20m 5s");
         let err = call.set(Field::Due, "2026-04-01", now()).unwrap_err();
         assert!(
             err.to_string()

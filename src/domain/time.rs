@@ -107,6 +107,26 @@ pub fn local_minute(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A local time as typed into a form: minutes, or seconds when it has them, so that reading it
+/// back gives the same instant.
+pub fn local_input(t: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
+    if t.timestamp() % 60 == 0 {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// A duration exactly, for forms: `25m 30s`, `1h 5m`.
+pub fn exact_duration(seconds: u64) -> String {
+    if seconds == 0 {
+        "0s".into()
+    } else {
+        humantime::format_duration(Duration::from_secs(seconds)).to_string()
+    }
+}
+
 /// A local date and time with the weekday: `Fri 2013-08-16 18:05`.
 pub fn local_day_minute(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local)

@@ -1,0 +1,274 @@
+//! The forms the TUI opens, and what submitting each one does.
+
+use chrono::{DateTime, Utc};
+
+use super::form::{Form, Input, Purpose};
+use super::mutation::{Mutation, transfer_redirect};
+use super::{App, Effect};
+use crate::domain::text::{clean, clean_line};
+use crate::domain::time::{exact_duration, local_input, parse_when};
+use crate::domain::{ActiveCall, Case, Event, Field, Kind, Outcome, Phase, PromiseState, Status};
+
+const KIND: &str = "kind";
+const WHEN: &str = "when";
+const SUMMARY: &str = "summary";
+const DETAIL: &str = "detail";
+
+fn field_input(field: Field, kind: Kind, value: String) -> Input {
+    let choices = field.choices(kind);
+    if choices.is_empty() {
+        let placeholder = match field {
+            Field::Hold | Field::Talk => "e.g. 20m, 1h 5m",
+            f if f.is_time() => "e.g. 2026-03-30 17:00, 14:00, -2h",
+            _ => "",
+        };
+        Input::text(field.label(), value, placeholder)
+    } else {
+        let mut all = vec![""];
+        all.extend(choices);
+        Input::choice(field.label(), &value, all)
+    }
+}
+
+fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
+    let mut inputs = vec![
+        Input::choice(KIND, event.kind.as_str(), kinds),
+        Input::text(
+            WHEN,
+            local_input(event.at),
+            "now, 14:05, -10m, 2026-03-30 17:00",
+        ),
+        Input::text(SUMMARY, event.summary.clone(), "what happened, in a line"),
+    ];
+    inputs.extend(
+        event
+            .kind
+            .fields()
+            .iter()
+            .map(|f| field_input(*f, event.kind, event.get(*f))),
+    );
+    inputs.push(Input::text(DETAIL, event.detail.clone(), "more, if needed"));
+    inputs
+}
+
+/// The form to log an event of `kind` (or edit `editing`).
+pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> Form {
+    let mut event = editing.clone().unwrap_or_else(|| Event::new(kind, now, ""));
+    if editing.is_none() && kind == Kind::Promise {
+        event.state = Some(PromiseState::Pending);
+    }
+    let title = if editing.is_some() {
+        "Edit event"
+    } else {
+        "Log an event"
+    };
+    let kinds = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let mut form = Form::new(
+        title,
+        Purpose::Event { editing },
+        event_inputs(&event, kinds),
+    );
+    form.focus = if form.purpose == (Purpose::Event { editing: None }) {
+        0
+    } else {
+        2
+    };
+    form
+}
+
+/// The form that ends a call, with its times filled in from the stopwatch.
+pub fn end_call_form(call: &ActiveCall, now: DateTime<Utc>) -> Form {
+    let mut e = Event::new(Kind::Call, call.started().unwrap_or(now), "");
+    e.number.clone_from(&call.number);
+    e.department.clone_from(&call.department);
+    e.agent.clone_from(&call.agent);
+    e.hold_seconds = Some(call.seconds_in(Phase::Hold, now) as u64);
+    e.talk_seconds = Some(call.seconds_in(Phase::Talk, now) as u64);
+    e.outcome = Some(if call.transfers > 0 {
+        Outcome::Transferred
+    } else if call.seconds_in(Phase::Talk, now) > 0 {
+        Outcome::Answered
+    } else {
+        Outcome::NoAnswer
+    });
+    let mut form = Form::new(
+        "End the call",
+        Purpose::EndCall,
+        event_inputs(&e, vec!["call"]),
+    );
+    form.focus = 2;
+    form
+}
+
+/// Asks where a transfer sent you.
+pub fn transfer_form() -> Form {
+    Form::new(
+        "Transferred: to where?",
+        Purpose::Transfer,
+        vec![Input::text("to", "", "number, department or place")],
+    )
+}
+
+/// Asks which number is being called (the stopwatch already runs).
+pub fn call_number_form(last: &str) -> Form {
+    Form::new(
+        "Calling… (the stopwatch runs; Enter to go on)",
+        Purpose::CallNumber,
+        vec![
+            Input::text("number", last, "number dialled"),
+            Input::text("department", "", "if you know"),
+            Input::text("agent", "", "name, once someone answers"),
+        ],
+    )
+}
+
+/// The form for a new case.
+pub fn new_case_form(now: DateTime<Utc>) -> Form {
+    Form::new(
+        "New case",
+        Purpose::NewCase,
+        vec![
+            Input::text("title", "", "e.g. No internet after moving"),
+            Input::text("organisation", "", "who is giving you the runaround"),
+            Input::text("opened", local_input(now), "when it began"),
+            Input::text("outage since", "", "when the service went out, if it did"),
+            Input::text("tags", "", "comma-separated"),
+        ],
+    )
+}
+
+/// Picks a status.
+pub fn status_form(status: Status) -> Form {
+    let choices = Status::ALL.iter().map(|s| s.as_str()).collect();
+    Form::new(
+        "Status (←/→ to choose)",
+        Purpose::Status,
+        vec![Input::choice("status", status.as_str(), choices)],
+    )
+}
+
+/// Rebuilds an event form's inputs when its kind changed, keeping what was typed.
+pub fn refit(form: &mut Form, now: DateTime<Utc>) {
+    if !matches!(form.purpose, Purpose::Event { .. }) {
+        return;
+    }
+    let Ok(kind) = form.value(KIND).parse::<Kind>() else {
+        return;
+    };
+    let wanted: Vec<&str> = [KIND, WHEN, SUMMARY]
+        .into_iter()
+        .chain(kind.fields().iter().map(|f| f.label()))
+        .chain([DETAIL])
+        .collect();
+    let have: Vec<&str> = form.inputs.iter().map(|i| i.label).collect();
+    if wanted == have {
+        return;
+    }
+    let mut event = Event::new(kind, now, "");
+    if kind == Kind::Promise {
+        event.state = Some(PromiseState::Pending);
+    }
+    let kinds = form.inputs[0].choices.clone();
+    let old = std::mem::take(&mut form.inputs);
+    form.inputs = event_inputs(&event, kinds);
+    for input in &mut form.inputs {
+        if let Some(prev) = old
+            .iter()
+            .find(|o| o.label == input.label && o.label != KIND)
+            && (input.choices.is_empty() || input.choices.contains(&prev.value.as_str()))
+        {
+            input.value.clone_from(&prev.value);
+            input.cursor = prev.cursor;
+        }
+    }
+}
+
+/// Reads an event form.
+pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
+    let kind: Kind = form.value(KIND).parse().map_err(|e| format!("{e}"))?;
+    let when = form.value(WHEN).trim();
+    let at = if when.is_empty() {
+        now
+    } else {
+        parse_when(when, now).map_err(|e| format!("when: {e}"))?
+    };
+    let mut e = Event::new(kind, at, clean_line(form.value(SUMMARY)));
+    for field in kind.fields() {
+        e.set(*field, form.value(field.label()), now)
+            .map_err(|err| format!("{}: {err}", field.label()))?;
+    }
+    e.detail = clean(form.value(DETAIL));
+    Ok(e)
+}
+
+/// What submitting `form` does: effects, or an error to show in the form.
+pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
+    let now = app.now;
+    let id = || app.writable().map(|c| c.id.clone());
+    let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
+    Ok(match &form.purpose {
+        Purpose::NewCase => {
+            let title = clean_line(form.value("title"));
+            if title.is_empty() {
+                return Err("the title is empty".into());
+            }
+            let opened = match form.value("opened").trim() {
+                "" => now,
+                s => parse_when(s, now).map_err(|e| format!("opened: {e}"))?,
+            };
+            let mut case = Case::new("", title, clean_line(form.value("organisation")), opened);
+            case.tags = form
+                .value("tags")
+                .split(',')
+                .map(clean_line)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !form.value("outage since").trim().is_empty() {
+                let at = parse_when(form.value("outage since"), now)
+                    .map_err(|e| format!("outage since: {e}"))?;
+                case.add_event(Event::new(Kind::Outage, at, "service out"));
+            }
+            vec![Effect::Create(case)]
+        }
+        Purpose::Event { editing } => {
+            let event = read_event(form, now)?;
+            let mutation = match editing {
+                Some(old) => Mutation::ReplaceEvent {
+                    old: old.clone(),
+                    new: event,
+                },
+                None => Mutation::AddEvent(event),
+            };
+            effect(id()?, mutation)
+        }
+        Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event(form, now)?)),
+        Purpose::Transfer => {
+            let to = clean_line(form.value("to"));
+            let case = app.writable()?;
+            let call = case.active_call.as_ref().ok_or("no call is running")?;
+            effect(
+                case.id.clone(),
+                Mutation::CallTransfer {
+                    redirect: transfer_redirect(call, &to, now),
+                },
+            )
+        }
+        Purpose::CallNumber => {
+            let case = app.writable()?;
+            let mut call = case.active_call.clone().ok_or("no call is running")?;
+            call.number = clean_line(form.value("number"));
+            call.department = clean_line(form.value("department"));
+            call.agent = clean_line(form.value("agent"));
+            effect(case.id.clone(), Mutation::UpdateCall(call))
+        }
+        Purpose::Status => {
+            let status: Status = form.value("status").parse().map_err(|e| format!("{e}"))?;
+            effect(id()?, Mutation::SetStatus(status))
+        }
+    })
+}
+
+/// The running call's hold so far, for display.
+pub fn hold_text(call: &ActiveCall, now: DateTime<Utc>) -> String {
+    exact_duration(call.seconds_in(Phase::Hold, now) as u64)
+}

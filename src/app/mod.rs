@@ -1,0 +1,746 @@
+//! The TUI's model and its update: one [`App`] state, keys resolved to [`Action`]s through the
+//! keymap, and an update that does no I/O but returns [`Effect`]s for the runtime to carry out.
+
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod mutation;
+pub mod notes;
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::widgets::ListState;
+
+use crate::domain::{Case, Counters, Event, Phase, Status};
+pub use form::{Form, FormOutcome, Purpose};
+pub use keymap::{Action, Scope};
+pub use mutation::Mutation;
+pub use notes::Notes;
+
+/// The three panes, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Cases,
+    Timeline,
+    Notes,
+}
+
+/// Who has the keyboard besides the keymap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search.
+    Search,
+    /// Typing in the notes editor.
+    Insert,
+}
+
+/// What is drawn over the panes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Form(Form),
+    /// Asks before deleting an event of a case.
+    ConfirmDelete {
+        id: String,
+        event: Event,
+    },
+}
+
+/// Which cases the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Open,
+    All,
+    Resolved,
+    Closed,
+}
+
+impl Filter {
+    fn next(self) -> Filter {
+        match self {
+            Filter::Open => Filter::All,
+            Filter::All => Filter::Resolved,
+            Filter::Resolved => Filter::Closed,
+            Filter::Closed => Filter::Open,
+        }
+    }
+
+    /// The word shown in the Cases pane's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::Open => "open",
+            Filter::All => "all",
+            Filter::Resolved => "resolved",
+            Filter::Closed => "closed",
+        }
+    }
+
+    fn admits(self, status: Status) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => status == Status::Open,
+            Filter::Resolved => status == Status::Resolved,
+            Filter::Closed => status == Status::Closed,
+        }
+    }
+}
+
+/// A case file as the list holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Case {
+        case: Case,
+        read_only: Option<String>,
+    },
+    Unreadable {
+        id: String,
+        reason: String,
+    },
+}
+
+impl Row {
+    /// The case id.
+    pub fn id(&self) -> &str {
+        match self {
+            Row::Case { case, .. } => &case.id,
+            Row::Unreadable { id, .. } => id,
+        }
+    }
+
+    /// The case, when it could be read.
+    pub fn case(&self) -> Option<&Case> {
+        match self {
+            Row::Case { case, .. } => Some(case),
+            Row::Unreadable { .. } => None,
+        }
+    }
+
+    fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
+        match self {
+            Row::Case { case, .. } => (false, std::cmp::Reverse(case.last_activity())),
+            Row::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
+        }
+    }
+}
+
+/// A line at the bottom: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Something for the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Change case `id` under its lock, then hand the saved case to [`App::saved`].
+    Mutate {
+        id: String,
+        mutation: Mutation,
+    },
+    /// Create a case, then hand it to [`App::created`].
+    Create(Case),
+    Quit,
+}
+
+/// The whole state of the TUI.
+pub struct App {
+    /// Every case file, most recently active first.
+    pub rows: Vec<Row>,
+    /// Indexes into `rows` of the cases the filter and search let through.
+    pub visible: Vec<usize>,
+    pub cases_state: ListState,
+    pub timeline_state: ListState,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub overlay: Option<Overlay>,
+    pub filter: Filter,
+    pub search: String,
+    pub notes: Notes,
+    pub message: Option<Message>,
+    /// Deleted events, most recent last, for undo.
+    pub deleted: Vec<(String, Event)>,
+    /// An event we just asked storage to add: selected once it is saved.
+    pub added: Option<Event>,
+    /// The moment this frame is about.
+    pub now: DateTime<Utc>,
+    /// Whether the current screen is a demo journal.
+    pub demo: bool,
+}
+
+impl App {
+    /// The app on `rows` at `now`, with the most recently active open case selected.
+    pub fn new(rows: Vec<Row>, now: DateTime<Utc>) -> Self {
+        let mut app = App {
+            rows,
+            visible: Vec::new(),
+            cases_state: ListState::default(),
+            timeline_state: ListState::default(),
+            focus: Pane::Cases,
+            mode: Mode::Normal,
+            overlay: None,
+            filter: Filter::Open,
+            search: String::new(),
+            notes: Notes::default(),
+            message: None,
+            deleted: Vec::new(),
+            added: None,
+            now,
+            demo: false,
+        };
+        app.refresh(None);
+        app
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.cases_state
+            .selected()
+            .and_then(|i| self.visible.get(i))
+            .map(|&r| &self.rows[r])
+    }
+
+    /// The selected case, when it could be read.
+    pub fn selected(&self) -> Option<&Case> {
+        self.selected_row().and_then(Row::case)
+    }
+
+    /// The selected event of the selected case.
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.selected()
+            .and_then(|c| self.timeline_state.selected().and_then(|i| c.events.get(i)))
+    }
+
+    /// The selected case's counters now.
+    pub fn counters(&self) -> Option<Counters> {
+        self.selected().map(|c| Counters::of(c, self.now))
+    }
+
+    /// Whether anything on screen changes by itself each second.
+    pub fn ticking(&self) -> bool {
+        self.selected()
+            .is_some_and(|c| Counters::ticking(c, self.now))
+    }
+
+    /// The keymap scopes that apply now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let mut scopes = Vec::new();
+        if self.selected().is_some_and(|c| c.active_call.is_some()) {
+            scopes.push(Scope::Call);
+        }
+        scopes.push(Scope::Global);
+        scopes.push(match self.focus {
+            Pane::Cases => Scope::Cases,
+            Pane::Timeline => Scope::Timeline,
+            Pane::Notes => Scope::Notes,
+        });
+        scopes
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Re-sorts and re-filters the rows, keeping `keep` (or the current case) selected, and
+    /// loads the selected case's notes into the editor when the selection changed.
+    pub fn refresh(&mut self, keep: Option<String>) {
+        let keep = keep.or_else(|| self.selected_row().map(|r| r.id().to_string()));
+        self.rows.sort_by_key(Row::sort_key);
+        let query = self.search.to_lowercase();
+        self.visible = (0..self.rows.len())
+            .filter(|&i| match &self.rows[i] {
+                Row::Case { case, .. } => {
+                    self.filter.admits(case.status)
+                        && (query.is_empty() || search::matches(case, &query))
+                }
+                Row::Unreadable { id, .. } => query.is_empty() || id.contains(&query),
+            })
+            .collect();
+        let at = keep.and_then(|id| self.visible.iter().position(|&r| self.rows[r].id() == id));
+        let at = at.or(if self.visible.is_empty() {
+            None
+        } else {
+            Some(0)
+        });
+        self.cases_state.select(at);
+        self.sync_selection();
+    }
+
+    /// After the selected case changed (or its events did), clamp the timeline selection and
+    /// load its notes unless they are being edited.
+    fn sync_selection(&mut self) {
+        let (id, notes, events) = match self.selected() {
+            Some(c) => (Some(c.id.clone()), c.notes.clone(), c.events.len()),
+            None => (None, String::new(), 0),
+        };
+        if self.notes.case_id == id {
+            let sel = self
+                .timeline_state
+                .selected()
+                .map(|i| i.min(events.saturating_sub(1)));
+            self.timeline_state.select(if events == 0 {
+                None
+            } else {
+                sel.or(Some(events - 1))
+            });
+            if !self.notes.dirty && self.notes.base != notes {
+                self.notes.load(id, &notes);
+            }
+        } else {
+            self.timeline_state.select(events.checked_sub(1));
+            self.notes.load(id, &notes);
+            if self.mode == Mode::Insert {
+                self.mode = Mode::Normal;
+            }
+        }
+    }
+
+    /// Saves the notes if they were edited, as an effect.
+    fn flush_notes(&mut self) -> Vec<Effect> {
+        match self.notes.take_save(self.now) {
+            Some((id, mutation)) => vec![Effect::Mutate { id, mutation }],
+            None => Vec::new(),
+        }
+    }
+
+    /// A case as saved by storage (after one of our effects or a change on disk).
+    pub fn saved(&mut self, case: Case, read_only: Option<String>) {
+        let id = case.id.clone();
+        let selected = self.selected_row().is_some_and(|r| r.id() == id);
+        let added = self.added.take().and_then(|e| case.find_event(&e));
+        if self.notes.case_id.as_deref() == Some(id.as_str()) {
+            self.notes.saved(&case.notes);
+        }
+        match self.rows.iter_mut().find(|r| r.id() == id) {
+            Some(row) => *row = Row::Case { case, read_only },
+            None => self.rows.push(Row::Case { case, read_only }),
+        }
+        self.refresh(None);
+        if selected && added.is_some() {
+            self.timeline_state.select(added);
+        }
+    }
+
+    /// A case file that can no longer be read, or is gone (`reason` None).
+    pub fn lost(&mut self, id: &str, reason: Option<String>) {
+        match reason {
+            Some(reason) => match self.rows.iter_mut().find(|r| r.id() == id) {
+                Some(row) => {
+                    *row = Row::Unreadable {
+                        id: id.to_string(),
+                        reason,
+                    }
+                }
+                None => self.rows.push(Row::Unreadable {
+                    id: id.to_string(),
+                    reason,
+                }),
+            },
+            None => self.rows.retain(|r| r.id() != id),
+        }
+        self.refresh(None);
+    }
+
+    /// A case we created: select it.
+    pub fn created(&mut self, case: Case) {
+        let id = case.id.clone();
+        self.say(format!("created case {id}"));
+        self.rows.push(Row::Case {
+            case,
+            read_only: None,
+        });
+        if !self.filter.admits(Status::Open) {
+            self.filter = Filter::Open;
+        }
+        self.search.clear();
+        self.refresh(Some(id));
+        self.focus = Pane::Timeline;
+    }
+
+    /// A change that storage could not make.
+    pub fn failed(&mut self, what: &str, error: &str) {
+        self.notes.save_failed();
+        self.complain(format!("not saved: {what}: {error}"));
+    }
+
+    /// Autosave: notes typed more than two seconds ago are saved.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        self.now = now;
+        if self.notes.due(now) {
+            self.flush_notes()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Text pasted into the terminal (bracketed paste).
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Overlay::Form(form)) = &mut self.overlay {
+            form.paste(text);
+        } else if self.mode == Mode::Search {
+            self.search.push_str(&crate::domain::text::clean_line(text));
+            self.refresh(None);
+        } else if self.mode == Mode::Insert {
+            self.notes.paste(text, self.now);
+        } else if self.focus == Pane::Notes && self.writable().is_ok() {
+            self.mode = Mode::Insert;
+            self.notes.set_editing(true);
+            self.notes.paste(text, self.now);
+        }
+    }
+
+    /// Handles one key press.
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            let mut effects = self.flush_notes();
+            effects.push(Effect::Quit);
+            return effects;
+        }
+        if let Some(overlay) = self.overlay.take() {
+            let effects = self.overlay_key(overlay, key);
+            self.remember_added(&effects);
+            return effects;
+        }
+        match self.mode {
+            Mode::Insert => return self.insert_key(key),
+            Mode::Search => {
+                self.search_key(key);
+                return Vec::new();
+            }
+            Mode::Normal => {}
+        }
+        match keymap::resolve(key, &self.scopes()) {
+            Some(action) => {
+                self.message = None;
+                let effects = self.update(action);
+                self.remember_added(&effects);
+                effects
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn remember_added(&mut self, effects: &[Effect]) {
+        for effect in effects {
+            if let Effect::Mutate { mutation, .. } = effect {
+                self.added = match mutation {
+                    Mutation::AddEvent(e)
+                    | Mutation::EndCall(e)
+                    | Mutation::ReplaceEvent { new: e, .. } => Some(e.clone()),
+                    Mutation::CallTransfer { redirect } => Some(redirect.clone()),
+                    _ => continue,
+                };
+            }
+        }
+    }
+
+    fn insert_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Esc {
+            self.mode = Mode::Normal;
+            self.notes.set_editing(false);
+            return self.flush_notes();
+        }
+        if key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return self.flush_notes();
+        }
+        self.notes.key(key, self.now);
+        Vec::new()
+    }
+
+    fn search_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Esc => {
+                self.search.clear();
+                self.mode = Mode::Normal;
+            }
+            KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.mode = Mode::Normal,
+            KeyCode::Backspace => {
+                self.search.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.search.push(c);
+            }
+            _ => return,
+        }
+        self.refresh(None);
+    }
+
+    fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
+        match overlay {
+            Overlay::Help => Vec::new(),
+            Overlay::ConfirmDelete { id, event } => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+                    self.deleted.push((id.clone(), event.clone()));
+                    self.say("event deleted (u undoes)");
+                    vec![Effect::Mutate {
+                        id,
+                        mutation: Mutation::DeleteEvent(event),
+                    }]
+                } else {
+                    Vec::new()
+                }
+            }
+            Overlay::Form(mut form) => match form.key(key) {
+                FormOutcome::Cancel => Vec::new(),
+                FormOutcome::Editing => {
+                    forms::refit(&mut form, self.now);
+                    self.overlay = Some(Overlay::Form(form));
+                    Vec::new()
+                }
+                FormOutcome::Submit => match forms::submit(&form, self) {
+                    Ok(effects) => effects,
+                    Err(error) => {
+                        form.error = Some(error);
+                        self.overlay = Some(Overlay::Form(form));
+                        Vec::new()
+                    }
+                },
+            },
+        }
+    }
+
+    /// The selected case when it may be changed, else why not.
+    pub fn writable(&self) -> Result<&Case, String> {
+        match self.selected_row() {
+            None => Err("no case selected (n creates one)".into()),
+            Some(Row::Unreadable { reason, .. }) => {
+                Err(format!("this case cannot be read: {reason}"))
+            }
+            Some(Row::Case {
+                read_only: Some(reason),
+                ..
+            }) => Err(format!("this case is read-only: {reason}")),
+            Some(Row::Case { case, .. }) => Ok(case),
+        }
+    }
+
+    fn mutate(&mut self, mutation: Mutation) -> Vec<Effect> {
+        match self.writable() {
+            Ok(case) => vec![Effect::Mutate {
+                id: case.id.clone(),
+                mutation,
+            }],
+            Err(e) => {
+                self.complain(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_form(&mut self, form: Result<Form, String>) {
+        match form {
+            Ok(form) => self.overlay = Some(Overlay::Form(form)),
+            Err(e) => self.complain(e),
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let now = self.now;
+        match action {
+            Action::Quit => {
+                let mut effects = self.flush_notes();
+                effects.push(Effect::Quit);
+                return effects;
+            }
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::NextPane | Action::PrevPane => {
+                let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
+                let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let step = if action == Action::NextPane { 1 } else { 2 };
+                self.focus = order[(i + step) % 3];
+                if self.focus != Pane::Notes {
+                    return self.flush_notes();
+                }
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                return self.navigate(action);
+            }
+            Action::Open => match self.focus {
+                Pane::Cases => self.focus = Pane::Timeline,
+                Pane::Timeline => {
+                    let form = match (self.writable(), self.selected_event()) {
+                        (Ok(_), Some(e)) => Ok(forms::event_form(Some(e.clone()), e.kind, now)),
+                        (Ok(_), None) => Err("no event selected (l logs one)".to_string()),
+                        (Err(e), _) => Err(e),
+                    };
+                    self.open_form(form);
+                }
+                Pane::Notes => {}
+            },
+            Action::EditNotes => match self.writable() {
+                Ok(_) => {
+                    self.focus = Pane::Notes;
+                    self.mode = Mode::Insert;
+                    self.notes.set_editing(true);
+                }
+                Err(e) => self.complain(e),
+            },
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.focus = Pane::Cases;
+            }
+            Action::Filter => {
+                self.filter = self.filter.next();
+                self.refresh(None);
+                self.say(format!("showing {} cases", self.filter.label()));
+            }
+            Action::NewCase => self.overlay = Some(Overlay::Form(forms::new_case_form(now))),
+            Action::LogEvent => {
+                let form = self
+                    .writable()
+                    .map(|_| forms::event_form(None, crate::domain::Kind::Call, now));
+                self.open_form(form);
+            }
+            Action::StartCall => return self.start_call(),
+            Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
+            Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
+            Action::Transferred => {
+                let form = self.writable().map(|_| forms::transfer_form());
+                self.open_form(form);
+            }
+            Action::EndCall => {
+                let form = self.writable().and_then(|c| {
+                    c.active_call
+                        .as_ref()
+                        .ok_or_else(|| "no call is running".to_string())
+                        .map(|call| forms::end_call_form(call, now))
+                });
+                self.open_form(form);
+            }
+            Action::Status => {
+                let form = self.writable().map(|c| forms::status_form(c.status));
+                self.open_form(form);
+            }
+            Action::Delete => match (
+                self.writable().map(|c| c.id.clone()),
+                self.selected_event().cloned(),
+            ) {
+                (Ok(id), Some(event)) => self.overlay = Some(Overlay::ConfirmDelete { id, event }),
+                (Err(e), _) => self.complain(e),
+                (Ok(_), None) => self.complain("no event selected"),
+            },
+            Action::Undo => {
+                if let Some((id, event)) = self.deleted.pop() {
+                    self.say("delete undone");
+                    return vec![Effect::Mutate {
+                        id,
+                        mutation: Mutation::AddEvent(event),
+                    }];
+                }
+                self.complain("nothing to undo");
+            }
+        }
+        Vec::new()
+    }
+
+    fn start_call(&mut self) -> Vec<Effect> {
+        let case = match self.writable() {
+            Ok(c) => c,
+            Err(e) => {
+                self.complain(e);
+                return Vec::new();
+            }
+        };
+        if case.active_call.is_some() {
+            self.complain("a call is already running (e ends it)");
+            return Vec::new();
+        }
+        let last_number = case
+            .events
+            .iter()
+            .rev()
+            .find(|e| !e.number.is_empty())
+            .map(|e| e.number.clone())
+            .unwrap_or_default();
+        let call = crate::domain::ActiveCall::start(last_number.clone(), self.now);
+        self.overlay = Some(Overlay::Form(forms::call_number_form(&last_number)));
+        self.mutate(Mutation::StartCall(call))
+    }
+
+    fn navigate(&mut self, action: Action) -> Vec<Effect> {
+        let step = |len: usize, at: Option<usize>| -> Option<usize> {
+            if len == 0 {
+                return None;
+            }
+            let at = at.unwrap_or(0);
+            Some(match action {
+                Action::Up => at.saturating_sub(1),
+                Action::Down => (at + 1).min(len - 1),
+                Action::PageUp => at.saturating_sub(10),
+                Action::PageDown => (at + 10).min(len - 1),
+                Action::Top => 0,
+                _ => len - 1,
+            })
+        };
+        match self.focus {
+            Pane::Cases => {
+                let before = self.cases_state.selected();
+                let after = step(self.visible.len(), before);
+                if after != before {
+                    let effects = self.flush_notes();
+                    self.cases_state.select(after);
+                    self.sync_selection();
+                    return effects;
+                }
+            }
+            Pane::Timeline => {
+                let len = self.selected().map_or(0, |c| c.events.len());
+                self.timeline_state
+                    .select(step(len, self.timeline_state.selected()));
+            }
+            Pane::Notes => self.notes.scroll(action),
+        }
+        Vec::new()
+    }
+}
+
+mod search {
+    use crate::domain::Case;
+
+    /// Whether any text of `case` contains `query` (already lowercase).
+    pub fn matches(case: &Case, query: &str) -> bool {
+        let has = |s: &str| !s.is_empty() && s.to_lowercase().contains(query);
+        has(&case.title)
+            || has(&case.organisation)
+            || has(&case.id)
+            || case.tags.iter().any(|t| has(t))
+            || case
+                .references
+                .iter()
+                .any(|r| has(&r.label) || has(&r.value))
+            || has(&case.notes)
+            || case.events.iter().any(|e| {
+                [
+                    &e.summary,
+                    &e.detail,
+                    &e.number,
+                    &e.department,
+                    &e.agent,
+                    &e.from,
+                    &e.to,
+                    &e.r#ref,
+                    &e.who,
+                    &e.subject,
+                ]
+                .iter()
+                .any(|s| has(s))
+            })
+    }
+}

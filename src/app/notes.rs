@@ -1,0 +1,163 @@
+//! The notes editor: a ratatui-textarea with word wrap, undo/redo and paste, plus what it
+//! takes to save it safely (the text it was loaded from, whether it changed, when).
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::Action;
+use super::mutation::Mutation;
+use crate::domain::text::clean;
+
+/// Seconds after the last keystroke before notes are saved.
+const AUTOSAVE_AFTER: i64 = 2;
+
+/// The notes of the selected case, as being edited.
+pub struct Notes {
+    /// The case whose notes these are.
+    pub case_id: Option<String>,
+    pub editor: TextArea<'static>,
+    /// The notes as last read from or saved to disk.
+    pub base: String,
+    /// Typed but not yet handed to storage.
+    pub dirty: bool,
+    pub last_edit: Option<DateTime<Utc>>,
+}
+
+impl Default for Notes {
+    fn default() -> Self {
+        let mut notes = Notes {
+            case_id: None,
+            editor: TextArea::default(),
+            base: String::new(),
+            dirty: false,
+            last_edit: None,
+        };
+        notes.load(None, "");
+        notes
+    }
+}
+
+impl Notes {
+    /// Shows `text` as the notes of case `id`, discarding the editor's history.
+    pub fn load(&mut self, id: Option<String>, text: &str) {
+        let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
+        editor.set_cursor_line_style(Style::default());
+        editor
+            .set_placeholder_text("no notes yet: i to write (names, promises, reference numbers…)");
+        editor.set_max_histories(200);
+        self.editor = editor;
+        self.set_editing(false);
+        self.case_id = id;
+        self.base = text.to_string();
+        self.dirty = false;
+        self.last_edit = None;
+    }
+
+    /// Shows the cursor only while typing.
+    pub fn set_editing(&mut self, editing: bool) {
+        let style = if editing {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        self.editor.set_cursor_style(style);
+    }
+
+    /// The text in the editor.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// A key typed in insert mode.
+    pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let changed = match key.code {
+            KeyCode::Char('z') if ctrl => self.editor.undo(),
+            KeyCode::Char('y') if ctrl => self.editor.redo(),
+            _ => self.editor.input(key),
+        };
+        if changed {
+            self.touch(now);
+        }
+    }
+
+    /// Pasted text, cleaned of control characters, inserted at the cursor.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        if self.editor.insert_str(clean(text)) {
+            self.touch(now);
+        }
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.dirty = true;
+        self.last_edit = Some(now);
+    }
+
+    /// Whether the notes should be autosaved at `now`.
+    pub fn due(&self, now: DateTime<Utc>) -> bool {
+        self.dirty
+            && self
+                .last_edit
+                .is_none_or(|t| now - t >= Duration::seconds(AUTOSAVE_AFTER))
+    }
+
+    /// The save to make, if anything was typed; the notes count as clean from here on.
+    pub fn take_save(&mut self, now: DateTime<Utc>) -> Option<(String, Mutation)> {
+        if !self.dirty {
+            return None;
+        }
+        let id = self.case_id.clone()?;
+        self.dirty = false;
+        Some((
+            id,
+            Mutation::SetNotes {
+                base: self.base.clone(),
+                text: self.text(),
+                now,
+            },
+        ))
+    }
+
+    /// Storage saved the case; `on_disk` is what its notes are now.
+    pub fn saved(&mut self, on_disk: &str) {
+        self.base = on_disk.to_string();
+        if !self.dirty && self.text() != on_disk {
+            // Another version was merged in: show the merged text.
+            let cursor = self.editor.cursor();
+            let id = self.case_id.clone();
+            self.load(id, on_disk);
+            self.editor
+                .move_cursor(CursorMove::Jump(cursor.0 as u16, cursor.1 as u16));
+        }
+    }
+
+    /// Storage could not save: keep the text dirty so the next tick retries.
+    pub fn save_failed(&mut self) {
+        if self.case_id.is_some() && self.text() != self.base {
+            self.dirty = true;
+        }
+    }
+
+    /// Moves the cursor for navigation keys while not typing.
+    pub fn scroll(&mut self, action: Action) {
+        let m = match action {
+            Action::Up => CursorMove::Up,
+            Action::Down => CursorMove::Down,
+            Action::Top => CursorMove::Top,
+            Action::Bottom => CursorMove::Bottom,
+            Action::PageUp => {
+                (0..10).for_each(|_| self.editor.move_cursor(CursorMove::Up));
+                return;
+            }
+            Action::PageDown => {
+                (0..10).for_each(|_| self.editor.move_cursor(CursorMove::Down));
+                return;
+            }
+            _ => return,
+        };
+        self.editor.move_cursor(m);
+    }
+}

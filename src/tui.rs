@@ -1,0 +1,276 @@
+//! The runtime loop: sets up and always restores the terminal, turns terminal events into app
+//! updates, carries out the app's effects against storage, watches the journal for changes made
+//! by other processes, and saves typed notes before exiting on quit, SIGHUP, SIGTERM or SIGQUIT.
+
+use std::collections::HashMap;
+use std::io::{Write, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{App, Effect, Row};
+use crate::clock::Clock;
+use crate::storage::{Entry, Stamp, Store, UpdateError};
+use crate::ui::{self, theme::Theme};
+
+/// How the TUI was started.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The journal is a temporary demo copy.
+    pub demo: bool,
+    /// Use no colours (`NO_COLOR`).
+    pub no_color: bool,
+}
+
+/// How often the journal is checked for changes made elsewhere.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
+
+/// Loads the journal as the app's rows, with the stamps of the files read.
+pub fn load_rows(store: &Store) -> Result<(Vec<Row>, HashMap<String, Stamp>), String> {
+    let entries = store.load_all().map_err(|e| e.to_string())?;
+    let mut stamps = HashMap::new();
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            stamps.insert(entry.id().to_string(), entry.stamp());
+            row(entry)
+        })
+        .collect();
+    Ok((rows, stamps))
+}
+
+fn row(entry: Entry) -> Row {
+    match entry {
+        Entry::Ok {
+            case, read_only, ..
+        } => Row::Case { case, read_only },
+        Entry::Unreadable { id, reason, .. } => Row::Unreadable { id, reason },
+    }
+}
+
+/// Runs the TUI on `store` until the user quits or a signal ends it.
+pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> {
+    let (rows, stamps) = load_rows(store)?;
+    let _ = store.clean_strays();
+    let mut app = App::new(rows, clock.now());
+    app.demo = options.demo;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("cannot watch signals: {e}"))?;
+    }
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        hook(info);
+    }));
+    let mut terminal = ratatui::init();
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let mut runtime = Runtime {
+        store,
+        clock,
+        stamps,
+        theme: Theme::new(options.no_color),
+        dir_stamp: store.dir_stamp(),
+        stop,
+    };
+    let result = runtime.run(&mut terminal, &mut app);
+    // Whatever happened, typed notes are saved before the terminal is handed back.
+    let rescue = runtime.save_notes(&mut app);
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = stdout().flush();
+    if let Some(msg) = rescue {
+        eprintln!("{msg}");
+    }
+    result
+}
+
+struct Runtime<'a> {
+    store: &'a Store,
+    clock: Clock,
+    stamps: HashMap<String, Stamp>,
+    theme: Theme,
+    dir_stamp: Option<std::time::SystemTime>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Runtime<'_> {
+    fn run(&mut self, terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), String> {
+        let mut redraw = true;
+        let mut last_watch = Instant::now();
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let now = self.clock.now();
+            if now != app.now {
+                redraw |= app.ticking() || app.notes.dirty;
+                let effects = app.tick(now);
+                redraw |= !effects.is_empty();
+                if self.apply(app, effects) {
+                    return Ok(());
+                }
+            }
+            if redraw {
+                terminal
+                    .draw(|f| ui::draw(f, app, &self.theme))
+                    .map_err(|e| format!("cannot draw: {e}"))?;
+                redraw = false;
+            }
+            if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
+                let effects = match event::read().map_err(|e| format!("terminal: {e}"))? {
+                    Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
+                    Event::Paste(text) => {
+                        app.paste(&text);
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                };
+                redraw = true;
+                if self.apply(app, effects) {
+                    return Ok(());
+                }
+            }
+            if last_watch.elapsed() >= WATCH_EVERY {
+                last_watch = Instant::now();
+                redraw |= self.watch(app);
+            }
+        }
+    }
+
+    /// How long to wait for input: until the next whole second while something ticks (or
+    /// notes wait to be saved), else until the next look at the journal.
+    fn timeout(&self, app: &App) -> Duration {
+        let to_next_second = || {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            Duration::from_nanos(u64::from(1_000_000_000 - nanos.min(999_999_999)))
+                + Duration::from_millis(2)
+        };
+        if matches!(self.clock, Clock::System) && (app.ticking() || app.notes.dirty) {
+            to_next_second().min(WATCH_EVERY)
+        } else {
+            WATCH_EVERY
+        }
+    }
+
+    /// Carries out effects; returns whether to quit.
+    fn apply(&mut self, app: &mut App, effects: Vec<Effect>) -> bool {
+        let mut quit = false;
+        for effect in effects {
+            match effect {
+                Effect::Quit => quit = true,
+                Effect::Mutate { id, mutation } => {
+                    match self.store.update(&id, |case| mutation.apply(case)) {
+                        Ok(((), case)) => {
+                            self.note_stamp(&id);
+                            app.saved(case, None);
+                        }
+                        Err(UpdateError::Change(e)) => app.failed(&id, &e),
+                        Err(UpdateError::Storage(e)) => app.failed(&id, &e.to_string()),
+                    }
+                }
+                Effect::Create(mut case) => match self.store.create(case.clone()) {
+                    Ok(id) => {
+                        self.note_stamp(&id);
+                        case.id = id;
+                        app.created(case);
+                    }
+                    Err(e) => app.failed("new case", &e.to_string()),
+                },
+            }
+        }
+        quit
+    }
+
+    fn note_stamp(&mut self, id: &str) {
+        if let Some(s) = self.store.stamp(id) {
+            self.stamps.insert(id.to_string(), s);
+        }
+        self.dir_stamp = self.store.dir_stamp();
+    }
+
+    /// Picks up changes made by other processes. Returns whether anything changed.
+    fn watch(&mut self, app: &mut App) -> bool {
+        let dir_stamp = self.store.dir_stamp();
+        let ids: Vec<String> = if dir_stamp == self.dir_stamp {
+            // Nothing was created, replaced or deleted; a file edited in place is caught for
+            // the case on screen.
+            app.selected_row()
+                .map(|r| r.id().to_string())
+                .into_iter()
+                .collect()
+        } else {
+            self.dir_stamp = dir_stamp;
+            let Ok(ids) = self.store.ids() else {
+                return false;
+            };
+            let gone: Vec<String> = self
+                .stamps
+                .keys()
+                .filter(|id| !ids.contains(id))
+                .cloned()
+                .collect();
+            for id in &gone {
+                self.stamps.remove(id);
+                app.lost(id, None);
+            }
+            ids
+        };
+        let mut changed = false;
+        for id in ids {
+            let stamp = self.store.stamp(&id);
+            if stamp.is_some()
+                && stamp != self.stamps.get(&id).copied()
+                && let Ok(entry) = self.store.load(&id)
+            {
+                self.stamps.insert(id.clone(), entry.stamp());
+                match row(entry) {
+                    Row::Case { case, read_only } => app.saved(case, read_only),
+                    Row::Unreadable { id, reason } => app.lost(&id, Some(reason)),
+                }
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Saves typed notes on the way out. When that fails, the text goes to a rescue file so it
+    /// is never lost; the returned message says where.
+    fn save_notes(&mut self, app: &mut App) -> Option<String> {
+        let effects = app.tick(self.clock.now() + chrono::Duration::days(1));
+        for effect in effects {
+            if let Effect::Mutate { id, mutation } = effect
+                && let Err(e) = self.store.update(&id, |case| mutation.apply(case))
+            {
+                let path = self.store.dir().join(format!(
+                    "rescued-notes-{id}-{}.txt",
+                    self.clock.now().timestamp()
+                ));
+                let text = app.notes.text();
+                return Some(match crate::storage::write_file(&path, text.as_bytes()) {
+                    Ok(()) => format!(
+                        "runaround: notes could not be saved ({e}); they are in {}",
+                        path.display()
+                    ),
+                    Err(e2) => {
+                        format!("runaround: notes could not be saved ({e}) nor rescued ({e2})")
+                    }
+                });
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,205 @@
+//! The header: the selected case's counters, live, and the big stopwatch during a call.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::domain::time::{span, stopwatch};
+use crate::domain::{ActiveCall, Case, Counters, Phase};
+
+/// The header of one case (or of none).
+pub struct HeaderView<'a> {
+    pub case: Option<&'a Case>,
+    pub now: DateTime<Utc>,
+    pub theme: &'a Theme,
+    pub demo: bool,
+}
+
+/// Rows the header needs at `width`: the title, the counters (wrapped), and the stopwatch.
+pub fn height(case: Option<&Case>, now: DateTime<Utc>, width: u16) -> u16 {
+    let Some(case) = case else { return 1 };
+    let counters = counters_line(&Counters::of(case, now), &Theme::new(true)).width();
+    let counter_rows = counters.div_ceil(usize::from(width.max(1))).clamp(1, 3) as u16;
+    let call = if case.active_call.is_some() { 3 } else { 0 };
+    1 + counter_rows + call
+}
+
+impl Widget for HeaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let Some(case) = self.case else {
+            Paragraph::new(Line::from(vec![
+                Span::styled(" runaround ", t.title),
+                Span::styled("· no case selected · n creates one · ? help", t.dim),
+            ]))
+            .render(area, buf);
+            return;
+        };
+        let mut title = vec![
+            Span::styled(format!(" {}", case.title), t.title),
+            Span::styled(format!("  {} · {}", case.organisation, case.status), t.dim),
+        ];
+        if self.demo {
+            title.push(Span::styled("  [demo journal: a temporary copy]", t.warn));
+        }
+        let call_rows = if case.active_call.is_some() { 3 } else { 0 };
+        let top = Rect {
+            height: area.height.saturating_sub(call_rows),
+            ..area
+        };
+        let [title_area, counters_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(top);
+        Paragraph::new(Line::from(title)).render(title_area, buf);
+        let c = Counters::of(case, self.now);
+        Paragraph::new(counters_line(&c, t))
+            .wrap(Wrap { trim: true })
+            .render(counters_area, buf);
+        if let Some(call) = &case.active_call {
+            let rows = Rect {
+                y: area.y + top.height,
+                height: area.height.saturating_sub(top.height),
+                ..area
+            };
+            StopwatchView {
+                call,
+                now: self.now,
+                theme: t,
+            }
+            .render(rows, buf);
+        }
+    }
+}
+
+fn counters_line(c: &Counters, t: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    let mut item = |label: &str, value: String, bad: bool| {
+        if spans.len() > 1 {
+            spans.push(Span::styled(" · ", t.dim));
+        }
+        spans.push(Span::styled(format!("{label} "), t.label));
+        spans.push(Span::styled(value, if bad { t.bad } else { t.value }));
+    };
+    item(
+        "without service",
+        span(c.without_service_seconds),
+        c.without_service_seconds > 0,
+    );
+    item("redirects", c.redirects.to_string(), c.redirects > 0);
+    item("calls", c.calls.to_string(), false);
+    item("on hold", span(c.hold_seconds), false);
+    item(
+        "promises broken",
+        c.promises_broken.to_string(),
+        c.promises_broken > 0,
+    );
+    if c.promises_pending > 0 {
+        item("pending", c.promises_pending.to_string(), false);
+    }
+    if c.no_shows > 0 {
+        item("no-shows", c.no_shows.to_string(), true);
+    }
+    item("open", format!("{}d", c.days_open), false);
+    Line::from(spans)
+}
+
+/// The running call: the current segment in big digits, the totals beside it.
+pub struct StopwatchView<'a> {
+    pub call: &'a ActiveCall,
+    pub now: DateTime<Utc>,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StopwatchView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let (call, now) = (self.call, self.now);
+        let phase = match call.phase() {
+            Phase::Hold => " ON HOLD ",
+            Phase::Talk => " TALKING ",
+        };
+        let digits = big(&stopwatch(call.segment_seconds(now)));
+        let who = if call.number.is_empty() {
+            "call".to_string()
+        } else {
+            format!("call to {}", call.number)
+        };
+        let dept = if call.department.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", call.department)
+        };
+        let info = [
+            Line::from(vec![
+                Span::styled(format!("{who}{dept}"), t.value),
+                Span::styled(
+                    format!(" · {} in all", stopwatch(call.total_seconds(now))),
+                    t.label,
+                ),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "on hold {} · talking {} · {} transfer{}",
+                    stopwatch(call.seconds_in(Phase::Hold, now)),
+                    stopwatch(call.seconds_in(Phase::Talk, now)),
+                    call.transfers,
+                    if call.transfers == 1 { "" } else { "s" }
+                ),
+                t.label,
+            )),
+            Line::from(Span::styled(
+                "a answered · h on hold · t transferred · e end",
+                t.dim,
+            )),
+        ];
+        let lines: Vec<Line<'_>> = (0..3)
+            .map(|i| {
+                let label = if i == 1 {
+                    Span::styled(
+                        phase,
+                        t.stopwatch.add_modifier(ratatui::style::Modifier::REVERSED),
+                    )
+                } else {
+                    Span::raw(" ".repeat(phase.len()))
+                };
+                let mut spans = vec![
+                    Span::raw(" "),
+                    label,
+                    Span::raw(" "),
+                    Span::styled(digits[i].clone(), t.stopwatch),
+                    Span::raw("   "),
+                ];
+                spans.extend(info[i].spans.clone());
+                Line::from(spans)
+            })
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+    }
+}
+
+/// `12:05` in three rows of block characters.
+fn big(text: &str) -> [String; 3] {
+    let mut rows = [String::new(), String::new(), String::new()];
+    for c in text.chars() {
+        let glyph: [&str; 3] = match c {
+            '0' => ["█▀█", "█ █", "█▄█"],
+            '1' => ["▀█ ", " █ ", "▄█▄"],
+            '2' => ["▀▀█", "█▀▀", "█▄▄"],
+            '3' => ["▀▀█", " ▀█", "▄▄█"],
+            '4' => ["█ █", "▀▀█", "  █"],
+            '5' => ["█▀▀", "▀▀█", "▄▄█"],
+            '6' => ["█▀▀", "█▀█", "█▄█"],
+            '7' => ["▀▀█", "  █", "  █"],
+            '8' => ["█▀█", "█▀█", "█▄█"],
+            '9' => ["█▀█", "▀▀█", "▄▄█"],
+            _ => [" ", "▀", "▀"],
+        };
+        for (row, g) in rows.iter_mut().zip(glyph) {
+            row.push_str(g);
+            row.push(' ');
+        }
+    }
+    rows
+}

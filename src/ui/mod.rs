@@ -1,0 +1,214 @@
+//! Drawing: pure functions of the app state and the moment. Small view structs borrow what they
+//! show; list states live in the app.
+
+pub mod cases;
+pub mod header;
+pub mod overlay;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use crate::app::keymap::hints;
+use crate::app::{App, Mode, Overlay, Pane};
+use cases::CaseListView;
+use header::HeaderView;
+use theme::Theme;
+use timeline::TimelineView;
+
+/// Below this size the app shows "terminal too small" instead of its panes.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width on, the three panes sit side by side; below it only the focused one shows.
+const SIDE_BY_SIDE: u16 = 70;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = vec![
+            Line::raw("terminal too small"),
+            Line::raw(format!(
+                "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
+                area.width, area.height
+            )),
+        ];
+        frame.render_widget(Paragraph::new(text).centered(), area);
+        return;
+    }
+    let header_h = header::height(app.selected(), app.now, area.width);
+    let [header_area, body, hint_area] = Layout::vertical([
+        Constraint::Length(header_h),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        HeaderView {
+            case: app.selected(),
+            now: app.now,
+            theme,
+            demo: app.demo,
+        },
+        header_area,
+    );
+    if body.width >= SIDE_BY_SIDE {
+        let cases_w = (body.width * 34 / 100).clamp(26, 48);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
+        draw_pane(frame, app, theme, Pane::Cases, left, None);
+        draw_pane(frame, app, theme, Pane::Timeline, top, None);
+        draw_pane(frame, app, theme, Pane::Notes, bottom, None);
+    } else {
+        let tabs = Line::from(
+            [Pane::Cases, Pane::Timeline, Pane::Notes]
+                .iter()
+                .map(|p| {
+                    Span::styled(
+                        format!(" {} ", pane_name(*p)),
+                        if *p == app.focus {
+                            theme.border_focus
+                        } else {
+                            theme.dim
+                        },
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+        draw_pane(frame, app, theme, app.focus, body, Some(tabs));
+    }
+    hint_line(frame, app, theme, hint_area);
+    match &app.overlay {
+        Some(Overlay::Help) => overlay::help(frame, area, theme),
+        Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
+        Some(Overlay::ConfirmDelete { event, .. }) => {
+            overlay::confirm_delete(frame, area, event, theme);
+        }
+        None => {}
+    }
+}
+
+fn pane_name(p: Pane) -> &'static str {
+    match p {
+        Pane::Cases => "Cases",
+        Pane::Timeline => "Timeline",
+        Pane::Notes => "Notes",
+    }
+}
+
+fn draw_pane(
+    frame: &mut Frame,
+    app: &mut App,
+    t: &Theme,
+    pane: Pane,
+    area: Rect,
+    tabs: Option<Line<'static>>,
+) {
+    let focused = app.focus == pane;
+    let title = match pane {
+        Pane::Cases => {
+            let search = if app.search.is_empty() && app.mode != Mode::Search {
+                String::new()
+            } else {
+                format!(" /{}", app.search)
+            };
+            format!(
+                " Cases ({} {}){search} ",
+                app.visible.len(),
+                app.filter.label()
+            )
+        }
+        Pane::Timeline => format!(
+            " Timeline ({}) ",
+            app.selected().map_or(0, |c| c.events.len())
+        ),
+        Pane::Notes => {
+            let state = if app.mode == Mode::Insert {
+                " editing"
+            } else if app.notes.dirty {
+                " unsaved"
+            } else {
+                ""
+            };
+            format!(" Notes{state} ")
+        }
+    };
+    let mut block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused { t.border_focus } else { t.border });
+    block = match tabs {
+        Some(tabs) => block.title(tabs).title_bottom(Line::styled(title, t.dim)),
+        None => block.title(Span::styled(title, if focused { t.title } else { t.label })),
+    };
+    match pane {
+        Pane::Cases => {
+            let view = CaseListView {
+                rows: &app.rows,
+                visible: &app.visible,
+                now: app.now,
+                theme: t,
+                block,
+            };
+            frame.render_stateful_widget(view, area, &mut app.cases_state);
+        }
+        Pane::Timeline => {
+            let case = app
+                .cases_state
+                .selected()
+                .and_then(|i| app.visible.get(i))
+                .and_then(|&r| app.rows[r].case());
+            let view = TimelineView {
+                case,
+                now: app.now,
+                theme: t,
+                block,
+            };
+            frame.render_stateful_widget(view, area, &mut app.timeline_state);
+        }
+        Pane::Notes => {
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            if app.selected().is_some() {
+                frame.render_widget(&app.notes.editor, inner);
+            }
+        }
+    }
+}
+
+fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+    if let Some(m) = &app.message {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" {} ", m.text),
+                if m.error { t.error } else { t.warn },
+            )),
+            area,
+        );
+        return;
+    }
+    let line = match app.mode {
+        Mode::Insert => Line::styled(
+            " editing notes · Esc done · Ctrl-Z undo · Ctrl-Y redo · saved as you pause",
+            t.dim,
+        ),
+        Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
+        Mode::Normal => {
+            let mut spans = Vec::new();
+            for (key, word) in hints(&app.scopes()) {
+                spans.push(Span::styled(format!(" {key}"), t.value));
+                spans.push(Span::styled(format!(" {word} "), t.dim));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,141 @@
+//! What is drawn over the panes: forms, the help, the delete confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::form::Form;
+use crate::app::keymap::{Scope, help_rows};
+use crate::export::text::event_line;
+
+/// A box of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn frame_block<'a>(title: &'a str, t: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(t.border_focus)
+        .title(Span::styled(format!(" {title} "), t.title))
+}
+
+/// Draws a form and places the cursor in its focused text input.
+pub fn form(frame: &mut Frame, area: Rect, form: &Form, t: &Theme) {
+    let label_w = form
+        .inputs
+        .iter()
+        .map(|i| i.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let rows = form.inputs.len() as u16 + if form.error.is_some() { 3 } else { 2 } + 1;
+    let r = centered(area, 76, rows + 2);
+    frame.render_widget(Clear, r);
+    let block = frame_block(&form.title, t);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let mut lines = Vec::new();
+    for (i, input) in form.inputs.iter().enumerate() {
+        let focused = i == form.focus;
+        let label = Span::styled(
+            format!("{:>w$} ", input.label, w = label_w),
+            if focused { t.value } else { t.label },
+        );
+        let value = if input.choices.is_empty() {
+            if input.value.is_empty() {
+                Span::styled(input.placeholder, t.dim)
+            } else {
+                Span::raw(input.value.as_str())
+            }
+        } else {
+            let shown = if input.value.is_empty() {
+                "—"
+            } else {
+                input.value.as_str()
+            };
+            Span::styled(
+                format!("‹ {shown} ›"),
+                if focused { t.selected } else { t.value },
+            )
+        };
+        lines.push(Line::from(vec![label, value]));
+    }
+    lines.push(Line::raw(""));
+    if let Some(error) = &form.error {
+        lines.push(Line::from(Span::styled(error.as_str(), t.bad)));
+    }
+    lines.push(Line::from(Span::styled(
+        "Tab/↑↓ move · ←→ choose · Enter save · Esc cancel",
+        t.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if let Some(input) = form.inputs.get(form.focus)
+        && input.choices.is_empty()
+    {
+        let before: String = input.value.chars().take(input.cursor).collect();
+        let x = inner.x + label_w as u16 + 1 + ratatui::text::Line::raw(before).width() as u16;
+        let y = inner.y + form.focus as u16;
+        if x < inner.right() && y < inner.bottom() {
+            frame.set_cursor_position(Position { x, y });
+        }
+    }
+}
+
+/// Draws the help: every binding of the keymap, by scope.
+pub fn help(frame: &mut Frame, area: Rect, t: &Theme) {
+    let rows = help_rows();
+    let mut lines = Vec::new();
+    for (scope, name) in [
+        (Scope::Global, "anywhere"),
+        (Scope::Cases, "cases"),
+        (Scope::Timeline, "timeline"),
+        (Scope::Notes, "notes"),
+        (Scope::Call, "during a call"),
+    ] {
+        lines.push(Line::from(Span::styled(name, t.title)));
+        for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == scope) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:>10}  "), t.value),
+                Span::styled(*help, t.label),
+            ]));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        "editing notes: Esc leaves · Ctrl-Z undo · Ctrl-Y redo · Ctrl-S save · paste works",
+        t.dim,
+    )));
+    lines.push(Line::from(Span::styled("any key closes this help", t.dim)));
+    let r = centered(area, 84, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).block(frame_block("keys", t)), r);
+}
+
+/// Asks before deleting an event.
+pub fn confirm_delete(frame: &mut Frame, area: Rect, event: &crate::domain::Event, t: &Theme) {
+    let lines = vec![
+        Line::raw(event_line(event, None)),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", t.value),
+            Span::styled(" delete (u undoes) · any other key keeps it", t.label),
+        ]),
+    ];
+    let r = centered(area, 72, 6);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(frame_block("Delete this event?", t)),
+        r,
+    );
+}

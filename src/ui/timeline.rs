@@ -1,0 +1,147 @@
+//! The Timeline pane: one line per event, and the selected event in full below.
+
+use chrono::{DateTime, Local, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::domain::counters::loop_flags;
+use crate::domain::time::local_day_minute;
+use crate::domain::{Case, Event, Kind, Outcome, PromiseState};
+use crate::export::text::facets;
+
+/// The timeline of one case.
+pub struct TimelineView<'a> {
+    pub case: Option<&'a Case>,
+    pub now: DateTime<Utc>,
+    pub theme: &'a Theme,
+    pub block: Block<'a>,
+}
+
+impl StatefulWidget for TimelineView<'_> {
+    type State = ListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let t = self.theme;
+        let inner = self.block.inner(area);
+        self.block.render(area, buf);
+        let Some(case) = self.case else { return };
+        if case.events.is_empty() {
+            Paragraph::new(Span::styled(
+                "nothing logged yet: l logs an event, c starts a call",
+                t.dim,
+            ))
+            .render(inner, buf);
+            return;
+        }
+        let detail_rows = if inner.height >= 12 {
+            5
+        } else if inner.height >= 7 {
+            3
+        } else {
+            0
+        };
+        let [list_area, detail_area] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(detail_rows)]).areas(inner);
+        let flags = loop_flags(case);
+        let wide = inner.width >= 60;
+        let items: Vec<ListItem<'_>> = case
+            .events
+            .iter()
+            .zip(&flags)
+            .map(|(e, flag)| ListItem::new(line(e, flag.as_deref(), wide, self.now, t)))
+            .collect();
+        StatefulWidget::render(
+            List::new(items).highlight_style(t.selected),
+            list_area,
+            buf,
+            state,
+        );
+        if detail_rows > 0
+            && let Some(e) = state.selected().and_then(|i| case.events.get(i))
+        {
+            let flag = state
+                .selected()
+                .and_then(|i| flags.get(i))
+                .cloned()
+                .flatten();
+            details(e, flag, t).render(detail_area, buf);
+        }
+    }
+}
+
+fn line<'a>(
+    e: &'a Event,
+    flag: Option<&str>,
+    wide: bool,
+    now: DateTime<Utc>,
+    t: &Theme,
+) -> Line<'a> {
+    let local = e.at.with_timezone(&Local);
+    let when = if wide {
+        local.format("%a %d %b %H:%M").to_string()
+    } else {
+        local.format("%d/%m %H:%M").to_string()
+    };
+    let mut spans = vec![
+        Span::styled(format!("{when} "), t.dim),
+        Span::styled(format!("{:<9}", e.kind.label()), kind_style(e, now, t)),
+    ];
+    let facts = facets(e).join(" · ");
+    if !facts.is_empty() {
+        spans.push(Span::styled(facts, t.label));
+        spans.push(Span::styled(" ", t.dim));
+    }
+    spans.push(Span::raw(e.summary.as_str()));
+    if let Some(flag) = flag {
+        spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
+    }
+    Line::from(spans)
+}
+
+fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style {
+    let overdue = e.state == Some(PromiseState::Pending) && e.due.is_some_and(|d| d < now);
+    match e.kind {
+        Kind::Outage => t.bad,
+        Kind::Restored => t.good,
+        Kind::Redirect => t.warn,
+        Kind::Promise if e.state == Some(PromiseState::Broken) || overdue => t.bad,
+        Kind::Visit if e.outcome == Some(Outcome::NoShow) || e.outcome == Some(Outcome::Failed) => {
+            t.bad
+        }
+        _ => t.kind,
+    }
+}
+
+fn details<'a>(e: &'a Event, flag: Option<String>, t: &Theme) -> Paragraph<'a> {
+    let mut head = vec![Span::styled(
+        format!("{} · {}", local_day_minute(e.at), e.kind),
+        t.value,
+    )];
+    if let Some(flag) = flag {
+        head.push(Span::styled(format!(" · {flag}"), t.bad));
+    }
+    let mut lines = vec![Line::from(head)];
+    let mut fields = Vec::new();
+    for f in e.kind.fields() {
+        let v = e.get(*f);
+        if !v.is_empty() {
+            fields.push(Span::styled(format!("{}: ", f.label()), t.dim));
+            fields.push(Span::styled(format!("{v}  "), t.label));
+        }
+    }
+    if !fields.is_empty() {
+        lines.push(Line::from(fields));
+    }
+    if !e.summary.is_empty() {
+        lines.push(Line::raw(e.summary.as_str()));
+    }
+    lines.extend(e.detail.lines().map(|l| Line::styled(l, t.label)));
+    Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::new()
+            .borders(ratatui::widgets::Borders::TOP)
+            .border_style(t.border),
+    )
+}
