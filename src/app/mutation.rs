@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{ActiveCall, Case, Event, Kind, Phase, Status};
+use crate::domain::{ActiveCall, Case, Event, Kind, Phase, Segment, Status};
 
 /// One change to one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +80,12 @@ impl Mutation {
             Mutation::CallTransfer { redirect } => {
                 let call = case.active_call.as_mut().ok_or("no call is running")?;
                 call.transfers += 1;
-                call.switch(Phase::Hold, redirect.at);
+                // A transfer puts you in a new queue: a new hold segment starts even when the
+                // call was on hold already.
+                call.segments.push(Segment {
+                    phase: Phase::Hold,
+                    from: redirect.at,
+                });
                 if !redirect.to.is_empty() {
                     call.department.clone_from(&redirect.to);
                 }

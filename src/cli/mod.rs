@@ -153,8 +153,10 @@ fn new(store: &Store, now: DateTime<Utc>, args: &NewArgs) -> Result<String, CliE
         return Err(usage("the title is empty"));
     }
     let org = clean_line(&args.org);
-    let opened = when("--opened", args.opened.as_deref(), now)?.unwrap_or(now);
     let outage = when("--outage", args.outage.as_deref(), now)?;
+    // A case about an outage began no later than the outage.
+    let opened = when("--opened", args.opened.as_deref(), now)?
+        .unwrap_or_else(|| outage.map_or(now, |o| o.min(now)));
     let mut case = Case::new("", title, org, opened);
     case.tags = args
         .tags

@@ -22,7 +22,9 @@ pub struct HeaderView<'a> {
 pub fn height(case: Option<&Case>, now: DateTime<Utc>, width: u16) -> u16 {
     let Some(case) = case else { return 1 };
     let counters = counters_line(&Counters::of(case, now), &Theme::new(true)).width();
-    let counter_rows = counters.div_ceil(usize::from(width.max(1))).clamp(1, 3) as u16;
+    let counter_rows = counters
+        .div_ceil(usize::from(width.saturating_sub(1).max(1)))
+        .clamp(1, 3) as u16;
     let call = if case.active_call.is_some() { 3 } else { 0 };
     1 + counter_rows + call
 }
@@ -54,6 +56,11 @@ impl Widget for HeaderView<'_> {
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(top);
         Paragraph::new(Line::from(title)).render(title_area, buf);
         let c = Counters::of(case, self.now);
+        let counters_area = Rect {
+            x: counters_area.x.saturating_add(1),
+            width: counters_area.width.saturating_sub(1),
+            ..counters_area
+        };
         Paragraph::new(counters_line(&c, t))
             .wrap(Wrap { trim: true })
             .render(counters_area, buf);
@@ -74,9 +81,9 @@ impl Widget for HeaderView<'_> {
 }
 
 fn counters_line(c: &Counters, t: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
+    let mut spans = Vec::new();
     let mut item = |label: &str, value: String, bad: bool| {
-        if spans.len() > 1 {
+        if !spans.is_empty() {
             spans.push(Span::styled(" · ", t.dim));
         }
         spans.push(Span::styled(format!("{label} "), t.label));

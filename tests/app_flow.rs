@@ -1,0 +1,318 @@
+//! App flows: key sequences on the state with a fixed clock, effects applied in memory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::{apply, demo_app, now};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runaround::app::mutation::Mutation;
+use runaround::app::{App, Effect, Mode, Overlay, Pane, Row};
+use runaround::domain::{Counters, Kind, Outcome};
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let effects = app.key(KeyEvent::from(code));
+    let copy = effects.clone();
+    apply(app, effects);
+    copy
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn at(app: &mut App, seconds: i64) {
+    let effects = app.tick(now() + Duration::seconds(seconds));
+    apply(app, effects);
+}
+
+#[test]
+fn starts_on_the_most_recently_active_case_with_its_last_event_selected() {
+    let app = demo_app();
+    let case = app.selected().expect("a case is selected");
+    let latest = app
+        .rows
+        .iter()
+        .filter_map(Row::case)
+        .map(|c| c.last_activity())
+        .max()
+        .unwrap();
+    assert_eq!(case.last_activity(), latest);
+    assert_eq!(app.timeline_state.selected(), Some(case.events.len() - 1));
+    assert_eq!(app.focus, Pane::Cases);
+}
+
+#[test]
+fn a_whole_call_answer_transfer_end() {
+    let mut app = demo_app();
+    let before = app.counters().unwrap();
+    let events_before = app.selected().unwrap().events.len();
+    press(&mut app, KeyCode::Char('c'));
+    assert!(
+        app.selected().unwrap().active_call.is_some(),
+        "the call is saved the moment it starts"
+    );
+    // The number prompt, with the last number called suggested: replace it.
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    typ(&mut app, "0800-0403");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.selected().unwrap().active_call.as_ref().unwrap().number,
+        "0800-0403"
+    );
+    at(&mut app, 20 * 60);
+    assert_eq!(
+        app.counters().unwrap().hold_seconds,
+        before.hold_seconds + 20 * 60,
+        "the running hold counts"
+    );
+    press(&mut app, KeyCode::Char('a'));
+    at(&mut app, 25 * 60);
+    press(&mut app, KeyCode::Char('t'));
+    typ(&mut app, "088-0402");
+    press(&mut app, KeyCode::Enter);
+    at(&mut app, 30 * 60);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the end-call form opens")
+    };
+    assert_eq!(
+        form.value("on hold"),
+        "25m",
+        "20 minutes before the answer, 5 after the transfer"
+    );
+    assert_eq!(form.value("talking"), "5m");
+    assert_eq!(form.value("outcome"), "transferred");
+    typ(&mut app, "Sent to the small-business line");
+    press(&mut app, KeyCode::Enter);
+    let case = app.selected().unwrap();
+    assert!(case.active_call.is_none());
+    assert_eq!(
+        case.events.len(),
+        events_before + 2,
+        "a redirect and the call"
+    );
+    let call = case
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind == Kind::Call)
+        .unwrap();
+    assert_eq!(
+        (call.hold_seconds, call.talk_seconds, call.outcome),
+        (Some(25 * 60), Some(5 * 60), Some(Outcome::Transferred))
+    );
+    assert_eq!(call.at, now());
+    let redirect = case
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind == Kind::Redirect)
+        .unwrap();
+    assert_eq!(
+        (redirect.from.as_str(), redirect.to.as_str()),
+        ("0800-0403", "088-0402")
+    );
+    let after = Counters::of(case, now() + Duration::seconds(30 * 60));
+    assert_eq!(after.redirects, before.redirects + 1);
+    assert_eq!(after.calls, before.calls + 1);
+}
+
+#[test]
+fn logging_a_back_dated_event_and_switching_kind_in_the_form() {
+    let mut app = demo_app();
+    let n = app.selected().unwrap().events.len();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Right); // call → redirect
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("form")
+    };
+    assert_eq!(form.value("kind"), "redirect");
+    assert!(
+        form.inputs.iter().any(|i| i.label == "to"),
+        "the fields follow the kind"
+    );
+    press(&mut app, KeyCode::Tab);
+    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    typ(&mut app, "-2h");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Told to call 1200 again");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "1200");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let case = app.selected().unwrap();
+    assert_eq!(case.events.len(), n + 1);
+    let e = case
+        .events
+        .iter()
+        .find(|e| e.summary == "Told to call 1200 again")
+        .unwrap();
+    assert_eq!(
+        (e.kind, e.at, e.to.as_str()),
+        (Kind::Redirect, now() - Duration::hours(2), "1200")
+    );
+}
+
+#[test]
+fn a_bad_time_keeps_the_form_open_and_says_why() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays")
+    };
+    assert!(
+        form.error.as_deref().unwrap().starts_with("when: "),
+        "{:?}",
+        form.error
+    );
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_it_back() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    let n = app.selected().unwrap().events.len();
+    let victim = app.selected_event().cloned().unwrap();
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.selected().unwrap().events.len(), n, "n keeps it");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.selected().unwrap().events.len(), n - 1);
+    assert!(app.selected().unwrap().find_event(&victim).is_none());
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.selected().unwrap().find_event(&victim).is_some());
+}
+
+#[test]
+fn notes_are_saved_after_a_pause_and_on_leaving() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('i'));
+    assert_eq!(app.mode, Mode::Insert);
+    typ(&mut app, "Zoë 漢字 👩‍🔬 ");
+    assert!(app.notes.dirty);
+    assert!(
+        app.tick(now() + Duration::seconds(1)).is_empty(),
+        "not while typing"
+    );
+    let effects = app.tick(now() + Duration::seconds(3));
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Mutate {
+                mutation: Mutation::SetNotes { .. },
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    apply(&mut app, effects);
+    assert!(app.selected().unwrap().notes.starts_with("Zoë 漢字 👩‍🔬 "));
+    typ(&mut app, "q");
+    let effects = press(&mut app, KeyCode::Esc);
+    assert_eq!(effects.len(), 1, "Esc saves");
+    assert!(app.selected().unwrap().notes.starts_with("Zoë 漢字 👩‍🔬 q"));
+    // q quits now that no text field has the keyboard, saving nothing more.
+    assert_eq!(
+        app.key(KeyEvent::from(KeyCode::Char('q'))),
+        vec![Effect::Quit]
+    );
+}
+
+#[test]
+fn pasted_text_is_cleaned_and_goes_into_the_notes() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.paste("ref \x1b[2J12345\r\nline two");
+    assert_eq!(app.mode, Mode::Insert);
+    assert!(
+        app.notes.text().starts_with("ref [2J12345\nline two"),
+        "{}",
+        app.notes.text()
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_notes_saves_them_first() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "unsaved");
+    let effects = app.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(&effects[..], [Effect::Mutate { .. }, Effect::Quit]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn search_and_filter_narrow_the_list() {
+    let mut app = demo_app();
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "088-0402");
+    assert_eq!(
+        app.visible.len(),
+        1,
+        "only the phone case mentions 088-0402"
+    );
+    assert!(
+        app.selected()
+            .unwrap()
+            .title
+            .to_lowercase()
+            .contains("phone")
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.visible.len(), 1, "a resolved case leaves the open list");
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.visible.len(), 2, "f shows all");
+}
+
+#[test]
+fn read_only_cases_refuse_changes_and_say_why() {
+    let mut app = demo_app();
+    if let Some(Row::Case { read_only, .. }) = app.rows.first_mut() {
+        *read_only = Some("written by a newer runaround".into());
+    }
+    app.refresh(None);
+    let effects = app.update(runaround::app::Action::LogEvent);
+    assert!(effects.is_empty());
+    assert!(app.overlay.is_none());
+    assert!(app.message.as_ref().unwrap().text.contains("read-only"));
+}
+
+#[test]
+fn new_case_form_creates_and_selects_the_case() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Router niet geleverd");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Ziggo");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "-3h");
+    press(&mut app, KeyCode::Enter);
+    let case = app.selected().unwrap();
+    assert_eq!(
+        (case.title.as_str(), case.organisation.as_str()),
+        ("Router niet geleverd", "Ziggo")
+    );
+    assert_eq!(Counters::of(case, now()).without_service_seconds, 3 * 3600);
+}

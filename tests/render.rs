@@ -1,0 +1,162 @@
+//! Rendering: whole-screen snapshots at fixed sizes with a fixed clock, and a sweep of every
+//! size from 0x0 to 120x40 that must never panic.
+//!
+//! Times on screen are local, so the tests run with TZ=Europe/Amsterdam: when the variable is
+//! different, each test re-runs itself in a child process with it set.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::{apply, demo_app, now};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use runaround::app::App;
+use runaround::ui::{draw, theme::Theme};
+
+const TZ: &str = "Europe/Amsterdam";
+
+/// Runs `name` in a child process with TZ set, unless it is set already. Returns whether the
+/// caller should go on (true: we are in the right zone).
+fn in_zone(name: &str) -> bool {
+    if std::env::var("TZ").as_deref() == Ok(TZ) {
+        return true;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1"])
+        .env("TZ", TZ)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name} in {TZ}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
+        "{name} did not run in the child"
+    );
+    false
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| draw(f, app, &Theme::new(true))).unwrap();
+    terminal
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        let effects = app.key(KeyEvent::from(*code));
+        apply(app, effects);
+    }
+}
+
+#[test]
+fn demo_80x24() {
+    if in_zone("demo_80x24") {
+        insta::assert_snapshot!(render(&mut demo_app(), 80, 24).backend());
+    }
+}
+
+#[test]
+fn demo_100x30() {
+    if in_zone("demo_100x30") {
+        insta::assert_snapshot!(render(&mut demo_app(), 100, 30).backend());
+    }
+}
+
+#[test]
+fn demo_40x12_shows_one_pane() {
+    if in_zone("demo_40x12_shows_one_pane") {
+        insta::assert_snapshot!(render(&mut demo_app(), 40, 12).backend());
+    }
+}
+
+#[test]
+fn call_running_80x24() {
+    if in_zone("call_running_80x24") {
+        let mut app = demo_app();
+        keys(&mut app, &[KeyCode::Char('c'), KeyCode::Enter]);
+        let effects = app.tick(now() + Duration::seconds(12 * 60 + 7));
+        apply(&mut app, effects);
+        keys(&mut app, &[KeyCode::Char('t')]);
+        for c in "088-0402".chars() {
+            keys(&mut app, &[KeyCode::Char(c)]);
+        }
+        keys(&mut app, &[KeyCode::Enter]);
+        let effects = app.tick(now() + Duration::seconds(20 * 60 + 9));
+        apply(&mut app, effects);
+        insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn help_80x24() {
+    if in_zone("help_80x24") {
+        let mut app = demo_app();
+        keys(&mut app, &[KeyCode::Char('?')]);
+        insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn log_form_80x24() {
+    if in_zone("log_form_80x24") {
+        let mut app = demo_app();
+        keys(&mut app, &[KeyCode::Char('l')]);
+        insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = demo_app();
+    let terminal = render(&mut app, 29, 8);
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(text.contains("too small"), "{text}");
+}
+
+fn states() -> Vec<App> {
+    let plain = demo_app();
+    let mut call = demo_app();
+    keys(&mut call, &[KeyCode::Char('c'), KeyCode::Enter]);
+    let mut form = demo_app();
+    keys(&mut form, &[KeyCode::Char('l')]);
+    let mut help = demo_app();
+    keys(&mut help, &[KeyCode::Char('?')]);
+    let mut notes = demo_app();
+    keys(
+        &mut notes,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')],
+    );
+    notes.paste("漢字 👩‍🔬 e\u{301} \u{202e}bidi\u{202c} ");
+    let empty = App::new(Vec::new(), now());
+    vec![plain, call, form, help, notes, empty]
+}
+
+#[test]
+fn every_size_from_0x0_to_120x40_renders_without_panic() {
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for mut app in states() {
+        for w in 0..=120u16 {
+            for h in 0..=40u16 {
+                terminal.backend_mut().resize(w, h);
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                    .unwrap();
+                terminal
+                    .draw(|f| draw(f, &mut app, &Theme::new(false)))
+                    .unwrap();
+            }
+        }
+    }
+}
