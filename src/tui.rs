@@ -4,17 +4,18 @@
 
 use std::collections::HashMap;
 use std::io::{Write, stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 
-use crate::app::{App, Effect, Row};
+use crate::app::{App, Effect, Mutation, Row};
 use crate::clock::Clock;
 use crate::storage::{Entry, Stamp, Store, UpdateError};
 use crate::ui::{self, theme::Theme};
@@ -60,15 +61,8 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
     let _ = store.clean_strays();
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| format!("cannot watch signals: {e}"))?;
-    }
+    let pending = Arc::new(Mutex::new(None));
+    watch_signals(store.clone(), Arc::clone(&pending))?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste);
@@ -82,7 +76,7 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
         stamps,
         theme: Theme::new(options.no_color),
         dir_stamp: store.dir_stamp(),
-        stop,
+        pending,
     };
     let result = runtime.run(&mut terminal, &mut app);
     // Whatever happened, typed notes are saved before the terminal is handed back.
@@ -96,13 +90,39 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
     result
 }
 
+/// Saves typed notes, restores the terminal and exits when the terminal is closed (SIGHUP) or
+/// the process is asked to stop (SIGTERM, SIGQUIT). This runs on its own thread because after
+/// a hangup crossterm's `poll` can spin without ever returning (crossterm-rs/crossterm#793), so
+/// the main loop cannot be relied on to notice.
+fn watch_signals(
+    store: Store,
+    pending: Arc<Mutex<Option<(String, Mutation)>>>,
+) -> Result<(), String> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])
+        .map_err(|e| format!("cannot watch signals: {e}"))?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let save = pending.lock().ok().and_then(|p| p.clone());
+            if let Some((id, mutation)) = save {
+                let _ = store.update(&id, |case| mutation.apply(case));
+            }
+            let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+            let _ = disable_raw_mode();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 struct Runtime<'a> {
     store: &'a Store,
     clock: Clock,
     stamps: HashMap<String, Stamp>,
     theme: Theme,
     dir_stamp: Option<std::time::SystemTime>,
-    stop: Arc<AtomicBool>,
+    /// The notes save to make if a signal ends the process now.
+    pending: Arc<Mutex<Option<(String, Mutation)>>>,
 }
 
 impl Runtime<'_> {
@@ -110,9 +130,6 @@ impl Runtime<'_> {
         let mut redraw = true;
         let mut last_watch = Instant::now();
         loop {
-            if self.stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
             let now = self.clock.now();
             if now != app.now {
                 redraw |= app.ticking() || app.notes.dirty;
@@ -140,6 +157,9 @@ impl Runtime<'_> {
                 redraw = true;
                 if self.apply(app, effects) {
                     return Ok(());
+                }
+                if let Ok(mut pending) = self.pending.lock() {
+                    *pending = app.notes.unsaved(app.now);
                 }
             }
             if last_watch.elapsed() >= WATCH_EVERY {

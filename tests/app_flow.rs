@@ -1,5 +1,9 @@
 //! App flows: key sequences on the state with a fixed clock, effects applied in memory.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::redundant_closure_for_method_calls
+)]
 
 mod common;
 

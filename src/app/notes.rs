@@ -121,6 +121,23 @@ impl Notes {
         ))
     }
 
+    /// The save that would keep what is in the editor now, if it differs from disk (for an
+    /// emergency save from another thread; the notes stay dirty).
+    pub fn unsaved(&self, now: DateTime<Utc>) -> Option<(String, Mutation)> {
+        let id = self.case_id.clone()?;
+        let text = self.text();
+        (self.dirty || text != self.base).then(|| {
+            (
+                id,
+                Mutation::SetNotes {
+                    base: self.base.clone(),
+                    text,
+                    now,
+                },
+            )
+        })
+    }
+
     /// Storage saved the case; `on_disk` is what its notes are now.
     pub fn saved(&mut self, on_disk: &str) {
         self.base = on_disk.to_string();
