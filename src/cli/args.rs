@@ -29,7 +29,13 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Evaluate counters and default times as of WHEN instead of the clock
-    #[arg(long, global = true, env = "RUNAROUND_NOW", value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        env = "RUNAROUND_NOW",
+        value_name = "WHEN",
+        allow_hyphen_values = true
+    )]
     pub now: Option<String>,
 
     #[command(subcommand)]
@@ -88,10 +94,10 @@ pub struct NewArgs {
     #[arg(long, value_name = "ORG")]
     pub org: String,
     /// When the case began [default: now]
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub opened: Option<String>,
     /// Also log that the service went out at WHEN
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub outage: Option<String>,
     /// A tag (repeatable)
     #[arg(long = "tag", value_name = "T")]
@@ -104,7 +110,7 @@ pub struct LogArgs {
     #[arg(value_parser = parse_kind)]
     pub kind: Kind,
     /// When it happened [default: now]
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Number dialled (call)
     #[arg(long, value_name = "N")]
@@ -134,7 +140,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "F")]
     pub from: Option<String>,
     /// When a promise falls due (promise)
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// pending, kept, broken (promise) [default: pending]
     #[arg(long, value_name = "S")]
@@ -152,10 +158,10 @@ pub struct LogArgs {
     #[arg(long, value_name = "W")]
     pub who: Option<String>,
     /// Appointment window start (visit)
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub window_start: Option<String>,
     /// Appointment window end (visit)
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub window_end: Option<String>,
     /// Longer free text
     #[arg(long, value_name = "TEXT")]

@@ -36,7 +36,7 @@ pub struct Event {
     #[serde(with = "serde_rfc3339")]
     pub at: DateTime<Utc>,
     pub kind: Kind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,

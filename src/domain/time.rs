@@ -71,11 +71,18 @@ fn parse_naive(s: &str, now: DateTime<Utc>) -> Option<NaiveDateTime> {
 /// The UTC instant of a local wall-clock time: the first one when it occurs twice, `None`
 /// when it never occurs. (Compared by hand: chrono's `earliest()` is unreliable here.)
 fn local_to_utc(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
-    match Local.from_local_datetime(&naive) {
-        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => Some(a.with_timezone(&Utc).min(b.with_timezone(&Utc))),
-        LocalResult::None => None,
-    }
+    let candidates = match Local.from_local_datetime(&naive) {
+        LocalResult::Single(t) => vec![t],
+        LocalResult::Ambiguous(a, b) => vec![a, b],
+        LocalResult::None => Vec::new(),
+    };
+    // Only instants that really show this wall-clock time count: at the edge of a gap some
+    // zone data answers with a time the clock never showed.
+    candidates
+        .into_iter()
+        .map(|t| t.with_timezone(&Utc))
+        .filter(|t| t.with_timezone(&Local).naive_local() == naive)
+        .min()
 }
 
 /// Reads a DUR such as `20m`, `1h5m`, `90s`, `1h 05m`, or `MM:SS` / `H:MM:SS`.
