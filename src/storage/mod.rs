@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use atomic_write_file::AtomicWriteFile;
+use atomic_write_file::unix::OpenOptionsExt as _;
 
 use crate::domain::Case;
 
@@ -274,13 +275,7 @@ impl Store {
             id: case.id.clone(),
             reason: e.to_string(),
         })?;
-        let path = self.path(&case.id);
-        let mut file = AtomicWriteFile::options()
-            .mode(0o600)
-            .open(&path)
-            .map_err(io(&path))?;
-        file.write_all(text.as_bytes()).map_err(io(&path))?;
-        file.commit().map_err(io(&path))
+        write_file(&self.path(&case.id), text.as_bytes())
     }
 
     /// Changes case `id` by `change`, which sees the case as it is on disk now (read under the
@@ -371,10 +366,12 @@ pub fn new_id() -> Result<String, StorageError> {
         .collect())
 }
 
-/// Writes any file atomically (exports): temp file, fsync, rename, fsync of the directory.
+/// Writes a file atomically: temp file (0600), fsync, rename, fsync of the directory. The
+/// result is 0600 even when the file it replaces was not.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let mut file = AtomicWriteFile::options()
         .mode(0o600)
+        .preserve_mode(false)
         .open(path)
         .map_err(io(path))?;
     file.write_all(bytes).map_err(io(path))?;
