@@ -120,7 +120,7 @@ fn too_small_says_so() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(text.contains("too small"), "{text}");
 }
