@@ -189,7 +189,7 @@ pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String 
 pub fn list_table(cases: &[&Case], now: DateTime<Utc>) -> String {
     let mut out = String::new();
     if cases.is_empty() {
-        return "no cases (create one with: runaround new TITLE --org ORG)\n".into();
+        return "no open cases (runaround list --all shows every case; runaround new TITLE --org ORG creates one)\n".into();
     }
     out.push_str(&format!(
         "{:<10} {:<8} {:<16} {:>6} {:>5}  {:<16}  {}\n",

@@ -43,6 +43,7 @@ struct Probe {
 }
 
 /// A file read back: the case, and the schema it was written with.
+#[derive(Debug)]
 pub struct Decoded {
     pub case: Case,
     pub schema: u32,
@@ -73,10 +74,16 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// How files are read: `implicit_some` is on even without the header line, so a hand-written
+/// file can say `due: "…"` rather than `due: Some("…")`.
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
 /// Reads the text of a case file. On failure the reason names what was wrong, and a file from a
 /// newer schema is said to be one even when this build cannot read it.
 pub fn decode(text: &str) -> Result<Decoded, String> {
-    match ron::from_str::<Record>(text) {
+    match options().from_str::<Record>(text) {
         Ok(r) => {
             let mut case = Case {
                 id: r.id,
@@ -104,7 +111,7 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 schema: r.schema,
             })
         }
-        Err(err) => match ron::from_str::<Probe>(text) {
+        Err(err) => match options().from_str::<Probe>(text) {
             Ok(p) if p.schema > SCHEMA => Err(format!(
                 "written by a newer runaround (schema {}, this one reads up to {SCHEMA})",
                 p.schema
@@ -122,4 +129,19 @@ fn describe(err: &ron::error::SpannedError, text: &str) -> String {
         "line {}, column {}: {}",
         err.span.start.line, err.span.start.col, err.code
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_files_need_no_some_and_no_header() {
+        let text = r#"(schema: 1, id: "x", title: "t", organisation: "o", status: "open",
+            opened: "2026-03-25T09:00:00Z",
+            events: [(at: "2026-03-27T10:00:00Z", kind: "promise", due: "2026-03-30T10:00:00Z")])"#;
+        let decoded = decode(text).unwrap();
+        assert!(decoded.case.events[0].due.is_some());
+        assert!(decode("(schema: 1").unwrap_err().starts_with("line 1"));
+    }
 }
