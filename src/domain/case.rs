@@ -7,18 +7,29 @@ use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
 use super::time::serde_rfc3339;
 
 /// One problem with one organisation, and everything that happened about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// It reads from the JSON of `export --format json` (keys it does not know, such as the
+/// computed `counters`, are ignored); files are written and read through the storage's own
+/// versioned record.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Case {
     pub id: String,
     pub title: String,
     pub organisation: String,
+    #[serde(default = "Status::open")]
     pub status: Status,
+    #[serde(with = "serde_rfc3339")]
     pub opened: DateTime<Utc>,
+    #[serde(default)]
     pub tags: Vec<String>,
+    #[serde(default)]
     pub references: Vec<Reference>,
+    #[serde(default)]
     pub notes: String,
     /// In time order (stable for equal times: the order they were logged).
+    #[serde(default)]
     pub events: Vec<Event>,
+    #[serde(default)]
     pub active_call: Option<ActiveCall>,
 }
 

@@ -98,6 +98,13 @@ word_enum!(
     Channel("channel") { Sms = "sms", Email = "email", Letter = "letter", Chat = "chat", App = "app" }
 );
 
+impl Status {
+    /// The status of a new case.
+    pub fn open() -> Status {
+        Status::Open
+    }
+}
+
 impl Outcome {
     /// Whether this outcome can end an event of `kind`.
     pub fn fits(self, kind: Kind) -> bool {

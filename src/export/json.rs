@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::time::{rfc3339, serde_rfc3339};
+use crate::domain::time::rfc3339;
 use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status};
 use crate::storage::valid_id;
 
@@ -63,31 +63,6 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
 }
 
 #[derive(Deserialize)]
-struct ImportDoc {
-    id: String,
-    title: String,
-    organisation: String,
-    #[serde(default = "open")]
-    status: Status,
-    #[serde(with = "serde_rfc3339")]
-    opened: DateTime<Utc>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    references: Vec<Reference>,
-    #[serde(default)]
-    notes: String,
-    #[serde(default)]
-    events: Vec<Event>,
-    #[serde(default)]
-    active_call: Option<ActiveCall>,
-}
-
-fn open() -> Status {
-    Status::Open
-}
-
-#[derive(Deserialize)]
 #[serde(untagged)]
 enum OneOrMany {
     Many(Vec<serde_json::Value>),
@@ -129,31 +104,19 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
                 id: id.clone(),
                 reason,
             };
-            let doc: ImportDoc = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
-            if !valid_id(&doc.id) {
+            let mut case: Case = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
+            if !valid_id(&case.id) {
                 return Err(fail(
                     "the id must be 1 to 64 letters, digits, '-' and '_'".into(),
                 ));
             }
-            if doc.title.trim().is_empty() {
+            if case.title.trim().is_empty() {
                 return Err(fail("the title is empty".into()));
             }
-            for (n, e) in doc.events.iter().enumerate() {
+            for (n, e) in case.events.iter().enumerate() {
                 e.validate()
                     .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;
             }
-            let mut case = Case {
-                id: doc.id,
-                title: doc.title,
-                organisation: doc.organisation,
-                status: doc.status,
-                opened: doc.opened,
-                tags: doc.tags,
-                references: doc.references,
-                notes: doc.notes,
-                events: doc.events,
-                active_call: doc.active_call,
-            };
             case.sort_events();
             case.clean_text();
             Ok(case)
