@@ -24,4 +24,19 @@ impl Clock {
             Clock::Fixed(t) => t,
         }
     }
+
+    /// How long until the displayed second changes (with a small margin so the next reading
+    /// has moved on); `None` for a fixed clock, which never ticks.
+    pub fn until_next_second(self) -> Option<std::time::Duration> {
+        match self {
+            Clock::System => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos());
+                let rest = 1_000_000_000 - nanos.min(999_999_999);
+                Some(std::time::Duration::from_nanos(u64::from(rest) + 2_000_000))
+            }
+            Clock::Fixed(_) => None,
+        }
+    }
 }

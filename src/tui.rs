@@ -139,6 +139,10 @@ impl Runtime<'_> {
                     return Ok(());
                 }
             }
+            // What a signal would have to save if it ended the process during the next wait.
+            if let Ok(mut pending) = self.pending.lock() {
+                *pending = app.notes.unsaved(app.now);
+            }
             if redraw {
                 terminal
                     .draw(|f| ui::draw(f, app, &self.theme))
@@ -158,9 +162,6 @@ impl Runtime<'_> {
                 if self.apply(app, effects) {
                     return Ok(());
                 }
-                if let Ok(mut pending) = self.pending.lock() {
-                    *pending = app.notes.unsaved(app.now);
-                }
             }
             if last_watch.elapsed() >= WATCH_EVERY {
                 last_watch = Instant::now();
@@ -172,17 +173,9 @@ impl Runtime<'_> {
     /// How long to wait for input: until the next whole second while something ticks (or
     /// notes wait to be saved), else until the next look at the journal.
     fn timeout(&self, app: &App) -> Duration {
-        let to_next_second = || {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos());
-            Duration::from_nanos(u64::from(1_000_000_000 - nanos.min(999_999_999)))
-                + Duration::from_millis(2)
-        };
-        if matches!(self.clock, Clock::System) && (app.ticking() || app.notes.dirty) {
-            to_next_second().min(WATCH_EVERY)
-        } else {
-            WATCH_EVERY
+        match self.clock.until_next_second() {
+            Some(wait) if app.ticking() || app.notes.dirty => wait.min(WATCH_EVERY),
+            _ => WATCH_EVERY,
         }
     }
 
@@ -270,10 +263,9 @@ impl Runtime<'_> {
     /// Saves typed notes on the way out. When that fails, the text goes to a rescue file so it
     /// is never lost; the returned message says where.
     fn save_notes(&mut self, app: &mut App) -> Option<String> {
-        let effects = app.tick(self.clock.now() + chrono::Duration::days(1));
-        for effect in effects {
-            if let Effect::Mutate { id, mutation } = effect
-                && let Err(e) = self.store.update(&id, |case| mutation.apply(case))
+        if let Some((id, mutation)) = app.notes.take_save(self.clock.now())
+            && let Err(e) = self.store.update(&id, |case| mutation.apply(case))
+        {
             {
                 let path = self.store.dir().join(format!(
                     "rescued-notes-{id}-{}.txt",

@@ -6,7 +6,7 @@ use super::form::{Form, Input, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
 use super::{App, Effect};
 use crate::domain::text::{clean, clean_line};
-use crate::domain::time::{exact_duration, local_input, parse_when};
+use crate::domain::time::{local_input, parse_when};
 use crate::domain::{ActiveCall, Case, Event, Field, Kind, Outcome, Phase, PromiseState, Status};
 
 const KIND: &str = "kind";
@@ -266,9 +266,4 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
             effect(id()?, Mutation::SetStatus(status))
         }
     })
-}
-
-/// The running call's hold so far, for display.
-pub fn hold_text(call: &ActiveCall, now: DateTime<Utc>) -> String {
-    exact_duration(call.seconds_in(Phase::Hold, now) as u64)
 }

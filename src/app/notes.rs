@@ -121,21 +121,21 @@ impl Notes {
         ))
     }
 
-    /// The save that would keep what is in the editor now, if it differs from disk (for an
-    /// emergency save from another thread; the notes stay dirty).
+    /// The save that would keep what was typed since the last save (for an emergency save
+    /// from another thread; the notes stay dirty).
     pub fn unsaved(&self, now: DateTime<Utc>) -> Option<(String, Mutation)> {
+        if !self.dirty {
+            return None;
+        }
         let id = self.case_id.clone()?;
-        let text = self.text();
-        (self.dirty || text != self.base).then(|| {
-            (
-                id,
-                Mutation::SetNotes {
-                    base: self.base.clone(),
-                    text,
-                    now,
-                },
-            )
-        })
+        Some((
+            id,
+            Mutation::SetNotes {
+                base: self.base.clone(),
+                text: self.text(),
+                now,
+            },
+        ))
     }
 
     /// Storage saved the case; `on_disk` is what its notes are now.
