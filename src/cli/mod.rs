@@ -265,12 +265,13 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
     Ok(out)
 }
 
-/// The id of the case `query` names (see [`resolve`]).
-pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
+/// The id of the case `query` names (see [`resolve`]), and its entry when resolving had to
+/// read the journal (so that callers need not read that file again).
+fn resolve_query(store: &Store, query: &str) -> Result<(String, Option<Entry>), CliError> {
     if valid_id(query) && store.path(query).exists() {
-        return Ok(query.to_string());
+        return Ok((query.to_string(), None));
     }
-    let entries = store.load_all()?;
+    let mut entries = store.load_all()?;
     let candidates: Vec<Candidate<'_>> = entries
         .iter()
         .map(|e| Candidate {
@@ -281,14 +282,23 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
             },
         })
         .collect();
-    resolve(query, &candidates)
-        .map(|i| entries[i].id().to_string())
-        .map_err(|e| CliError::Failed(e.to_string()))
+    let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
+    let entry = entries.swap_remove(index);
+    Ok((entry.id().to_string(), Some(entry)))
+}
+
+/// The id of the case `query` names (see [`resolve`]).
+pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
+    resolve_query(store, query).map(|(id, _)| id)
 }
 
 fn load_resolved(store: &Store, query: &str) -> Result<(Case, Option<String>), CliError> {
-    let id = resolve_id(store, query)?;
-    match store.load(&id)? {
+    let (id, entry) = resolve_query(store, query)?;
+    let entry = match entry {
+        Some(entry) => entry,
+        None => store.load(&id)?,
+    };
+    match entry {
         Entry::Ok {
             case, read_only, ..
         } => Ok((case, read_only)),
