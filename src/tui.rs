@@ -130,6 +130,13 @@ impl Runtime<'_> {
         let mut redraw = true;
         let mut last_watch = Instant::now();
         loop {
+            let queued = app.take_queued();
+            if !queued.is_empty() {
+                redraw = true;
+                if self.apply(app, queued) {
+                    return Ok(());
+                }
+            }
             let now = self.clock.now();
             if now != app.now {
                 redraw |= app.ticking() || app.notes.dirty;
@@ -191,8 +198,16 @@ impl Runtime<'_> {
                             self.note_stamp(&id);
                             app.saved(case, None);
                         }
-                        Err(UpdateError::Change(e)) => app.failed(&id, &e),
-                        Err(UpdateError::Storage(e)) => app.failed(&id, &e.to_string()),
+                        Err(e) => {
+                            let mut error = match e {
+                                UpdateError::Change(e) => e,
+                                UpdateError::Storage(e) => e.to_string(),
+                            };
+                            if let Mutation::SetNotes { text, .. } = &mutation {
+                                error.push_str(&self.rescue(&id, text));
+                            }
+                            app.failed(&id, &error);
+                        }
                     }
                 }
                 Effect::Create(mut case) => match self.store.create(case.clone()) {
@@ -260,29 +275,26 @@ impl Runtime<'_> {
         changed
     }
 
-    /// Saves typed notes on the way out. When that fails, the text goes to a rescue file so it
-    /// is never lost; the returned message says where.
-    fn save_notes(&mut self, app: &mut App) -> Option<String> {
-        if let Some((id, mutation)) = app.notes.take_save(self.clock.now())
-            && let Err(e) = self.store.update(&id, |case| mutation.apply(case))
-        {
-            {
-                let path = self.store.dir().join(format!(
-                    "rescued-notes-{id}-{}.txt",
-                    self.clock.now().timestamp()
-                ));
-                let text = app.notes.text();
-                return Some(match crate::storage::write_file(&path, text.as_bytes()) {
-                    Ok(()) => format!(
-                        "runaround: notes could not be saved ({e}); they are in {}",
-                        path.display()
-                    ),
-                    Err(e2) => {
-                        format!("runaround: notes could not be saved ({e}) nor rescued ({e2})")
-                    }
-                });
-            }
+    /// Puts notes that could not be saved into the case's rescue file; says where.
+    fn rescue(&self, id: &str, text: &str) -> String {
+        match self.store.rescue_notes(id, text) {
+            Ok(path) => format!("; the notes are kept in {}", path.display()),
+            Err(e) => format!("; the notes could not be rescued either: {e}"),
         }
-        None
+    }
+
+    /// Saves typed notes on the way out. When that fails, the text goes to the rescue file so
+    /// it is never lost; the returned message says where.
+    fn save_notes(&mut self, app: &mut App) -> Option<String> {
+        let (id, mutation) = app.notes.take_save(self.clock.now())?;
+        let error = self.store.update(&id, |case| mutation.apply(case)).err()?;
+        let text = match &mutation {
+            Mutation::SetNotes { text, .. } => text.as_str(),
+            _ => "",
+        };
+        Some(format!(
+            "runaround: the notes of case {id} could not be saved ({error}){}",
+            self.rescue(&id, text)
+        ))
     }
 }

@@ -320,3 +320,47 @@ fn new_case_form_creates_and_selects_the_case() {
     );
     assert_eq!(Counters::of(case, now()).without_service_seconds, 3 * 3600);
 }
+
+#[test]
+fn notes_typed_into_a_case_that_vanishes_are_still_saved() {
+    let mut app = demo_app();
+    let id = app.selected().unwrap().id.clone();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "Zoë");
+    assert!(app.take_queued().is_empty());
+    app.lost(&id, Some("broken by hand".into()));
+    let queued = app.take_queued();
+    match &queued[..] {
+        [
+            Effect::Mutate {
+                id: saved,
+                mutation: Mutation::SetNotes { text, .. },
+            },
+        ] => {
+            assert_eq!(saved, &id);
+            assert!(text.starts_with("Zoë"), "{text}");
+        }
+        other => panic!("expected the typed notes to be saved, got {other:?}"),
+    }
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn a_logged_event_is_selected_once_saved() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Tab);
+    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    typ(&mut app, "-3d");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "back-dated into the middle");
+    press(&mut app, KeyCode::Enter);
+    let selected = app.selected_event().unwrap();
+    assert_eq!(selected.summary, "back-dated into the middle");
+    assert_ne!(
+        app.timeline_state.selected(),
+        Some(app.selected().unwrap().events.len() - 1)
+    );
+}

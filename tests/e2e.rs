@@ -593,3 +593,39 @@ fn closed_terminal_saves_typed_notes_and_exits() {
         "after the hangup the notes are {notes:?}, expected them to hold {typed:?}"
     );
 }
+
+#[test]
+fn notes_typed_into_a_case_that_turns_unreadable_are_rescued() {
+    use std::os::unix::fs::PermissionsExt;
+    if !tmux_installed() {
+        return;
+    }
+    let tui = Tui::start();
+    let typed = "nummer 0800-0403, wachttijd 20 min 漢字";
+    tui.edit_notes();
+    tui.type_text(typed);
+    tui.wait_for(typed);
+    // Someone breaks the file in place (no rename, so only the watch of the case on screen
+    // can see it).
+    let file = tui.dir().join("cases").join(format!("{}.ron", tui.id));
+    let broken = b"(schema: 1, id: \"broken".to_vec();
+    std::fs::write(&file, &broken).expect("the case file can be overwritten");
+    let screen = tui.wait_for("not saved");
+    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescued = std::fs::read_to_string(&rescue)
+        .unwrap_or_else(|e| panic!("no rescue file ({e}):\n{screen}"));
+    assert!(rescued.contains(typed), "rescued {rescued:?}");
+    let mode = std::fs::metadata(&rescue)
+        .expect("rescue file")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "the rescue file is private");
+    assert_eq!(
+        std::fs::read(&file).expect("case file"),
+        broken,
+        "the broken file is never overwritten"
+    );
+    let screen = tui.quit();
+    assert!(screen.contains("EXITED:0"), "{screen}");
+}

@@ -161,6 +161,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Deleted events, most recent last, for undo.
     pub deleted: Vec<(String, Event)>,
+    /// Effects that arose without a key (see [`App::take_queued`]).
+    queued: Vec<Effect>,
     /// An event we just asked storage to add: selected once it is saved.
     pub added: Option<Event>,
     /// The moment this frame is about.
@@ -185,6 +187,7 @@ impl App {
             notes: Notes::default(),
             message: None,
             deleted: Vec::new(),
+            queued: Vec::new(),
             added: None,
             now,
             demo: false,
@@ -299,6 +302,11 @@ impl App {
             }
         } else {
             self.timeline_state.select(events.checked_sub(1));
+            // The selection can move without a key (the case became unreadable or was deleted
+            // elsewhere): what was typed into the old case's notes is saved all the same.
+            if let Some((id, mutation)) = self.notes.take_save(self.now) {
+                self.queued.push(Effect::Mutate { id, mutation });
+            }
             self.notes.load(id, &notes);
             if self.mode == Mode::Insert {
                 self.mode = Mode::Normal;
@@ -368,10 +376,18 @@ impl App {
         self.focus = Pane::Timeline;
     }
 
-    /// A change that storage could not make.
+    /// A change that storage could not make to case `what` (or to "new case").
     pub fn failed(&mut self, what: &str, error: &str) {
-        self.notes.save_failed();
+        if self.notes.case_id.as_deref() == Some(what) {
+            self.notes.save_failed();
+        }
         self.complain(format!("not saved: {what}: {error}"));
+    }
+
+    /// Effects that arose from changes on disk rather than from a key, for the runtime to
+    /// carry out.
+    pub fn take_queued(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.queued)
     }
 
     /// Autosave: notes typed more than two seconds ago are saved.

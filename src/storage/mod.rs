@@ -317,6 +317,14 @@ impl Store {
         }
     }
 
+    /// Writes notes that could not be saved into the case to `DIR/rescued-notes-ID.txt`
+    /// (0600, replacing an older rescue of the same case) and returns its path.
+    pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
+        let path = self.dir.join(format!("rescued-notes-{id}.txt"));
+        write_file(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
     /// Removes stray temp files left by writers that died mid-save. Each is removed under its
     /// case's lock, so a save in progress is never disturbed.
     pub fn clean_strays(&self) -> Result<usize, StorageError> {
