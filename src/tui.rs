@@ -62,7 +62,7 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
     let pending = Arc::new(Mutex::new(None));
-    watch_signals(store.clone(), Arc::clone(&pending))?;
+    watch_signals(store.clone(), Arc::clone(&pending), options.demo)?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste);
@@ -91,12 +91,13 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
 }
 
 /// Saves typed notes, restores the terminal and exits when the terminal is closed (SIGHUP) or
-/// the process is asked to stop (SIGTERM, SIGQUIT). This runs on its own thread because after
-/// a hangup crossterm's `poll` can spin without ever returning (crossterm-rs/crossterm#793), so
-/// the main loop cannot be relied on to notice.
+/// the process is asked to stop (SIGTERM, SIGQUIT); a demo journal is removed as well. This
+/// runs on its own thread because after a hangup crossterm's `poll` can spin without ever
+/// returning (crossterm-rs/crossterm#793), so the main loop cannot be relied on to notice.
 fn watch_signals(
     store: Store,
     pending: Arc<Mutex<Option<(String, Mutation)>>>,
+    demo: bool,
 ) -> Result<(), String> {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])
@@ -109,6 +110,10 @@ fn watch_signals(
             }
             let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
             let _ = disable_raw_mode();
+            if demo {
+                // `exit` runs no destructors, so the demo's temporary journal goes by hand.
+                let _ = std::fs::remove_dir_all(store.dir());
+            }
             std::process::exit(128 + signal);
         }
     });

@@ -629,3 +629,56 @@ fn notes_typed_into_a_case_that_turns_unreadable_are_rescued() {
     let screen = tui.quit();
     assert!(screen.contains("EXITED:0"), "{screen}");
 }
+
+/// The `runaround-demo-*` directories in `tmp`.
+fn demo_dirs(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("runaround-demo-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_demo_journal_is_removed_on_quit_and_on_sigterm() {
+    if !tmux_installed() {
+        return;
+    }
+    let tui = Tui::start();
+    let tmp = tui.dir().join("tmp");
+    std::fs::create_dir(&tmp).expect("a temp dir for the demo");
+    let demo = format!(
+        "printf '\\033[H\\033[2J'; TMPDIR={} TZ=Europe/Amsterdam {} demo; echo EXITED:$?; sleep 60",
+        sh_quote(&tmp.to_string_lossy()),
+        sh_quote(BIN)
+    );
+    for how in ["q", "TERM"] {
+        tui.tmux(&["respawn-pane", "-k", "-t", "main", &demo]);
+        tui.wait_for("demo journal");
+        assert_eq!(
+            demo_dirs(&tmp).len(),
+            1,
+            "the demo runs in one temporary journal"
+        );
+        if how == "q" {
+            tui.keys(&["q"]);
+        } else {
+            let pid = tui.program_pid();
+            let out = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .output()
+                .expect("kill runs");
+            assert!(out.status.success());
+            wait_exit(pid, Duration::from_secs(2), "SIGTERM");
+        }
+        tui.wait_for("EXITED:");
+        assert!(
+            demo_dirs(&tmp).is_empty(),
+            "after {how} the demo journal is left: {:?}",
+            demo_dirs(&tmp)
+        );
+    }
+}
