@@ -2156,3 +2156,35 @@ fn an_export_that_cannot_be_written_fails_without_a_partial_file() {
         "{written}"
     );
 }
+
+#[test]
+fn a_case_about_an_outage_is_opened_no_later_than_the_outage() {
+    let j = Journal::new();
+    let now = "2013-08-20T22:00:00+02:00";
+    let past = j.new_case(&[
+        "Geen internet",
+        "--org",
+        "KPN",
+        "--outage",
+        "2013-08-16 17:30",
+        "--now",
+        now,
+    ]);
+    assert_eq!(j.load(&past).opened, t("2013-08-16T15:30:00Z"));
+    let future = j.new_case(&[
+        "Storing gepland",
+        "--org",
+        "KPN",
+        "--outage",
+        "2013-08-25 09:00",
+        "--now",
+        now,
+    ]);
+    assert_eq!(
+        j.load(&future).opened,
+        t("2013-08-20T20:00:00Z"),
+        "an outage still to come does not move the opening forward"
+    );
+    let plain = j.new_case(&["Factuur dubbel", "--org", "KPN", "--now", now]);
+    assert_eq!(j.load(&plain).opened, t("2013-08-20T20:00:00Z"));
+}
