@@ -862,3 +862,23 @@ fn cases_created_by_one_store_get_distinct_ids() {
     let bad = Case::new("../escape", "bad", "o", t("2026-01-01T00:00:00Z"));
     assert!(matches!(store.insert(&bad), Err(StorageError::BadId(_))));
 }
+
+#[test]
+fn a_case_file_that_cannot_be_read_is_listed_as_unreadable_not_dropped() {
+    let (_dir, store) = store();
+    put(&store, FIXTURE_ID, FIXTURE.as_bytes());
+    // A directory where a case file should be: reading it fails with an I/O error.
+    fs::create_dir(store.path("in-the-way")).expect("mkdir");
+    let entries = store.load_all().expect("load_all");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let reason = entries
+        .iter()
+        .find_map(|e| match e {
+            Entry::Unreadable { id, reason, .. } if id == "in-the-way" => Some(reason.clone()),
+            _ => None,
+        })
+        .expect("the unreadable case is listed");
+    assert!(reason.starts_with("the file cannot be read"), "{reason}");
+    assert!(store.update("in-the-way", |_| Ok::<_, String>(())).is_err());
+    assert!(store.path("in-the-way").is_dir(), "nothing replaced it");
+}

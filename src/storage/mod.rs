@@ -185,18 +185,12 @@ impl Store {
         })
     }
 
-    /// Reads case `id`. Only a missing file is an error; an unreadable one is an entry.
+    /// Reads case `id`. Only a missing file is an error; one that cannot be read or decoded is
+    /// an [`Entry::Unreadable`].
     pub fn load(&self, id: &str) -> Result<Entry, StorageError> {
         let path = self.path(id);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
-                return Err(StorageError::NotFound(id.to_string()));
-            }
-            Err(e) => return Err(StorageError::Io { path, source: e }),
-        };
         let stamp = self.stamp(id).unwrap_or(Stamp {
-            len: bytes.len() as u64,
+            len: 0,
             modified: None,
         });
         let unreadable = |reason: String| Entry::Unreadable {
@@ -204,6 +198,15 @@ impl Store {
             path: path.clone(),
             reason,
             stamp,
+        };
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Err(StorageError::NotFound(id.to_string()));
+            }
+            // Any other failure to read (permissions, a directory in the way) makes the case
+            // unreadable, with the reason, rather than missing from the list.
+            Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
         };
         let Ok(text) = std::str::from_utf8(&bytes) else {
             return Ok(unreadable("the file is not valid UTF-8 text".into()));
