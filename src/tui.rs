@@ -208,8 +208,10 @@ impl Runtime<'_> {
                                 UpdateError::Change(e) => e,
                                 UpdateError::Storage(e) => e.to_string(),
                             };
+                            // Where the text went matters more than why: it goes first, so a
+                            // narrow status line still shows it.
                             if let Mutation::SetNotes { text, .. } = &mutation {
-                                error.push_str(&self.rescue(&id, text));
+                                error = format!("{} — {error}", self.rescue(&id, text));
                             }
                             app.failed(&id, &error);
                         }
@@ -283,8 +285,8 @@ impl Runtime<'_> {
     /// Puts notes that could not be saved into the case's rescue file; says where.
     fn rescue(&self, id: &str, text: &str) -> String {
         match self.store.rescue_notes(id, text) {
-            Ok(path) => format!("; the notes are kept in {}", path.display()),
-            Err(e) => format!("; the notes could not be rescued either: {e}"),
+            Ok(path) => format!("the notes are kept in {}", path.display()),
+            Err(e) => format!("the notes could not be rescued either ({e})"),
         }
     }
 
@@ -298,7 +300,7 @@ impl Runtime<'_> {
             _ => "",
         };
         Some(format!(
-            "runaround: the notes of case {id} could not be saved ({error}){}",
+            "runaround: the notes of case {id} could not be saved ({error}); {}",
             self.rescue(&id, text)
         ))
     }

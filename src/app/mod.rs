@@ -376,12 +376,13 @@ impl App {
         self.focus = Pane::Timeline;
     }
 
-    /// A change that storage could not make to case `what` (or to "new case").
+    /// A change that storage could not make to case `what` (or to "new case"); `error` says
+    /// why, naming the case or its file.
     pub fn failed(&mut self, what: &str, error: &str) {
         if self.notes.case_id.as_deref() == Some(what) {
             self.notes.save_failed();
         }
-        self.complain(format!("not saved: {what}: {error}"));
+        self.complain(format!("not saved: {error}"));
     }
 
     /// Effects that arose from changes on disk rather than from a key, for the runtime to
