@@ -181,3 +181,25 @@ fn every_size_renders_wide_and_combined_characters_in_notes() {
 fn every_size_renders_an_empty_journal() {
     sweep(App::new(Vec::new(), now()));
 }
+
+#[test]
+fn an_unreadable_case_shows_why_in_the_timeline() {
+    let rows = vec![runaround::app::Row::Unreadable {
+        id: "k7f3q2ab".into(),
+        reason: "line 3, column 5: Expected string".into(),
+    }];
+    let mut app = App::new(rows, now());
+    let terminal = render(&mut app, 80, 24);
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(
+        text.contains("cases/k7f3q2ab.ron cannot be read:"),
+        "{text}"
+    );
+    assert!(text.contains("line 3, column 5: Expected string"), "{text}");
+}

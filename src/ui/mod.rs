@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::keymap::hints;
-use crate::app::{App, Mode, Overlay, Pane};
+use crate::app::{App, Mode, Overlay, Pane, Row};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -161,13 +161,18 @@ fn draw_pane(
             frame.render_stateful_widget(view, area, &mut app.cases_state);
         }
         Pane::Timeline => {
-            let case = app
+            // Not `app.selected()`: the timeline state is borrowed mutably below.
+            let row = app
                 .cases_state
                 .selected()
                 .and_then(|i| app.visible.get(i))
-                .and_then(|&r| app.rows[r].case());
+                .map(|&r| &app.rows[r]);
             let view = TimelineView {
-                case,
+                case: row.and_then(Row::case),
+                unreadable: match row {
+                    Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
+                    _ => None,
+                },
                 now: app.now,
                 theme: t,
                 block,

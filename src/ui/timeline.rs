@@ -15,6 +15,8 @@ use crate::export::text::facets;
 /// The timeline of one case.
 pub struct TimelineView<'a> {
     pub case: Option<&'a Case>,
+    /// The id and reason when the selected case file cannot be read.
+    pub unreadable: Option<(&'a str, &'a str)>,
     pub now: DateTime<Utc>,
     pub theme: &'a Theme,
     pub block: Block<'a>,
@@ -27,7 +29,23 @@ impl StatefulWidget for TimelineView<'_> {
         let t = self.theme;
         let inner = self.block.inner(area);
         self.block.render(area, buf);
-        let Some(case) = self.case else { return };
+        let Some(case) = self.case else {
+            if let Some((id, reason)) = self.unreadable {
+                let lines = vec![
+                    Line::styled(format!("cases/{id}.ron cannot be read:"), t.bad),
+                    Line::raw(reason),
+                    Line::raw(""),
+                    Line::styled(
+                        "runaround never writes over it. Mend the file by hand (it is plain RON) or move it away; the change shows here within a second.",
+                        t.dim,
+                    ),
+                ];
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(inner, buf);
+            }
+            return;
+        };
         if case.events.is_empty() {
             Paragraph::new(Span::styled(
                 "nothing logged yet: l logs an event, c starts a call",
