@@ -1,7 +1,8 @@
 //! runaround: a terminal case journal for people getting the runaround from customer service.
 //!
 //! The crate is layered: [`domain`] (pure model and counters) ← [`storage`] (RON files, locks,
-//! atomic saves) and [`export`] (text, Markdown, JSON, CSV) ← [`cli`] and the TUI
+//! atomic saves) and [`export`] (text, Markdown, JSON, CSV) ← [`index`] (the cache of summaries
+//! that lists the journal fast) ← [`cli`] and the TUI
 //! ([`app`] state and update, [`ui`] views, [`tui`] runtime loop).
 
 pub mod app;
@@ -10,6 +11,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod index;
 pub mod storage;
 pub mod tui;
 pub mod ui;

@@ -16,8 +16,9 @@ use crate::domain::counters::loop_flags;
 use crate::domain::resolve::{Candidate, resolve};
 use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
-use crate::domain::{Case, Event, Field, Kind, PromiseState, Status};
+use crate::domain::{Case, Counters, Event, Field, Kind, PromiseState, Status, Summary};
 use crate::export::{csv, json, markdown, text};
+use crate::index::{Listed, Scan};
 use crate::storage::{Entry, StorageError, Store, UpdateError, valid_id};
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
@@ -93,7 +94,13 @@ pub fn run(
         Command::Demo => return Err(CliError::Failed("demo opens the TUI".into())),
         Command::New(args) => new(store, now, &args)? + "\n",
         Command::Log(args) => log(store, now, &args)? + "\n",
-        Command::List { all, json } => list(store, now, all, json)?,
+        Command::List { all, json } => {
+            let mut out = std::io::BufWriter::new(out);
+            list(store, now, all, json, &mut out)?;
+            return out
+                .flush()
+                .map_err(|e| CliError::Failed(format!("cannot write output: {e}")));
+        }
         Command::Show { case, json } => {
             let (case, read_only) = load_resolved(store, &case)?;
             if json {
@@ -215,31 +222,79 @@ fn log(store: &Store, now: DateTime<Utc>, args: &LogArgs) -> Result<String, CliE
     Ok(text::event_line(&case.events[index], flag.as_deref()))
 }
 
-fn list(store: &Store, now: DateTime<Utc>, all: bool, as_json: bool) -> Result<String, CliError> {
-    let entries = store.load_all()?;
-    let mut cases: Vec<&Case> = Vec::new();
-    for entry in &entries {
-        match entry {
-            Entry::Ok { case, .. } => {
-                if all || case.status == Status::Open {
-                    cases.push(case);
+fn list(
+    store: &Store,
+    now: DateTime<Utc>,
+    all: bool,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let scan = Scan::new(store, now)?;
+    let mut chosen: Vec<(usize, &Summary)> = Vec::new();
+    for (i, listed) in scan.entries.iter().enumerate() {
+        match listed {
+            Listed::Case { summary, .. } => {
+                if all || summary.status == Status::Open {
+                    chosen.push((i, summary));
                 }
             }
-            Entry::Unreadable { path, reason, .. } => {
+            Listed::Unreadable { path, reason, .. } => {
                 eprintln!("warning: {} cannot be read: {reason}", path.display());
             }
         }
     }
-    cases.sort_by(|a, b| {
-        b.last_activity()
-            .cmp(&a.last_activity())
+    chosen.sort_by(|(_, a), (_, b)| {
+        b.last_activity
+            .cmp(&a.last_activity)
             .then_with(|| a.id.cmp(&b.id))
     });
-    Ok(if as_json {
-        json::list_json(cases.iter().copied(), now) + "\n"
+    // Counters come from the summaries; a case whose summary does not reach back to `now`
+    // (a report about the past) is read in full.
+    let mut rows = Vec::with_capacity(chosen.len());
+    for (i, summary) in chosen {
+        match summary.counters(now) {
+            Some(counters) => rows.push((i, summary, counters, None)),
+            None => match store.load(&summary.id)? {
+                Entry::Ok { case, .. } => rows.push((
+                    i,
+                    summary,
+                    Counters::of(&case, now),
+                    Some(json::events_blob(&case.events)),
+                )),
+                Entry::Unreadable { path, reason, .. } => {
+                    eprintln!("warning: {} cannot be read: {reason}", path.display());
+                }
+            },
+        }
+    }
+    let written = if as_json {
+        json::write_list(
+            out,
+            rows.iter().map(|(i, summary, counters, fresh)| {
+                let events = match fresh {
+                    Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+                    None => std::borrow::Cow::Owned(scan.events_json(*i).ok_or_else(|| {
+                        std::io::Error::other(format!(
+                            "{}: the journal index changed while it was read; try again",
+                            store.dir().join("index").display()
+                        ))
+                    })?),
+                };
+                Ok(json::ListItem {
+                    summary,
+                    counters: *counters,
+                    events,
+                })
+            }),
+        )
     } else {
-        text::list_table(&cases, now)
-    })
+        let table: Vec<(&Summary, Counters)> = rows.iter().map(|r| (r.1, r.2)).collect();
+        out.write_all(text::list_table(&table).as_bytes())
+    };
+    written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+    // The index is only a cache: failing to save it costs the next run time, nothing else.
+    let _ = scan.save_if_stale();
+    Ok(())
 }
 
 fn import(store: &Store, file: &str) -> Result<String, CliError> {
@@ -271,20 +326,21 @@ fn resolve_query(store: &Store, query: &str) -> Result<(String, Option<Entry>), 
     if valid_id(query) && store.path(query).exists() {
         return Ok((query.to_string(), None));
     }
-    let mut entries = store.load_all()?;
-    let candidates: Vec<Candidate<'_>> = entries
+    let scan = Scan::new(store, Clock::System.now())?;
+    let candidates: Vec<Candidate<'_>> = scan
+        .entries
         .iter()
         .map(|e| Candidate {
             id: e.id(),
             title: match e {
-                Entry::Ok { case, .. } => &case.title,
-                Entry::Unreadable { .. } => "(unreadable)",
+                Listed::Case { summary, .. } => &summary.title,
+                Listed::Unreadable { .. } => "(unreadable)",
             },
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
-    let entry = entries.swap_remove(index);
-    Ok((entry.id().to_string(), Some(entry)))
+    let _ = scan.save_if_stale();
+    Ok((scan.entries[index].id().to_string(), None))
 }
 
 /// The id of the case `query` names (see [`resolve`]).

@@ -6,10 +6,12 @@ pub mod counters;
 pub mod enums;
 pub mod field;
 pub mod resolve;
+pub mod summary;
 pub mod text;
 pub mod time;
 
 pub use case::{ActiveCall, Case, Event, Phase, Reference, Segment};
-pub use counters::Counters;
+pub use counters::{Counters, Tally};
 pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
 pub use field::{Field, FieldError};
+pub use summary::Summary;

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
-use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status};
+use std::io::Write;
+
+use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status, Summary};
 use crate::storage::valid_id;
 
 /// A case as JSON shows it: the stored fields, its counters as of a moment, and (in exports)
@@ -60,6 +62,79 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
         .map(|c| CaseDoc::new(c, now, false))
         .collect();
     serde_json::to_string_pretty(&docs).unwrap_or_default()
+}
+
+/// The fields of one `list --json` element before its events.
+#[derive(Serialize)]
+struct ListHead<'a> {
+    id: &'a str,
+    title: &'a str,
+    organisation: &'a str,
+    status: Status,
+    opened: String,
+    last_activity: String,
+    counters: Counters,
+    tags: &'a [String],
+    references: &'a [Reference],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active_call: Option<&'a ActiveCall>,
+}
+
+/// The events of a case exactly as [`list_json`] prints them inside the case's element: pretty
+/// JSON indented for that depth. The journal index keeps this text, so `list --json` can print
+/// a thousand cases without reading their files.
+pub fn events_blob(events: &[Event]) -> String {
+    serde_json::to_string_pretty(events)
+        .unwrap_or_else(|_| "[]".into())
+        .replace('\n', "\n    ")
+}
+
+/// One case of `list --json`, from its summary: the same bytes [`list_json`] writes for the
+/// whole case, given its counters now and its [`events_blob`].
+pub struct ListItem<'a> {
+    pub summary: &'a Summary,
+    pub counters: Counters,
+    pub events: std::borrow::Cow<'a, str>,
+}
+
+/// Writes `list --json` (and its final line break) from summaries, as [`list_json`] would from
+/// the cases. Items are made one at a time, so the events texts are never all in memory.
+pub fn write_list<'a>(
+    out: &mut impl Write,
+    items: impl IntoIterator<Item = std::io::Result<ListItem<'a>>>,
+) -> std::io::Result<()> {
+    let mut first = true;
+    for item in items {
+        let item = item?;
+        let s = item.summary;
+        let head = ListHead {
+            id: &s.id,
+            title: &s.title,
+            organisation: &s.organisation,
+            status: s.status,
+            opened: rfc3339(s.opened),
+            last_activity: rfc3339(s.last_activity),
+            counters: item.counters,
+            tags: &s.tags,
+            references: &s.references,
+            active_call: s.active_call.as_ref(),
+        };
+        let head = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
+        // Every line break of pretty JSON is structural (strings escape theirs), so the head
+        // is indented one level by indenting each line; its closing brace is put back after
+        // the events.
+        let head = head
+            .strip_suffix("\n}")
+            .unwrap_or(&head)
+            .replace('\n', "\n  ");
+        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        first = false;
+        out.write_all(head.as_bytes())?;
+        out.write_all(b",\n    \"events\": ")?;
+        out.write_all(item.events.as_bytes())?;
+        out.write_all(b"\n  }")?;
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
 }
 
 #[derive(Deserialize)]

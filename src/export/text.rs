@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::counters::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute, span};
-use crate::domain::{Case, Counters, Direction, Event, Kind, Phase};
+use crate::domain::{Case, Counters, Direction, Event, Kind, Phase, Summary};
 
 /// The compact facts of an event beyond its summary: `0800-0403 · hold 20m · transferred`.
 pub fn facets(e: &Event) -> Vec<String> {
@@ -186,7 +186,7 @@ pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String 
 }
 
 /// The `list` table.
-pub fn list_table(cases: &[&Case], now: DateTime<Utc>) -> String {
+pub fn list_table(cases: &[(&Summary, Counters)]) -> String {
     let mut out = String::new();
     if cases.is_empty() {
         return "no open cases (runaround list --all shows every case; runaround new TITLE --org ORG creates one)\n".into();
@@ -195,8 +195,7 @@ pub fn list_table(cases: &[&Case], now: DateTime<Utc>) -> String {
         "{:<10} {:<8} {:<16} {:>6} {:>5}  {:<16}  {}\n",
         "ID", "STATUS", "ORGANISATION", "NO-SVC", "REDIR", "LAST ACTIVITY", "TITLE"
     ));
-    for case in cases {
-        let c = Counters::of(case, now);
+    for (case, c) in cases {
         out.push_str(&format!(
             "{:<10} {:<8} {:<16} {:>6} {:>5}  {:<16}  {}\n",
             case.id,
@@ -208,7 +207,7 @@ pub fn list_table(cases: &[&Case], now: DateTime<Utc>) -> String {
                 "-".into()
             },
             c.redirects,
-            local_minute(case.last_activity()),
+            local_minute(case.last_activity),
             case.title
         ));
     }

@@ -45,11 +45,27 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
     }
 }
 
-/// Size and modification time of a case file, to tell whether it changed since it was read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Size, modification time and inode of a case file, to tell whether it changed since it was
+/// read. Every save is a rename, so a saved file always has a new inode; the size and the
+/// nanosecond mtime catch a file edited in place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     pub len: u64,
-    pub modified: Option<SystemTime>,
+    pub mtime: i64,
+    pub mtime_nsec: i64,
+    pub ino: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: meta.len(),
+            mtime: meta.mtime(),
+            mtime_nsec: meta.mtime_nsec(),
+            ino: meta.ino(),
+        }
+    }
 }
 
 /// One case file as found on disk.
@@ -179,20 +195,16 @@ impl Store {
 
     /// The stamp of case `id`'s file now (None when it is gone).
     pub fn stamp(&self, id: &str) -> Option<Stamp> {
-        fs::metadata(self.path(id)).ok().map(|m| Stamp {
-            len: m.len(),
-            modified: m.modified().ok(),
-        })
+        fs::metadata(self.path(id)).ok().map(|m| Stamp::of(&m))
     }
 
     /// Reads case `id`. Only a missing file is an error; one that cannot be read or decoded is
     /// an [`Entry::Unreadable`].
     pub fn load(&self, id: &str) -> Result<Entry, StorageError> {
         let path = self.path(id);
-        let stamp = self.stamp(id).unwrap_or(Stamp {
-            len: 0,
-            modified: None,
-        });
+        // Taken before the read: if the file changes in between, the stamp is the older one
+        // and the change is noticed next time, never missed.
+        let stamp = self.stamp(id).unwrap_or_default();
         let unreadable = |reason: String| Entry::Unreadable {
             id: id.to_string(),
             path: path.clone(),

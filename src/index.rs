@@ -1,0 +1,348 @@
+//! The journal index: a cache, kept in `DIR/index`, of what listing the journal needs of each
+//! case file — its [`Summary`] (counter inputs included) and its events as `list --json` prints
+//! them — so that the case list and `list --json` do not parse a thousand RON files.
+//!
+//! The case files stay the only source of truth. Each entry holds the stamp (size, nanosecond
+//! mtime, inode) the file had when it was read, and is used only while the file still has that
+//! stamp; any other file is read again. An index that is missing, damaged or from another
+//! version is ignored and rebuilt, so deleting it loses nothing.
+//!
+//! Layout: a first line naming the format, the events texts one after another, a JSON table of
+//! the entries (with where each events text is), and a last line giving where the table starts.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Write};
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Case, Summary};
+use crate::export::json::events_blob;
+use crate::storage::{Entry, Stamp, StorageError, Store};
+
+const MAGIC: &[u8] = b"runaround index 1\n";
+/// The last line: a line break, the table's offset in 20 digits, a line break.
+const TRAILER: usize = 22;
+const FILE: &str = "index";
+
+/// A case file as the index knows it.
+#[derive(Clone, Debug)]
+pub enum Listed {
+    Case {
+        summary: Summary,
+        /// Why the case must not be written, if it must not.
+        read_only: Option<String>,
+        stamp: Stamp,
+    },
+    Unreadable {
+        id: String,
+        path: PathBuf,
+        reason: String,
+        stamp: Stamp,
+    },
+}
+
+impl Listed {
+    /// The case id.
+    pub fn id(&self) -> &str {
+        match self {
+            Listed::Case { summary, .. } => &summary.id,
+            Listed::Unreadable { id, .. } => id,
+        }
+    }
+
+    /// The file's stamp when it was read.
+    pub fn stamp(&self) -> Stamp {
+        match self {
+            Listed::Case { stamp, .. } | Listed::Unreadable { stamp, .. } => *stamp,
+        }
+    }
+
+    /// The listing of a case file just read, made at `now`.
+    pub fn of(entry: &Entry, now: DateTime<Utc>) -> Listed {
+        match entry {
+            Entry::Ok {
+                case,
+                read_only,
+                stamp,
+            } => Listed::Case {
+                summary: Summary::of(case, now),
+                read_only: read_only.clone(),
+                stamp: *stamp,
+            },
+            Entry::Unreadable {
+                id,
+                path,
+                reason,
+                stamp,
+            } => Listed::Unreadable {
+                id: id.clone(),
+                path: path.clone(),
+                reason: reason.clone(),
+                stamp: *stamp,
+            },
+        }
+    }
+}
+
+/// Where the events text of an entry is.
+#[derive(Clone, Debug)]
+enum Events {
+    /// In the index file read, at this range.
+    Indexed(Range<u64>),
+    /// Made just now from the case file.
+    Fresh(String),
+    /// None: the file could not be read.
+    None,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Table {
+    entries: Vec<Row>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Row {
+    stamp: Stamp,
+    item: Item,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Item {
+    Case {
+        summary: Summary,
+        read_only: Option<String>,
+        events: (u64, u64),
+    },
+    Unreadable {
+        id: String,
+        reason: String,
+    },
+}
+
+/// The index as read from disk: its entries by id, and the open file for their events texts
+/// (still readable after another process replaces the index).
+struct OnDisk {
+    entries: HashMap<String, (Listed, Range<u64>)>,
+    file: File,
+}
+
+/// Every case file of a journal, listed through the index.
+pub struct Scan {
+    /// The case files, in no particular order.
+    pub entries: Vec<Listed>,
+    events: Vec<Events>,
+    file: Option<File>,
+    /// Whether the index on disk no longer matches the journal.
+    pub stale: bool,
+    store: Store,
+}
+
+impl Scan {
+    /// Lists the journal in `store` at `now`: entries whose file has not changed come from the
+    /// index, the others are read. Only a directory that cannot be listed is an error.
+    pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
+        let ids = store.ids()?;
+        let mut on_disk = read(store);
+        let mut entries = Vec::with_capacity(ids.len());
+        let mut events = Vec::with_capacity(ids.len());
+        let mut stale = on_disk
+            .as_ref()
+            .is_none_or(|d| d.entries.len() != ids.len());
+        for id in ids {
+            let Some(stamp) = store.stamp(&id) else {
+                stale = true;
+                continue;
+            };
+            let known = on_disk.as_mut().and_then(|d| d.entries.remove(&id));
+            match known {
+                Some((listed, range)) if listed.stamp() == stamp => {
+                    events.push(match listed {
+                        Listed::Case { .. } => Events::Indexed(range),
+                        Listed::Unreadable { .. } => Events::None,
+                    });
+                    entries.push(listed);
+                }
+                _ => {
+                    stale = true;
+                    let Ok(entry) = store.load(&id) else { continue };
+                    events.push(match &entry {
+                        Entry::Ok { case, .. } => Events::Fresh(events_blob(&case.events)),
+                        Entry::Unreadable { .. } => Events::None,
+                    });
+                    entries.push(Listed::of(&entry, now));
+                }
+            }
+        }
+        Ok(Scan {
+            entries,
+            events,
+            file: on_disk.map(|d| d.file),
+            stale,
+            store: store.clone(),
+        })
+    }
+
+    /// The events text of entry `i` as `list --json` prints it (`None` for an unreadable file,
+    /// or when the index cannot be read any more).
+    pub fn events_json(&self, i: usize) -> Option<String> {
+        match self.events.get(i)? {
+            Events::Fresh(text) => Some(text.clone()),
+            Events::None => None,
+            Events::Indexed(range) => {
+                let bytes = read_range(self.file.as_ref()?, range).ok()?;
+                String::from_utf8(bytes).ok()
+            }
+        }
+    }
+
+    /// Replaces an entry whose file was read again (after a change elsewhere), with its case.
+    pub fn replace(&mut self, i: usize, entry: &Entry, case: Option<&Case>, now: DateTime<Utc>) {
+        if let (Some(slot), Some(events)) = (self.entries.get_mut(i), self.events.get_mut(i)) {
+            *slot = Listed::of(entry, now);
+            *events = case.map_or(Events::None, |c| Events::Fresh(events_blob(&c.events)));
+            self.stale = true;
+        }
+    }
+
+    /// Writes the index when it no longer matches the journal. A failure only means the next
+    /// run reads more files; it is returned for the caller to ignore or report.
+    pub fn save_if_stale(&self) -> Result<(), StorageError> {
+        if !self.stale {
+            return Ok(());
+        }
+        let dir = self.store.dir();
+        let io = |source| StorageError::Io {
+            path: dir.join(FILE),
+            source,
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".index.")
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .tempfile_in(dir)
+            .map_err(io)?;
+        let mut out = BufWriter::new(temp.as_file());
+        out.write_all(MAGIC).map_err(io)?;
+        let mut at = MAGIC.len() as u64;
+        let mut rows = Vec::with_capacity(self.entries.len());
+        for (listed, events) in self.entries.iter().zip(&self.events) {
+            let item = match listed {
+                Listed::Case {
+                    summary, read_only, ..
+                } => {
+                    let text = match events {
+                        Events::Fresh(text) => text.as_bytes().to_vec(),
+                        Events::Indexed(range) => match &self.file {
+                            Some(file) => read_range(file, range).map_err(io)?,
+                            None => continue,
+                        },
+                        Events::None => continue,
+                    };
+                    out.write_all(&text).map_err(io)?;
+                    let len = text.len() as u64;
+                    at += len;
+                    Item::Case {
+                        summary: summary.clone(),
+                        read_only: read_only.clone(),
+                        events: (at - len, len),
+                    }
+                }
+                Listed::Unreadable { id, reason, .. } => Item::Unreadable {
+                    id: id.clone(),
+                    reason: reason.clone(),
+                },
+            };
+            rows.push(Row {
+                stamp: listed.stamp(),
+                item,
+            });
+        }
+        serde_json::to_writer(&mut out, &Table { entries: rows }).map_err(|e| io(e.into()))?;
+        write!(out, "\n{at:020}\n").map_err(io)?;
+        out.flush().map_err(io)?;
+        drop(out);
+        temp.as_file().sync_all().map_err(io)?;
+        temp.persist(dir.join(FILE)).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}
+
+fn read_range(file: &File, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
+    let len = usize::try_from(range.end - range.start).map_err(std::io::Error::other)?;
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, range.start)?;
+    Ok(bytes)
+}
+
+/// The index of `store`, or `None` when there is none or it cannot be trusted.
+fn read(store: &Store) -> Option<OnDisk> {
+    let path = store.dir().join(FILE);
+    let mut file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let min = (MAGIC.len() + TRAILER) as u64;
+    if len < min {
+        return None;
+    }
+    let mut magic = vec![0; MAGIC.len()];
+    file.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut trailer = [0u8; TRAILER];
+    file.read_exact_at(&mut trailer, len - TRAILER as u64)
+        .ok()?;
+    let digits = trailer.strip_prefix(b"\n")?.strip_suffix(b"\n")?;
+    let table_at: u64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    if table_at < MAGIC.len() as u64 || table_at > len - TRAILER as u64 {
+        return None;
+    }
+    let mut table = vec![0; usize::try_from(len - TRAILER as u64 - table_at).ok()?];
+    file.read_exact_at(&mut table, table_at).ok()?;
+    let table: Table = serde_json::from_slice(&table).ok()?;
+    let mut entries = HashMap::with_capacity(table.entries.len());
+    for row in table.entries {
+        let (listed, range) = match row.item {
+            Item::Case {
+                summary,
+                read_only,
+                events: (start, len),
+            } => {
+                let end = start.checked_add(len)?;
+                if start < MAGIC.len() as u64 || end > table_at {
+                    return None;
+                }
+                (
+                    Listed::Case {
+                        summary,
+                        read_only,
+                        stamp: row.stamp,
+                    },
+                    start..end,
+                )
+            }
+            Item::Unreadable { id, reason } => (
+                Listed::Unreadable {
+                    path: store.path(&id),
+                    id,
+                    reason,
+                    stamp: row.stamp,
+                },
+                0..0,
+            ),
+        };
+        entries.insert(listed.id().to_string(), (listed, range));
+    }
+    Some(OnDisk { entries, file })
+}
+
+/// Removes the index, so the next listing reads every file (for tests and benchmarks).
+pub fn remove(store: &Store) -> std::io::Result<()> {
+    match fs::remove_file(store.dir().join(FILE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
