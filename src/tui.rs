@@ -2,8 +2,9 @@
 //! updates, carries out the app's effects against storage, watches the journal for changes made
 //! by other processes, and saves typed notes before exiting on quit, SIGHUP, SIGTERM or SIGQUIT.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Write, stdout};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,8 +16,12 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 
-use crate::app::{App, Effect, Mutation, Row};
+use chrono::{DateTime, Utc};
+
+use crate::app::{App, Effect, Mutation, Row, search};
 use crate::clock::Clock;
+use crate::index::{Listed, Scan};
+use crate::storage::format;
 use crate::storage::{Entry, Stamp, Store, UpdateError};
 use crate::ui::{self, theme::Theme};
 
@@ -31,34 +36,52 @@ pub struct Options {
 
 /// How often the journal is checked for changes made elsewhere.
 const WATCH_EVERY: Duration = Duration::from_secs(1);
+/// How often a running search is checked for its answer.
+const SEARCH_POLL: Duration = Duration::from_millis(30);
 
-/// Loads the journal as the app's rows, with the stamps of the files read.
-pub fn load_rows(store: &Store) -> Result<(Vec<Row>, HashMap<String, Stamp>), String> {
-    let entries = store.load_all().map_err(|e| e.to_string())?;
-    let mut stamps = HashMap::new();
-    let rows = entries
-        .into_iter()
-        .map(|entry| {
-            stamps.insert(entry.id().to_string(), entry.stamp());
-            row(entry)
-        })
-        .collect();
-    Ok((rows, stamps))
+/// The journal as the TUI starts on it.
+pub struct Loaded {
+    pub rows: Vec<Row>,
+    /// The stamps of the files listed.
+    pub stamps: HashMap<String, Stamp>,
+    /// The listing, to bring the index up to date with.
+    pub scan: Scan,
 }
 
-fn row(entry: Entry) -> Row {
-    match entry {
-        Entry::Ok {
-            case, read_only, ..
-        } => Row::Case { case, read_only },
-        Entry::Unreadable { id, reason, .. } => Row::Unreadable { id, reason },
-    }
+/// Lists the journal (through its index) as the app's rows, with the stamps of the files.
+pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
+    let scan = Scan::new(store, now).map_err(|e| e.to_string())?;
+    let mut stamps = HashMap::new();
+    let rows = scan
+        .entries
+        .iter()
+        .map(|listed| {
+            stamps.insert(listed.id().to_string(), listed.stamp());
+            match listed {
+                Listed::Case {
+                    summary, read_only, ..
+                } => Row::Case {
+                    summary: summary.clone(),
+                    read_only: read_only.clone(),
+                },
+                Listed::Unreadable { id, reason, .. } => Row::Unreadable {
+                    id: id.clone(),
+                    reason: reason.clone(),
+                },
+            }
+        })
+        .collect();
+    Ok(Loaded { rows, stamps, scan })
 }
 
 /// Runs the TUI on `store` until the user quits or a signal ends it.
 pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> {
-    let (rows, stamps) = load_rows(store)?;
+    let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
+    if scan.stale {
+        // The index is a cache: bringing it up to date must not hold up the first frame.
+        std::thread::spawn(move || scan.save_if_stale());
+    }
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
     let pending = Arc::new(Mutex::new(None));
@@ -77,6 +100,7 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
         theme: Theme::new(options.no_color),
         dir_stamp: store.dir_stamp(),
         pending,
+        search: Search::start(store.clone()),
     };
     let result = runtime.run(&mut terminal, &mut app);
     // Whatever happened, typed notes are saved before the terminal is handed back.
@@ -128,6 +152,81 @@ struct Runtime<'a> {
     dir_stamp: Option<std::time::SystemTime>,
     /// The notes save to make if a signal ends the process now.
     pending: Arc<Mutex<Option<(String, Mutation)>>>,
+    search: Search,
+}
+
+/// The full-text search, on its own thread: it reads the case files one by one (parsing only
+/// those whose text contains the query) and drops a search as soon as a newer one is asked.
+struct Search {
+    ask: Sender<String>,
+    answers: Receiver<(String, HashSet<String>)>,
+    asked: Option<String>,
+}
+
+impl Search {
+    fn start(store: Store) -> Search {
+        let (ask, questions) = channel::<String>();
+        let (answer, answers) = channel();
+        std::thread::spawn(move || {
+            let mut next = questions.recv().ok();
+            while let Some(query) = next.take() {
+                let mut ids = HashSet::new();
+                for id in store.ids().unwrap_or_default() {
+                    if let Ok(newer) = questions.try_recv() {
+                        next = Some(newer);
+                        break;
+                    }
+                    if file_matches(&store, &id, &query) {
+                        ids.insert(id);
+                    }
+                }
+                if next.is_none() {
+                    if answer.send((query, ids)).is_err() {
+                        return;
+                    }
+                    next = questions.recv().ok();
+                }
+                while let Ok(newer) = questions.try_recv() {
+                    next = Some(newer);
+                }
+            }
+        });
+        Search {
+            ask,
+            answers,
+            asked: None,
+        }
+    }
+
+    /// Asks for the app's search if it is new; hands over any answers. Returns whether the
+    /// app changed.
+    fn serve(&mut self, app: &mut App) -> bool {
+        if let Some(query) = app.wanted_search()
+            && self.asked.as_ref() != Some(&query)
+        {
+            let _ = self.ask.send(query.clone());
+            self.asked = Some(query);
+        }
+        let mut changed = false;
+        while let Ok((query, ids)) = self.answers.try_recv() {
+            app.found(query, ids);
+            changed = true;
+        }
+        changed
+    }
+}
+
+/// Whether case file `id` contains `query` (lowercase) in any of its texts. Stored text is
+/// written unescaped, so a file without the query in it cannot match and is not parsed; one
+/// with escapes (edited by hand) always is.
+fn file_matches(store: &Store, id: &str, query: &str) -> bool {
+    let Ok(text) = std::fs::read_to_string(store.path(id)) else {
+        return false;
+    };
+    if !text.contains('\\') && !text.to_lowercase().contains(query) {
+        return false;
+    }
+    format::decode(&text).is_ok_and(|d| search::matches(&d.case, query))
 }
 
 impl Runtime<'_> {
@@ -135,6 +234,8 @@ impl Runtime<'_> {
         let mut redraw = true;
         let mut last_watch = Instant::now();
         loop {
+            redraw |= self.search.serve(app);
+            redraw |= self.load_wanted(app);
             let queued = app.take_queued();
             if !queued.is_empty() {
                 redraw = true;
@@ -182,9 +283,38 @@ impl Runtime<'_> {
         }
     }
 
+    /// Reads the selected case in full when the app wants it. Returns whether it did.
+    fn load_wanted(&mut self, app: &mut App) -> bool {
+        let mut loaded = false;
+        // Each round settles one case (read, unreadable or gone); the bound is a safeguard.
+        for _ in 0..4 {
+            let Some(id) = app.wanted().map(str::to_string) else {
+                break;
+            };
+            loaded = true;
+            let Ok(entry) = self.store.load(&id) else {
+                self.stamps.remove(&id);
+                app.lost(&id, None);
+                continue;
+            };
+            self.stamps.insert(id.clone(), entry.stamp());
+            match entry {
+                Entry::Ok {
+                    case, read_only, ..
+                } => app.saved(case, read_only),
+                Entry::Unreadable { reason, .. } => app.lost(&id, Some(reason)),
+            }
+        }
+        loaded
+    }
+
     /// How long to wait for input: until the next whole second while something ticks (or
-    /// notes wait to be saved), else until the next look at the journal.
+    /// notes wait to be saved), briefly while a search runs, else until the next look at the
+    /// journal.
     fn timeout(&self, app: &App) -> Duration {
+        if self.search.asked.is_some() && app.wanted_search().is_some() {
+            return SEARCH_POLL;
+        }
         match self.clock.until_next_second() {
             Some(wait) if app.ticking() || app.notes.dirty => wait.min(WATCH_EVERY),
             _ => WATCH_EVERY,
@@ -272,9 +402,11 @@ impl Runtime<'_> {
                 && let Ok(entry) = self.store.load(&id)
             {
                 self.stamps.insert(id.clone(), entry.stamp());
-                match row(entry) {
-                    Row::Case { case, read_only } => app.saved(case, read_only),
-                    Row::Unreadable { id, reason } => app.lost(&id, Some(reason)),
+                match entry {
+                    Entry::Ok {
+                        case, read_only, ..
+                    } => app.saved(case, read_only),
+                    Entry::Unreadable { id, reason, .. } => app.lost(&id, Some(reason)),
                 }
                 changed = true;
             }

@@ -39,8 +39,8 @@ fn starts_on_the_most_recently_active_case_with_its_last_event_selected() {
     let latest = app
         .rows
         .iter()
-        .filter_map(Row::case)
-        .map(|c| c.last_activity())
+        .filter_map(Row::summary)
+        .map(|s| s.last_activity)
         .max()
         .unwrap();
     assert_eq!(case.last_activity(), latest);

@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::widgets::ListState;
 
-use crate::domain::{Case, Counters, Event, Phase, Status};
+use std::collections::HashSet;
+
+use crate::domain::{Case, Counters, Event, Phase, Status, Summary};
 pub use form::{Form, FormOutcome, Purpose};
 pub use keymap::{Action, Scope};
 pub use mutation::Mutation;
@@ -86,11 +88,11 @@ impl Filter {
     }
 }
 
-/// A case file as the list holds it.
+/// A case file as the list holds it: a summary (the whole case is read only when selected).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
     Case {
-        case: Case,
+        summary: Summary,
         read_only: Option<String>,
     },
     Unreadable {
@@ -103,22 +105,22 @@ impl Row {
     /// The case id.
     pub fn id(&self) -> &str {
         match self {
-            Row::Case { case, .. } => &case.id,
+            Row::Case { summary, .. } => &summary.id,
             Row::Unreadable { id, .. } => id,
         }
     }
 
-    /// The case, when it could be read.
-    pub fn case(&self) -> Option<&Case> {
+    /// The case's summary, when it could be read.
+    pub fn summary(&self) -> Option<&Summary> {
         match self {
-            Row::Case { case, .. } => Some(case),
+            Row::Case { summary, .. } => Some(summary),
             Row::Unreadable { .. } => None,
         }
     }
 
     fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
         match self {
-            Row::Case { case, .. } => (false, std::cmp::Reverse(case.last_activity())),
+            Row::Case { summary, .. } => (false, std::cmp::Reverse(summary.last_activity)),
             Row::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
         }
     }
@@ -148,6 +150,12 @@ pub enum Effect {
 pub struct App {
     /// Every case file, most recently active first.
     pub rows: Vec<Row>,
+    /// The selected case in full (events and notes), once the runtime has read it (see
+    /// [`App::wanted`]).
+    pub open: Option<Case>,
+    /// The ids of the cases whose text contains the search (lowercase), once the runtime has
+    /// searched the files (see [`App::wanted_search`]).
+    pub found: Option<(String, HashSet<String>)>,
     /// Indexes into `rows` of the cases the filter and search let through.
     pub visible: Vec<usize>,
     pub cases_state: ListState,
@@ -176,6 +184,8 @@ impl App {
     pub fn new(rows: Vec<Row>, now: DateTime<Utc>) -> Self {
         let mut app = App {
             rows,
+            open: None,
+            found: None,
             visible: Vec::new(),
             cases_state: ListState::default(),
             timeline_state: ListState::default(),
@@ -204,9 +214,36 @@ impl App {
             .map(|&r| &self.rows[r])
     }
 
-    /// The selected case, when it could be read.
+    /// The selected case, when it could be read and has been.
     pub fn selected(&self) -> Option<&Case> {
-        self.selected_row().and_then(Row::case)
+        let id = self.selected_row().and_then(Row::summary)?.id.as_str();
+        self.open.as_ref().filter(|c| c.id == id)
+    }
+
+    /// The id of the selected case when the runtime must read it in full and hand it to
+    /// [`App::saved`] (or to [`App::lost`] when that fails).
+    pub fn wanted(&self) -> Option<&str> {
+        let summary = self.selected_row().and_then(Row::summary)?;
+        let loaded = self.open.as_ref().is_some_and(|c| c.id == summary.id);
+        (!loaded).then_some(summary.id.as_str())
+    }
+
+    /// The search (lowercase) when the runtime must look for it in the case files and hand
+    /// the ids it finds to [`App::found`]. Until then the list shows the cases whose title,
+    /// organisation, tags or references match.
+    pub fn wanted_search(&self) -> Option<String> {
+        let query = self.search.to_lowercase();
+        let done = self.found.as_ref().is_some_and(|(q, _)| *q == query);
+        (!query.is_empty() && !done).then_some(query)
+    }
+
+    /// The ids of the cases whose text contains `query`, found by searching the files.
+    pub fn found(&mut self, query: String, ids: HashSet<String>) {
+        let current = query == self.search.to_lowercase();
+        self.found = Some((query, ids));
+        if current {
+            self.refresh(None);
+        }
     }
 
     /// The selected event of the selected case.
@@ -261,11 +298,21 @@ impl App {
         let keep = keep.or_else(|| self.selected_row().map(|r| r.id().to_string()));
         self.rows.sort_by_key(Row::sort_key);
         let query = self.search.to_lowercase();
+        let found = self
+            .found
+            .as_ref()
+            .filter(|(q, _)| *q == query)
+            .map(|(_, ids)| ids);
+        let open = self.open.as_ref();
         self.visible = (0..self.rows.len())
             .filter(|&i| match &self.rows[i] {
-                Row::Case { case, .. } => {
-                    self.filter.admits(case.status)
-                        && (query.is_empty() || search::matches(case, &query))
+                Row::Case { summary, .. } => {
+                    self.filter.admits(summary.status)
+                        && (query.is_empty()
+                            || summary.matches(&query)
+                            || found.is_some_and(|ids| ids.contains(&summary.id))
+                            || open
+                                .is_some_and(|c| c.id == summary.id && search::matches(c, &query)))
                 }
                 Row::Unreadable { id, .. } => query.is_empty() || id.contains(&query),
             })
@@ -322,7 +369,8 @@ impl App {
         }
     }
 
-    /// A case as saved by storage (after one of our effects or a change on disk).
+    /// A case as read or saved by storage (after one of our effects, a change on disk, or
+    /// because it was [`App::wanted`]).
     pub fn saved(&mut self, case: Case, read_only: Option<String>) {
         let id = case.id.clone();
         let selected = self.selected_row().is_some_and(|r| r.id() == id);
@@ -330,9 +378,20 @@ impl App {
         if self.notes.case_id.as_deref() == Some(id.as_str()) {
             self.notes.saved(&case.notes);
         }
+        if let Some((query, ids)) = &mut self.found {
+            if search::matches(&case, query) {
+                ids.insert(id.clone());
+            } else {
+                ids.remove(&id);
+            }
+        }
+        let summary = Summary::of(&case, self.now);
         match self.rows.iter_mut().find(|r| r.id() == id) {
-            Some(row) => *row = Row::Case { case, read_only },
-            None => self.rows.push(Row::Case { case, read_only }),
+            Some(row) => *row = Row::Case { summary, read_only },
+            None => self.rows.push(Row::Case { summary, read_only }),
+        }
+        if selected || self.open.as_ref().is_some_and(|c| c.id == id) {
+            self.open = Some(case);
         }
         self.refresh(None);
         if selected && added.is_some() {
@@ -365,9 +424,10 @@ impl App {
         let id = case.id.clone();
         self.say(format!("created case {id}"));
         self.rows.push(Row::Case {
-            case,
+            summary: Summary::of(&case, self.now),
             read_only: None,
         });
+        self.open = Some(case);
         if !self.filter.admits(Status::Open) {
             self.filter = Filter::Open;
         }
@@ -538,7 +598,9 @@ impl App {
                 read_only: Some(reason),
                 ..
             }) => Err(format!("this case is read-only: {reason}")),
-            Some(Row::Case { case, .. }) => Ok(case),
+            Some(Row::Case { .. }) => self
+                .selected()
+                .ok_or_else(|| "this case is still being read".to_string()),
         }
     }
 
@@ -728,7 +790,8 @@ impl App {
     }
 }
 
-mod search {
+/// The full-text search.
+pub mod search {
     use crate::domain::Case;
 
     /// Whether any text of `case` contains `query` (already lowercase).

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 
 use super::theme::Theme;
 use crate::app::Row;
-use crate::domain::Counters;
 
 /// The list of cases.
 pub struct CaseListView<'a> {
@@ -57,8 +56,13 @@ fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
             Line::from(Span::styled(format!("⚠ {id} (unreadable)"), t.bad)),
             Line::from(Span::styled(reason.clone(), t.dim)),
         ]),
-        Row::Case { case, read_only } => {
-            let c = Counters::of(case, now);
+        Row::Case {
+            summary: case,
+            read_only,
+        } => {
+            // A summary cannot answer for a moment before its last event (the clock went
+            // back): the badges are left out then.
+            let c = case.counters(now).unwrap_or_default();
             let mut title = vec![Span::styled(case.title.as_str(), t.title)];
             if case.active_call.is_some() {
                 title.insert(0, Span::styled("☎ ", t.stopwatch));

@@ -168,7 +168,10 @@ fn draw_pane(
                 .and_then(|i| app.visible.get(i))
                 .map(|&r| &app.rows[r]);
             let view = TimelineView {
-                case: row.and_then(Row::case),
+                case: app
+                    .open
+                    .as_ref()
+                    .filter(|c| row.is_some_and(|r| r.id() == c.id)),
                 unreadable: match row {
                     Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
                     _ => None,

@@ -2,9 +2,12 @@
 //! stand-in for the runtime that applies effects the way the real one does.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
-use runaround::app::{App, Effect, Row};
-use runaround::domain::Case;
+use runaround::app::{App, Effect, Row, search};
+use runaround::domain::{Case, Summary};
 
 /// The fixed moment of the tests: Wednesday 1 April 2026, 10:00 UTC.
 pub fn now() -> DateTime<Utc> {
@@ -18,43 +21,83 @@ pub fn demo_cases() -> Vec<Case> {
     runaround::demo::cases(now()).expect("the demo journal parses")
 }
 
-/// An app on the demo journal.
-pub fn demo_app() -> App {
-    App::new(
-        demo_cases()
-            .into_iter()
-            .map(|case| Row::Case {
-                case,
-                read_only: None,
-            })
-            .collect(),
-        now(),
-    )
+thread_local! {
+    /// The journal the in-memory runtime reads and changes: the stand-in for the case files.
+    static JOURNAL: RefCell<BTreeMap<String, Case>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// Applies effects as the runtime does, in memory. Returns whether one was Quit.
+/// The journal's copy of case `id`.
+pub fn stored(id: &str) -> Option<Case> {
+    JOURNAL.with(|j| j.borrow().get(id).cloned())
+}
+
+/// An app on `cases`, which become the journal, with the selected case read.
+pub fn app_on(cases: &[Case]) -> App {
+    JOURNAL.with(|j| {
+        *j.borrow_mut() = cases.iter().map(|c| (c.id.clone(), c.clone())).collect();
+    });
+    let rows = cases
+        .iter()
+        .map(|case| Row::Case {
+            summary: Summary::of(case, now()),
+            read_only: None,
+        })
+        .collect();
+    let mut app = App::new(rows, now());
+    apply(&mut app, Vec::new());
+    app
+}
+
+/// An app on the demo journal.
+pub fn demo_app() -> App {
+    app_on(&demo_cases())
+}
+
+/// Applies effects as the runtime does, in memory, then reads what the app wants read and
+/// searches what it wants searched. Returns whether an effect was Quit.
 pub fn apply(app: &mut App, effects: Vec<Effect>) -> bool {
     let mut quit = false;
     for effect in effects {
         match effect {
             Effect::Quit => quit = true,
             Effect::Mutate { id, mutation } => {
-                let mut case = app
-                    .rows
-                    .iter()
-                    .find_map(|r| r.case().filter(|c| c.id == id))
-                    .cloned()
-                    .expect("case exists");
+                let mut case = stored(&id).expect("case exists");
                 match mutation.apply(&mut case) {
-                    Ok(()) => app.saved(case, None),
+                    Ok(()) => {
+                        JOURNAL.with(|j| j.borrow_mut().insert(id, case.clone()));
+                        app.saved(case, None);
+                    }
                     Err(e) => app.failed(&id, &e),
                 }
             }
             Effect::Create(mut case) => {
                 case.id = format!("new{}", app.rows.len());
+                JOURNAL.with(|j| j.borrow_mut().insert(case.id.clone(), case.clone()));
                 app.created(case);
             }
         }
     }
+    serve(app);
     quit
+}
+
+/// Reads what the app wants read and searches what it wants searched, as the runtime does
+/// between frames.
+pub fn serve(app: &mut App) {
+    if let Some(query) = app.wanted_search() {
+        let ids = JOURNAL.with(|j| {
+            j.borrow()
+                .values()
+                .filter(|c| search::matches(c, &query))
+                .map(|c| c.id.clone())
+                .collect()
+        });
+        app.found(query, ids);
+    }
+    while let Some(id) = app.wanted().map(str::to_string) {
+        match stored(&id) {
+            Some(case) => app.saved(case, None),
+            None => app.lost(&id, None),
+        }
+    }
 }
