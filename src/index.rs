@@ -8,7 +8,9 @@
 //! version is ignored and rebuilt, so deleting it loses nothing.
 //!
 //! Layout: a first line naming the format, the events texts one after another, a JSON table of
-//! the entries (with where each events text is), and a last line giving where the table starts.
+//! the entries (with where each events text is and its CRC-32), and a last line giving where
+//! the table starts and its CRC-32. Damage anywhere is caught by a checksum and costs only a
+//! re-read of the case files concerned.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -25,8 +27,9 @@ use crate::export::json::events_blob;
 use crate::storage::{Entry, Stamp, StorageError, Store};
 
 const MAGIC: &[u8] = b"runaround index 1\n";
-/// The last line: a line break, the table's offset in 20 digits, a line break.
-const TRAILER: usize = 22;
+/// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
+/// in 8 hex digits, a line break.
+const TRAILER: usize = 31;
 const FILE: &str = "index";
 
 /// A case file as the index knows it.
@@ -92,10 +95,12 @@ impl Listed {
 /// Where the events text of an entry is.
 #[derive(Clone, Debug)]
 enum Events {
-    /// In the index file read, at this range.
-    Indexed(Range<u64>),
+    /// In the index file read, at this range, with this CRC-32.
+    Indexed(Range<u64>, u32),
     /// Made just now from the case file.
     Fresh(String),
+    /// Made just now and put in the spill file at this range, with this CRC-32.
+    Spilled(Range<u64>, u32),
     /// None: the file could not be read.
     None,
 }
@@ -116,7 +121,8 @@ enum Item {
     Case {
         summary: Summary,
         read_only: Option<String>,
-        events: (u64, u64),
+        /// Offset, length and CRC-32 of the events text.
+        events: (u64, u64, u32),
     },
     Unreadable {
         id: String,
@@ -127,7 +133,7 @@ enum Item {
 /// The index as read from disk: its entries by id, and the open file for their events texts
 /// (still readable after another process replaces the index).
 struct OnDisk {
-    entries: HashMap<String, (Listed, Range<u64>)>,
+    entries: HashMap<String, (Listed, Range<u64>, u32)>,
     file: File,
 }
 
@@ -137,8 +143,12 @@ pub struct Scan {
     pub entries: Vec<Listed>,
     events: Vec<Events>,
     file: Option<File>,
+    /// The events texts made during the scan (see [`Spill`]).
+    spill: Option<File>,
     /// Whether the index on disk no longer matches the journal.
     pub stale: bool,
+    /// Whether an events text of the index failed its checksum.
+    damaged: std::cell::Cell<bool>,
     store: Store,
 }
 
@@ -146,23 +156,20 @@ impl Scan {
     /// Lists the journal in `store` at `now`: entries whose file has not changed come from the
     /// index, the others are read. Only a directory that cannot be listed is an error.
     pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
-        let ids = store.ids()?;
+        let files = store.stamps()?;
         let mut on_disk = read(store);
-        let mut entries = Vec::with_capacity(ids.len());
-        let mut events = Vec::with_capacity(ids.len());
+        let mut entries = Vec::with_capacity(files.len());
+        let mut events = Vec::with_capacity(files.len());
+        let mut spill = Spill::default();
         let mut stale = on_disk
             .as_ref()
-            .is_none_or(|d| d.entries.len() != ids.len());
-        for id in ids {
-            let Some(stamp) = store.stamp(&id) else {
-                stale = true;
-                continue;
-            };
+            .is_none_or(|d| d.entries.len() != files.len());
+        for (id, stamp) in files {
             let known = on_disk.as_mut().and_then(|d| d.entries.remove(&id));
             match known {
-                Some((listed, range)) if listed.stamp() == stamp => {
+                Some((listed, range, crc)) if listed.stamp() == stamp && answers(&listed, now) => {
                     events.push(match listed {
-                        Listed::Case { .. } => Events::Indexed(range),
+                        Listed::Case { .. } => Events::Indexed(range, crc),
                         Listed::Unreadable { .. } => Events::None,
                     });
                     entries.push(listed);
@@ -171,7 +178,7 @@ impl Scan {
                     stale = true;
                     let Ok(entry) = store.load(&id) else { continue };
                     events.push(match &entry {
-                        Entry::Ok { case, .. } => Events::Fresh(events_blob(&case.events)),
+                        Entry::Ok { case, .. } => spill.keep(store, events_blob(&case.events)),
                         Entry::Unreadable { .. } => Events::None,
                     });
                     entries.push(Listed::of(&entry, now));
@@ -182,21 +189,31 @@ impl Scan {
             entries,
             events,
             file: on_disk.map(|d| d.file),
+            spill: spill.file,
             stale,
+            damaged: std::cell::Cell::new(false),
             store: store.clone(),
         })
     }
 
-    /// The events text of entry `i` as `list --json` prints it (`None` for an unreadable file,
-    /// or when the index cannot be read any more).
+    /// The events text of entry `i` as `list --json` prints it; `None` for an unreadable
+    /// file, or when the index turns out to be damaged (the case file must be read then).
     pub fn events_json(&self, i: usize) -> Option<String> {
-        match self.events.get(i)? {
-            Events::Fresh(text) => Some(text.clone()),
+        let events = self.events.get(i)?;
+        let text = self.text(events).and_then(|b| String::from_utf8(b).ok());
+        if text.is_none() && matches!(events, Events::Indexed(..)) {
+            self.damaged.set(true);
+        }
+        text
+    }
+
+    /// The bytes of an events text, if it is there and sound.
+    fn text(&self, events: &Events) -> Option<Vec<u8>> {
+        match events {
+            Events::Fresh(text) => Some(text.as_bytes().to_vec()),
+            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
+            Events::Indexed(range, crc) => read_checked(self.file.as_ref()?, range, *crc),
             Events::None => None,
-            Events::Indexed(range) => {
-                let bytes = read_range(self.file.as_ref()?, range).ok()?;
-                String::from_utf8(bytes).ok()
-            }
         }
     }
 
@@ -212,6 +229,13 @@ impl Scan {
     /// Writes the index when it no longer matches the journal. A failure only means the next
     /// run reads more files; it is returned for the caller to ignore or report.
     pub fn save_if_stale(&self) -> Result<(), StorageError> {
+        if self.damaged.get() {
+            // Which texts are sound is not worth finding out: the next run reads every file.
+            return remove(&self.store).map_err(|source| StorageError::Io {
+                path: self.store.dir().join(FILE),
+                source,
+            });
+        }
         if !self.stale {
             return Ok(());
         }
@@ -234,13 +258,10 @@ impl Scan {
                 Listed::Case {
                     summary, read_only, ..
                 } => {
-                    let text = match events {
-                        Events::Fresh(text) => text.as_bytes().to_vec(),
-                        Events::Indexed(range) => match &self.file {
-                            Some(file) => read_range(file, range).map_err(io)?,
-                            None => continue,
-                        },
-                        Events::None => continue,
+                    // A text that is not there or not sound leaves its case out: it is read
+                    // from its file next time.
+                    let Some(text) = self.text(events) else {
+                        continue;
                     };
                     out.write_all(&text).map_err(io)?;
                     let len = text.len() as u64;
@@ -248,7 +269,7 @@ impl Scan {
                     Item::Case {
                         summary: summary.clone(),
                         read_only: read_only.clone(),
-                        events: (at - len, len),
+                        events: (at - len, len, crc32fast::hash(&text)),
                     }
                 }
                 Listed::Unreadable { id, reason, .. } => Item::Unreadable {
@@ -261,8 +282,9 @@ impl Scan {
                 item,
             });
         }
-        serde_json::to_writer(&mut out, &Table { entries: rows }).map_err(|e| io(e.into()))?;
-        write!(out, "\n{at:020}\n").map_err(io)?;
+        let table = serde_json::to_vec(&Table { entries: rows }).map_err(|e| io(e.into()))?;
+        out.write_all(&table).map_err(io)?;
+        write!(out, "\n{at:020} {:08x}\n", crc32fast::hash(&table)).map_err(io)?;
         out.flush().map_err(io)?;
         drop(out);
         temp.as_file().sync_all().map_err(io)?;
@@ -271,11 +293,49 @@ impl Scan {
     }
 }
 
-fn read_range(file: &File, range: &Range<u64>) -> std::io::Result<Vec<u8>> {
-    let len = usize::try_from(range.end - range.start).map_err(std::io::Error::other)?;
-    let mut bytes = vec![0; len];
-    file.read_exact_at(&mut bytes, range.start)?;
-    Ok(bytes)
+/// Where a scan puts the events texts it makes, so that rebuilding the index of a large
+/// journal does not hold them all in memory: an unnamed temporary file in the journal's
+/// directory (0600, gone when closed). Without one, they stay in memory.
+#[derive(Default)]
+struct Spill {
+    file: Option<File>,
+    len: u64,
+    failed: bool,
+}
+
+impl Spill {
+    fn keep(&mut self, store: &Store, text: String) -> Events {
+        if self.file.is_none() && !self.failed {
+            self.file = tempfile::tempfile_in(store.dir()).ok();
+            self.failed = self.file.is_none();
+        }
+        let Some(file) = &self.file else {
+            return Events::Fresh(text);
+        };
+        let bytes = text.as_bytes();
+        if file.write_all_at(bytes, self.len).is_err() {
+            return Events::Fresh(text);
+        }
+        let start = self.len;
+        self.len += bytes.len() as u64;
+        Events::Spilled(start..self.len, crc32fast::hash(bytes))
+    }
+}
+
+/// The bytes of `range` in `file`, if their CRC-32 is `crc`.
+fn read_checked(file: &File, range: &Range<u64>, crc: u32) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(range.end - range.start).ok()?];
+    file.read_exact_at(&mut bytes, range.start).ok()?;
+    (crc32fast::hash(&bytes) == crc).then_some(bytes)
+}
+
+/// Whether an indexed entry can give the counters at `now` (a summary cannot for a moment
+/// before its last event).
+fn answers(listed: &Listed, now: DateTime<Utc>) -> bool {
+    match listed {
+        Listed::Case { summary, .. } => summary.counters(now).is_some(),
+        Listed::Unreadable { .. } => true,
+    }
 }
 
 /// The index of `store`, or `None` when there is none or it cannot be trusted.
@@ -295,21 +355,26 @@ fn read(store: &Store) -> Option<OnDisk> {
     let mut trailer = [0u8; TRAILER];
     file.read_exact_at(&mut trailer, len - TRAILER as u64)
         .ok()?;
-    let digits = trailer.strip_prefix(b"\n")?.strip_suffix(b"\n")?;
-    let table_at: u64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    let trailer = std::str::from_utf8(trailer.strip_prefix(b"\n")?.strip_suffix(b"\n")?).ok()?;
+    let (table_at, crc) = trailer.split_once(' ')?;
+    let table_at: u64 = table_at.parse().ok()?;
+    let crc = u32::from_str_radix(crc, 16).ok()?;
     if table_at < MAGIC.len() as u64 || table_at > len - TRAILER as u64 {
         return None;
     }
     let mut table = vec![0; usize::try_from(len - TRAILER as u64 - table_at).ok()?];
     file.read_exact_at(&mut table, table_at).ok()?;
+    if crc32fast::hash(&table) != crc {
+        return None;
+    }
     let table: Table = serde_json::from_slice(&table).ok()?;
     let mut entries = HashMap::with_capacity(table.entries.len());
     for row in table.entries {
-        let (listed, range) = match row.item {
+        let (listed, range, crc) = match row.item {
             Item::Case {
                 summary,
                 read_only,
-                events: (start, len),
+                events: (start, len, crc),
             } => {
                 let end = start.checked_add(len)?;
                 if start < MAGIC.len() as u64 || end > table_at {
@@ -322,6 +387,7 @@ fn read(store: &Store) -> Option<OnDisk> {
                         stamp: row.stamp,
                     },
                     start..end,
+                    crc,
                 )
             }
             Item::Unreadable { id, reason } => (
@@ -332,9 +398,10 @@ fn read(store: &Store) -> Option<OnDisk> {
                     stamp: row.stamp,
                 },
                 0..0,
+                0,
             ),
         };
-        entries.insert(listed.id().to_string(), (listed, range));
+        entries.insert(listed.id().to_string(), (listed, range, crc));
     }
     Some(OnDisk { entries, file })
 }

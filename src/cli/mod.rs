@@ -271,20 +271,32 @@ fn list(
         json::write_list(
             out,
             rows.iter().map(|(i, summary, counters, fresh)| {
-                let events = match fresh {
-                    Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
-                    None => std::borrow::Cow::Owned(scan.events_json(*i).ok_or_else(|| {
-                        std::io::Error::other(format!(
-                            "{}: the journal index changed while it was read; try again",
-                            store.dir().join("index").display()
-                        ))
-                    })?),
-                };
-                Ok(json::ListItem {
-                    summary,
-                    counters: *counters,
-                    events,
-                })
+                if let Some(text) = fresh {
+                    return Ok(json::ListItem {
+                        summary,
+                        counters: *counters,
+                        events: std::borrow::Cow::Borrowed(text.as_str()),
+                    });
+                }
+                if let Some(text) = scan.events_json(*i) {
+                    return Ok(json::ListItem {
+                        summary,
+                        counters: *counters,
+                        events: std::borrow::Cow::Owned(text),
+                    });
+                }
+                // The index let us down (damaged): the case file says it all.
+                match store.load(&summary.id) {
+                    Ok(Entry::Ok { case, .. }) => Ok(json::ListItem {
+                        summary,
+                        counters: Counters::of(&case, now),
+                        events: std::borrow::Cow::Owned(json::events_blob(&case.events)),
+                    }),
+                    Ok(Entry::Unreadable { path, reason, .. }) => Err(std::io::Error::other(
+                        format!("{} cannot be read: {reason}", path.display()),
+                    )),
+                    Err(e) => Err(std::io::Error::other(e.to_string())),
+                }
             }),
         )
     } else {

@@ -282,8 +282,13 @@ impl Case {
     /// Strips terminal control characters from every text of the case (line breaks only where
     /// they belong: notes and event details). Storage calls this before every save.
     pub fn clean_text(&mut self) {
-        use super::text::{clean, clean_line};
-        let line = |s: &mut String| *s = clean_line(s);
+        use super::text::{clean, clean_line, is_clean, is_clean_line};
+        // Most text is clean already: it is only copied when it is not.
+        let line = |s: &mut String| {
+            if !is_clean_line(s) {
+                *s = clean_line(s);
+            }
+        };
         line(&mut self.title);
         line(&mut self.organisation);
         self.tags.iter_mut().for_each(line);
@@ -291,7 +296,9 @@ impl Case {
             line(&mut r.label);
             line(&mut r.value);
         }
-        self.notes = clean(&self.notes);
+        if !is_clean(&self.notes) {
+            self.notes = clean(&self.notes);
+        }
         for e in &mut self.events {
             for s in [
                 &mut e.summary,
@@ -306,7 +313,9 @@ impl Case {
             ] {
                 line(s);
             }
-            e.detail = clean(&e.detail);
+            if !is_clean(&e.detail) {
+                e.detail = clean(&e.detail);
+            }
         }
         if let Some(call) = &mut self.active_call {
             line(&mut call.number);

@@ -4,7 +4,7 @@
 /// `\r\n` and lone `\r` into `\n`. Stored text can then be written as raw, unescaped strings
 /// and shown on a terminal without side effects.
 pub fn clean(text: &str) -> String {
-    if !text.chars().any(needs_cleaning) {
+    if is_clean(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -37,8 +37,22 @@ pub fn clean_line(text: &str) -> String {
     out.trim().to_string()
 }
 
-fn needs_cleaning(c: char) -> bool {
-    c == '\r' || (is_control(c) && c != '\n' && c != '\t')
+/// Whether [`clean`] would leave `text` as it is: no `\r`, no C0 control but `\n` and `\t`, no
+/// DEL, no C1 control (encoded as `C2 80`..`C2 9F`). A byte scan, as every save checks every
+/// text of the case.
+pub fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    })
+}
+
+/// Whether [`clean_line`] would leave `text` as it is.
+pub fn is_clean_line(text: &str) -> bool {
+    is_clean(text) && !text.contains(['\n', '\t']) && text.trim() == text
 }
 
 fn is_control(c: char) -> bool {
@@ -54,6 +68,29 @@ mod tests {
         assert_eq!(clean("a\x1b[2Jb\u{0}c\u{9b}d\u{7f}"), "a[2Jbcd");
         assert_eq!(clean("één\r\ntwee\rdrie\tvier"), "één\ntwee\ndrie\tvier");
         assert_eq!(clean("漢字 👩‍🔬 e\u{301}"), "漢字 👩‍🔬 e\u{301}");
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_cleaning() {
+        for text in [
+            "",
+            "plain",
+            "één\ntwee\tdrie",
+            "a\rb",
+            "\u{1b}[2J",
+            "x\u{7f}",
+            "x\u{85}y",
+            "x\u{9f}",
+            "x\u{a0}y",
+            "\u{c2}",
+            "漢字 👩‍🔬",
+            " lead",
+            "trail ",
+            "a\nb",
+        ] {
+            assert_eq!(is_clean(text), clean(text) == text, "{text:?}");
+            assert_eq!(is_clean_line(text), clean_line(text) == text, "{text:?}");
+        }
     }
 
     #[test]

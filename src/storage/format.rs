@@ -16,7 +16,7 @@ use crate::domain::{ActiveCall, Case, Event, Reference, Status};
 /// The schema this build writes. Files with a higher number open read-only.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Record {
     schema: u32,
     id: String,
@@ -37,6 +37,24 @@ struct Record {
     active_call: Option<ActiveCall>,
 }
 
+/// A case as written: [`Record`]'s fields, borrowed.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    schema: u32,
+    id: &'a str,
+    title: &'a str,
+    organisation: &'a str,
+    status: Status,
+    #[serde(with = "serde_rfc3339")]
+    opened: DateTime<Utc>,
+    tags: &'a [String],
+    references: &'a [Reference],
+    notes: &'a str,
+    events: &'a [Event],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active_call: Option<&'a ActiveCall>,
+}
+
 #[derive(Deserialize)]
 struct Probe {
     schema: u32,
@@ -51,18 +69,18 @@ pub struct Decoded {
 
 /// Writes a case as the text of its file.
 pub fn encode(case: &Case) -> Result<String, ron::Error> {
-    let record = Record {
+    let record = RecordOut {
         schema: SCHEMA,
-        id: case.id.clone(),
-        title: case.title.clone(),
-        organisation: case.organisation.clone(),
+        id: &case.id,
+        title: &case.title,
+        organisation: &case.organisation,
         status: case.status,
         opened: case.opened,
-        tags: case.tags.clone(),
-        references: case.references.clone(),
-        notes: case.notes.clone(),
-        events: case.events.clone(),
-        active_call: case.active_call.clone(),
+        tags: &case.tags,
+        references: &case.references,
+        notes: &case.notes,
+        events: &case.events,
+        active_call: case.active_call.as_ref(),
     };
     let config = PrettyConfig::new()
         .struct_names(false)

@@ -183,6 +183,25 @@ impl Store {
         Ok(ids)
     }
 
+    /// The ids of all case files with their stamps, sorted. One pass over the directory:
+    /// each stamp is taken relative to it, without walking the whole path again.
+    pub fn stamps(&self) -> Result<Vec<(String, Stamp)>, StorageError> {
+        let mut stamps = Vec::new();
+        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
+            let entry = entry.map_err(io(&self.cases))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if let Some(id) = name.strip_suffix(".ron")
+                && valid_id(id)
+                && let Ok(meta) = entry.metadata()
+            {
+                stamps.push((id.to_string(), Stamp::of(&meta)));
+            }
+        }
+        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(stamps)
+    }
+
     /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
     /// only a directory that cannot be listed is an error.
     pub fn load_all(&self) -> Result<Vec<Entry>, StorageError> {

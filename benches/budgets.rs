@@ -1,0 +1,248 @@
+//! The performance budgets measured in process, each next to a floor measured in the same run
+//! (see `scripts/bench`, which also times the TUI's first frame, idle CPU and memory).
+//!
+//! `cargo bench --bench budgets -- measure SMALL BIG` prints one line per budget:
+//! `name<TAB>figure<TAB>floor<TAB>unit`, where SMALL is a journal of 1,000 cases and BIG one
+//! of 10,000 (both with their index built). `cargo bench --bench budgets -- start-call DIR`
+//! starts a call in the most recently active case of DIR (for the idle-CPU measure).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::widgets::Block;
+use runaround::app::{App, Effect};
+use runaround::clock::Clock;
+use runaround::domain::{ActiveCall, Event, Kind};
+use runaround::storage::{Entry, Store, write_file};
+use runaround::tui::load_rows;
+use runaround::ui::{draw, theme::Theme};
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["measure", small, big] => measure(Path::new(small), Path::new(big)),
+        ["start-call", dir] => start_call(Path::new(dir)),
+        _ => {
+            eprintln!("usage: budgets measure SMALL_JOURNAL BIG_JOURNAL | start-call JOURNAL");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Clock::System.now()
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn p95(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[(samples.len() * 95).div_ceil(100).saturating_sub(1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(name: &str, figure: Duration, floor: Duration) {
+    println!("{name}\t{:.3}\t{:.3}\tms", ms(figure), ms(floor));
+}
+
+/// The most recently active readable case of a journal.
+fn top_case(store: &Store) -> String {
+    let loaded = load_rows(store, now()).unwrap();
+    let app = App::new(loaded.rows, now());
+    app.selected_row().unwrap().id().to_string()
+}
+
+fn start_call(dir: &Path) {
+    let store = Store::open(dir).unwrap();
+    let id = top_case(&store);
+    store
+        .update(&id, |case| {
+            case.active_call = Some(ActiveCall::start("0800-0402", now()));
+            Ok::<_, String>(())
+        })
+        .unwrap();
+    println!("{id}");
+}
+
+fn measure(small: &Path, big: &Path) {
+    list_json(small);
+    log_event(small);
+    frame(big);
+    keystroke(small);
+}
+
+fn run(cmd: &mut Command) -> Duration {
+    let t = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{cmd:?} failed");
+    t.elapsed()
+}
+
+fn runaround() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let release = exe.parent().unwrap().parent().unwrap();
+    release.join("runaround")
+}
+
+/// `list --all --json` against `cat` of every case file, both to /dev/null, alternating.
+fn list_json(dir: &Path) {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir.join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    let (mut list, mut cat) = (Vec::new(), Vec::new());
+    for _ in 0..15 {
+        list.push(run(Command::new(runaround())
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["list", "--all", "--json"])));
+        cat.push(run(Command::new("cat").args(&files)));
+    }
+    report("list --all --json (1,000 cases)", median(list), median(cat));
+}
+
+/// Logging one event into a 100-event case (read, change, fsynced atomic write, under the
+/// lock) against an fsynced atomic write of the same bytes.
+fn log_event(dir: &Path) {
+    let source = Store::open(dir).unwrap();
+    let id = top_case(&source);
+    let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
+    let store = Store::open(scratch.path()).unwrap();
+    let Entry::Ok { case, .. } = source.load(&id).unwrap() else {
+        panic!("{id} cannot be read")
+    };
+    store.insert(&case).unwrap();
+    let bytes = std::fs::read(store.path(&id)).unwrap();
+    let floor_path = scratch.path().join("floor.ron");
+    let (mut log, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..40 {
+        let event = Event::new(Kind::Note, now(), format!("bench note {i}"));
+        let t = Instant::now();
+        store
+            .update(&id, |c| Ok::<_, String>(c.add_event(event)))
+            .unwrap();
+        log.push(t.elapsed());
+        let t = Instant::now();
+        write_file(&floor_path, &bytes).unwrap();
+        floor.push(t.elapsed());
+    }
+    report("log one event (100-event case)", median(log), median(floor));
+}
+
+fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).unwrap()
+}
+
+/// One frame at 200x50 with the 10,000-case list, against a frame of only a border.
+fn frame(dir: &Path) {
+    let store = Store::open(dir).unwrap();
+    let loaded = load_rows(&store, now()).unwrap();
+    let mut app = App::new(loaded.rows, now());
+    app.update(runaround::app::Action::Filter);
+    load(&store, &mut app);
+    let theme = Theme::new(false);
+    let mut term = terminal(200, 50);
+    let mut floor_term = terminal(200, 50);
+    let (mut frames, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..200 {
+        // Move through the list, so each frame draws a different case.
+        if i % 10 == 0 {
+            let _ = app.key(KeyEvent::from(KeyCode::Down));
+            load(&store, &mut app);
+        }
+        let t = Instant::now();
+        term.draw(|f| draw(f, &mut app, &theme)).unwrap();
+        frames.push(t.elapsed());
+        let t = Instant::now();
+        floor_term
+            .draw(|f| f.render_widget(Block::bordered(), f.area()))
+            .unwrap();
+        floor.push(t.elapsed());
+    }
+    assert!(app.visible.len() >= 10_000, "{} cases", app.visible.len());
+    report("frame 200x50, 10,000 cases (p95)", p95(frames), p95(floor));
+}
+
+/// Reads what the app wants read, as the runtime does.
+fn load(store: &Store, app: &mut App) {
+    while let Some(id) = app.wanted().map(str::to_string) {
+        match store.load(&id).unwrap() {
+            Entry::Ok {
+                case, read_only, ..
+            } => app.saved(case, read_only),
+            Entry::Unreadable { reason, .. } => app.lost(&id, Some(reason)),
+        }
+    }
+}
+
+/// A keystroke into a 2,000-line note, through to the next frame (100x30), against the same
+/// in a one-line note.
+fn keystroke(dir: &Path) {
+    let mut long = String::new();
+    for i in 0..2000 {
+        let _ = writeln!(
+            long,
+            "{i}: called 0800-0402 again, on hold 25 minutes, sent to 1200, promised a call back within 24 to 48 hours"
+        );
+    }
+    let figure = typing(dir, &long);
+    let floor = typing(dir, "one line\n");
+    report("keystroke in a 2,000-line note (p95)", figure, floor);
+}
+
+fn typing(dir: &Path, notes: &str) -> Duration {
+    let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
+    let store = Store::open(scratch.path()).unwrap();
+    let mut case = runaround::domain::Case::new("bench", "Typing", "KPN", now());
+    case.notes = notes.to_string();
+    store.insert(&case).unwrap();
+    let loaded = load_rows(&store, now()).unwrap();
+    let mut app = App::new(loaded.rows, now());
+    load(&store, &mut app);
+    let theme = Theme::new(false);
+    let mut term = terminal(100, 30);
+    for code in [KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')] {
+        let _ = app.key(KeyEvent::from(code));
+    }
+    // Into the middle of the text.
+    for _ in 0..1000 {
+        let _ = app.key(KeyEvent::from(KeyCode::Down));
+    }
+    term.draw(|f| draw(f, &mut app, &theme)).unwrap();
+    let mut samples = Vec::new();
+    for i in 0..300 {
+        let code = if i % 40 == 39 {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(char::from(b'a' + (i % 26) as u8))
+        };
+        let t = Instant::now();
+        let effects = app.key(KeyEvent::from(code));
+        term.draw(|f| draw(f, &mut app, &theme)).unwrap();
+        samples.push(t.elapsed());
+        assert!(effects.iter().all(|e| !matches!(e, Effect::Quit)));
+    }
+    assert!(app.notes.dirty, "the keys went into the notes");
+    p95(samples)
+}

@@ -1,0 +1,389 @@
+//! The journal index: summaries give exactly the counters of the whole case, `list` through the
+//! index prints exactly what it prints from the case files, and the index never outlives a
+//! change to a case file (made by another process, by hand, or by deleting it).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs::{self, File};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::time::{Duration as StdDuration, SystemTime};
+
+use chrono::{DateTime, Duration, Utc};
+use runaround::cli::{self, Command};
+use runaround::clock::Clock;
+use runaround::domain::{
+    ActiveCall, Case, Counters, Event, Kind, Outcome, PromiseState, Status, Summary,
+};
+use runaround::export::json;
+use runaround::index::{self, Listed, Scan};
+use runaround::storage::{Entry, Store};
+use tempfile::TempDir;
+
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// A small deterministic generator (xorshift), so failures can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const KINDS: [Kind; 9] = [
+    Kind::Call,
+    Kind::Redirect,
+    Kind::Promise,
+    Kind::Visit,
+    Kind::Message,
+    Kind::Outage,
+    Kind::Restored,
+    Kind::Complaint,
+    Kind::Note,
+];
+
+/// A case of `events` random events over about two months from `opened`, some of them after
+/// `opened + 60d` (logged ahead of time), with awkward text.
+fn random_case(rng: &mut Rng, id: &str, opened: DateTime<Utc>, events: usize) -> Case {
+    let titles = [
+        "Geen internet na verhuizing",
+        "Téléphone cassé, « prêt » jamais reçu",
+        "漢字 and 👩‍🔬 \"quoted\" \\ back",
+        "r#\"raw\"# looking",
+    ];
+    let mut case = Case::new(id, titles[rng.below(4) as usize], "KPN", opened);
+    case.status =
+        [Status::Open, Status::Open, Status::Resolved, Status::Closed][rng.below(4) as usize];
+    case.tags = vec!["internet".into()];
+    for i in 0..events {
+        let kind = KINDS[rng.below(KINDS.len() as u64) as usize];
+        let at = opened + Duration::minutes(rng.below(90 * 24 * 60) as i64);
+        let mut e = Event::new(
+            kind,
+            at,
+            format!("event {i}: called 0800-0402, “24-48 uur”"),
+        );
+        match kind {
+            Kind::Call => e.hold_seconds = Some(rng.below(3600)),
+            Kind::Promise => {
+                e.state = Some(
+                    [
+                        PromiseState::Pending,
+                        PromiseState::Kept,
+                        PromiseState::Broken,
+                    ][rng.below(3) as usize],
+                );
+                if rng.below(4) > 0 {
+                    e.due = Some(at + Duration::hours(rng.below(200) as i64));
+                }
+            }
+            Kind::Visit => {
+                e.outcome =
+                    [None, Some(Outcome::NoShow), Some(Outcome::Fixed)][rng.below(3) as usize];
+            }
+            Kind::Redirect => {
+                e.from = "1200".into();
+                e.to = "088-0402".into();
+            }
+            _ => {}
+        }
+        case.add_event(e);
+    }
+    if rng.below(3) == 0 {
+        case.active_call = Some(ActiveCall::start(
+            "1200",
+            opened + Duration::days(rng.below(80) as i64),
+        ));
+    }
+    case
+}
+
+#[test]
+fn summaries_give_exactly_the_counters_of_the_whole_case() {
+    let mut rng = Rng(0x5eed_1dea);
+    let opened = t("2026-01-10T08:00:00Z");
+    let mut checked = 0;
+    for n in 0..300 {
+        let events = rng.below(40) as usize;
+        let case = random_case(&mut rng, &format!("c{n}"), opened, events);
+        let made = opened + Duration::minutes(rng.below(100 * 24 * 60) as i64);
+        let summary = Summary::of(&case, made);
+        let valid_from = case
+            .events
+            .iter()
+            .rev()
+            .find(|e| e.at <= made)
+            .map(|e| e.at);
+        assert_eq!(summary.valid_from, valid_from);
+        for _ in 0..20 {
+            let now =
+                opened + Duration::minutes(rng.below(120 * 24 * 60) as i64) - Duration::days(5);
+            match summary.counters(now) {
+                Some(c) => {
+                    assert_eq!(
+                        c,
+                        Counters::of(&case, now),
+                        "case {n} at {now}, made {made}"
+                    );
+                    assert_eq!(
+                        summary.ticking(now),
+                        Counters::ticking(&case, now),
+                        "case {n} at {now}"
+                    );
+                    checked += 1;
+                }
+                None => assert!(
+                    valid_from.is_some_and(|v| now < v),
+                    "a summary answers from its last folded event on"
+                ),
+            }
+        }
+    }
+    assert!(checked > 3000, "only {checked} comparisons");
+}
+
+fn journal() -> (TempDir, Store, Vec<Case>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut rng = Rng(42);
+    let mut cases = runaround::demo::cases(t("2026-04-01T10:00:00Z")).unwrap();
+    for n in 0..12 {
+        cases.push(random_case(
+            &mut rng,
+            &format!("gen-{n:02}"),
+            t("2026-01-10T08:00:00Z"),
+            25,
+        ));
+    }
+    cases.push(Case::new(
+        "empty",
+        "No events yet",
+        "Odido",
+        t("2026-03-01T09:00:00Z"),
+    ));
+    for case in &cases {
+        store.insert(case).unwrap();
+    }
+    (dir, store, cases)
+}
+
+fn cli_list(store: &Store, now: DateTime<Utc>, all: bool, as_json: bool) -> String {
+    let mut out = Vec::new();
+    cli::run(
+        Command::List { all, json: as_json },
+        store,
+        Clock::Fixed(now),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// `list --json` as written straight from the cases (the definition the index must match).
+fn expected_json(store: &Store, now: DateTime<Utc>, all: bool) -> String {
+    let mut cases: Vec<Case> = store
+        .load_all()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Ok { case, .. } => Some(case),
+            Entry::Unreadable { .. } => None,
+        })
+        .filter(|c| all || c.status == Status::Open)
+        .collect();
+    cases.sort_by(|a, b| {
+        b.last_activity()
+            .cmp(&a.last_activity())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    json::list_json(cases.iter(), now) + "\n"
+}
+
+fn nows() -> Vec<DateTime<Utc>> {
+    [
+        "2025-12-01T00:00:00Z",
+        "2026-02-01T12:00:00Z",
+        "2026-03-15T12:00:00Z",
+        "2026-04-01T10:00:00Z",
+        "2026-12-24T18:00:00Z",
+    ]
+    .into_iter()
+    .map(t)
+    .collect()
+}
+
+#[test]
+fn list_through_the_index_prints_exactly_what_the_cases_give() {
+    let (_dir, store, _) = journal();
+    for now in nows() {
+        for all in [false, true] {
+            let want = expected_json(&store, now, all);
+            index::remove(&store).unwrap();
+            assert_eq!(cli_list(&store, now, all, true), want, "cold, {now}");
+            assert!(store.dir().join("index").exists(), "the index was written");
+            assert_eq!(cli_list(&store, now, all, true), want, "warm, {now}");
+        }
+    }
+    // An index made at one moment serves every other moment, later or earlier.
+    let want: Vec<String> = nows()
+        .into_iter()
+        .map(|now| expected_json(&store, now, true))
+        .collect();
+    for (made, _) in nows().into_iter().zip(0..) {
+        index::remove(&store).unwrap();
+        cli_list(&store, made, true, true);
+        for (now, want) in nows().into_iter().zip(&want) {
+            assert_eq!(
+                &cli_list(&store, now, true, true),
+                want,
+                "index made {made}, listed {now}"
+            );
+        }
+    }
+}
+
+fn case_files(store: &Store) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(store.dir().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.display().to_string(), fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_index_follows_every_change_to_the_case_files() {
+    let (_dir, store, cases) = journal();
+    let now = t("2026-04-01T10:00:00Z");
+    let check = |what: &str| {
+        assert_eq!(
+            cli_list(&store, now, true, true),
+            expected_json(&store, now, true),
+            "{what}"
+        );
+    };
+    check("first listing");
+
+    // Another process logs an event.
+    let id = &cases[0].id;
+    store
+        .update(id, |c| {
+            c.add_event(Event::new(Kind::Call, now, "logged elsewhere"));
+            Ok::<_, String>(())
+        })
+        .unwrap();
+    check("an event logged by another process");
+    assert!(cli_list(&store, now, true, true).contains("logged elsewhere"));
+
+    // A hand edit in place: same inode, same size, only the mtime tells.
+    let path = store.path(id);
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("logged elsewhere", "LOGGED ELSEWHERE", 1);
+    assert_eq!(edited.len(), text.len());
+    let file = File::options().write(true).open(&path).unwrap();
+    file.write_all_at(edited.as_bytes(), 0).unwrap();
+    file.set_modified(SystemTime::now() + StdDuration::from_secs(5))
+        .unwrap();
+    drop(file);
+    check("a same-size edit in place");
+    assert!(cli_list(&store, now, true, true).contains("LOGGED ELSEWHERE"));
+
+    // Deleted, added, broken, mended.
+    fs::remove_file(store.path(&cases[1].id)).unwrap();
+    check("a deleted case");
+    assert!(!cli_list(&store, now, true, true).contains(&format!("\"{}\"", cases[1].id)));
+    store.insert(&cases[1]).unwrap();
+    check("a case added back");
+    let good = fs::read(store.path(&cases[2].id)).unwrap();
+    fs::write(store.path(&cases[2].id), &good[..good.len() / 2]).unwrap();
+    check("a case broken by hand");
+    assert!(!cli_list(&store, now, true, true).contains(&format!("\"{}\"", cases[2].id)));
+    fs::write(store.path(&cases[2].id), &good).unwrap();
+    check("the case mended");
+    assert!(cli_list(&store, now, true, true).contains(&format!("\"{}\"", cases[2].id)));
+}
+
+#[test]
+fn a_damaged_index_is_ignored_and_rebuilt_and_case_files_never_change() {
+    let (_dir, store, _) = journal();
+    let now = t("2026-04-01T10:00:00Z");
+    let want = expected_json(&store, now, true);
+    cli_list(&store, now, true, true);
+    let files = case_files(&store);
+    let path = store.dir().join("index");
+    let good = fs::read(&path).unwrap();
+    let mut damaged: Vec<Vec<u8>> = vec![Vec::new(), b"runaround index 2\n".to_vec()];
+    // Cut short at offsets all through the file, and with bytes flipped in the table.
+    for cut in (0..good.len()).step_by(good.len() / 40 + 1) {
+        damaged.push(good[..cut].to_vec());
+    }
+    for at in (good.len() / 2..good.len()).step_by(good.len() / 20 + 1) {
+        let mut bytes = good.clone();
+        bytes[at] ^= 0x55;
+        damaged.push(bytes);
+    }
+    for bytes in damaged {
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(
+            cli_list(&store, now, true, true),
+            want,
+            "index of {} bytes",
+            bytes.len()
+        );
+    }
+    assert_eq!(case_files(&store), files, "listing never writes case files");
+    let mode = std::os::unix::fs::PermissionsExt::mode(&fs::metadata(&path).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600, "the index holds case text: 0600");
+}
+
+#[test]
+fn the_tui_starts_on_the_same_summaries_as_the_files_give() {
+    let (_dir, store, _) = journal();
+    let now = t("2026-04-01T10:00:00Z");
+    for round in ["cold", "warm"] {
+        let scan = Scan::new(&store, now).unwrap();
+        scan.save_if_stale().unwrap();
+        let mut seen = 0;
+        for listed in &scan.entries {
+            let Listed::Case { summary, .. } = listed else {
+                panic!("{round}: {} unreadable", listed.id())
+            };
+            let Entry::Ok { case, .. } = store.load(&summary.id).unwrap() else {
+                panic!()
+            };
+            assert_eq!(
+                summary.counters(now),
+                Some(Counters::of(&case, now)),
+                "{round}: {}",
+                summary.id
+            );
+            assert_eq!(summary.last_activity, case.last_activity());
+            assert_eq!(summary.title, case.title);
+            seen += 1;
+        }
+        assert_eq!(seen, store.ids().unwrap().len());
+        assert_eq!(scan.stale, round == "cold", "{round}");
+    }
+}
+
+#[test]
+fn the_index_lives_beside_the_cases_not_among_them() {
+    let (dir, store, _) = journal();
+    cli_list(&store, t("2026-04-01T10:00:00Z"), true, false);
+    assert!(dir.path().join("index").is_file());
+    assert!(
+        store.ids().unwrap().iter().all(|id| !id.contains("index")),
+        "the index is never taken for a case"
+    );
+    assert!(!Path::new(&dir.path().join("cases").join("index")).exists());
+}
