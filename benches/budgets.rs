@@ -32,8 +32,18 @@ fn main() {
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["measure", small, big] => measure(Path::new(small), Path::new(big)),
         ["start-call", dir] => start_call(Path::new(dir)),
+        ["top-title", dir] => {
+            // The start of the title the TUI shows first (for timing its first frame).
+            let store = Store::open(Path::new(dir)).unwrap();
+            let loaded = load_rows(&store, now()).unwrap();
+            let app = App::new(loaded.rows, now());
+            let title = &app.selected_row().unwrap().summary().unwrap().title;
+            println!("{}", title.chars().take(16).collect::<String>().trim());
+        }
         _ => {
-            eprintln!("usage: budgets measure SMALL_JOURNAL BIG_JOURNAL | start-call JOURNAL");
+            eprintln!(
+                "usage: budgets measure SMALL_JOURNAL BIG_JOURNAL | start-call JOURNAL | top-title JOURNAL"
+            );
             std::process::exit(2);
         }
     }
