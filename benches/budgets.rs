@@ -32,6 +32,10 @@ fn main() {
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["measure", small, big] => measure(Path::new(small), Path::new(big)),
         ["start-call", dir] => start_call(Path::new(dir)),
+        // The floor of `runaround log`: a process making an fsynced atomic write.
+        ["atomic-write", to, from] => {
+            write_file(Path::new(to), &std::fs::read(from).unwrap()).unwrap();
+        }
         ["top-title", dir] => {
             // The start of the title the TUI shows first (for timing its first frame).
             let store = Store::open(Path::new(dir)).unwrap();
@@ -132,8 +136,10 @@ fn list_json(dir: &Path) {
     report("list --all --json (1,000 cases)", median(list), median(cat));
 }
 
-/// Logging one event into a 100-event case (read, change, fsynced atomic write, under the
-/// lock) against an fsynced atomic write of the same bytes.
+/// Logging one event into a 100-event case, as the user does it (`runaround log`: read,
+/// change and fsynced atomic write, under the lock), against a process of the same kind that
+/// makes an fsynced atomic write of the same bytes. Then the same in process: the library
+/// call against the write alone.
 fn log_event(dir: &Path) {
     let source = Store::open(dir).unwrap();
     let id = top_case(&source);
@@ -143,8 +149,23 @@ fn log_event(dir: &Path) {
         panic!("{id} cannot be read")
     };
     store.insert(&case).unwrap();
-    let bytes = std::fs::read(store.path(&id)).unwrap();
+    let bytes_path = scratch.path().join("bytes.ron");
+    std::fs::copy(store.path(&id), &bytes_path).unwrap();
+    let bytes = std::fs::read(&bytes_path).unwrap();
     let floor_path = scratch.path().join("floor.ron");
+    let me = std::env::current_exe().unwrap();
+    let (mut log, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..30 {
+        log.push(run(Command::new(runaround())
+            .arg("--data-dir")
+            .arg(scratch.path())
+            .args(["log", &id, "note", &format!("bench note {i}")])));
+        floor.push(run(Command::new(&me)
+            .arg("atomic-write")
+            .arg(&floor_path)
+            .arg(&bytes_path)));
+    }
+    report("log one event, runaround log", median(log), median(floor));
     let (mut log, mut floor) = (Vec::new(), Vec::new());
     for i in 0..40 {
         let event = Event::new(Kind::Note, now(), format!("bench note {i}"));
@@ -157,7 +178,7 @@ fn log_event(dir: &Path) {
         write_file(&floor_path, &bytes).unwrap();
         floor.push(t.elapsed());
     }
-    report("log one event (100-event case)", median(log), median(floor));
+    report("log one event, in process", median(log), median(floor));
 }
 
 fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {

@@ -52,7 +52,7 @@ pub fn is_clean(text: &str) -> bool {
 
 /// Whether [`clean_line`] would leave `text` as it is.
 pub fn is_clean_line(text: &str) -> bool {
-    is_clean(text) && !text.contains(['\n', '\t']) && text.trim() == text
+    is_clean(text) && !text.contains(['\n', '\t']) && text.trim().len() == text.len()
 }
 
 fn is_control(c: char) -> bool {
