@@ -114,6 +114,9 @@ fn draw_pane(
         Pane::Cases => {
             let search = if app.search.is_empty() && app.mode != Mode::Search {
                 String::new()
+            } else if app.wanted_search().is_some() {
+                // Titles and organisations match at once; notes and events once read.
+                format!(" /{} searching…", app.search)
             } else {
                 format!(" /{}", app.search)
             };
