@@ -11,6 +11,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod fault;
 pub mod index;
 pub mod storage;
 pub mod tui;

@@ -20,6 +20,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::{App, Effect, Mutation, Row, search};
 use crate::clock::Clock;
+use crate::fault::{self, Fault};
 use crate::index::{Listed, Scan};
 use crate::storage::format;
 use crate::storage::{Entry, Stamp, Store, UpdateError};
@@ -87,7 +88,13 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
     let pending = Arc::new(Mutex::new(None));
     watch_signals(store.clone(), Arc::clone(&pending), options.demo)?;
     let hook = std::panic::take_hook();
+    let (panic_store, panic_pending) = (store.clone(), Arc::clone(&pending));
     std::panic::set_hook(Box::new(move |info| {
+        // What was typed is saved first, as on a signal; the message names no case text.
+        let save = panic_pending.lock().ok().and_then(|p| p.clone());
+        if let Some((id, mutation)) = save {
+            let _ = panic_store.update(&id, |case| mutation.apply(case));
+        }
         let _ = execute!(stdout(), DisableBracketedPaste);
         hook(info);
     }));
@@ -261,6 +268,10 @@ impl Runtime<'_> {
                     .draw(|f| ui::draw(f, app, &self.theme))
                     .map_err(|e| format!("cannot draw: {e}"))?;
                 redraw = false;
+                assert!(
+                    !(app.notes.dirty && fault::strikes(Fault::Panic)),
+                    "injected fault (RUNAROUND_FAULT=panic)"
+                );
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let effects = match event::read().map_err(|e| format!("terminal: {e}"))? {

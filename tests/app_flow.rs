@@ -364,3 +364,20 @@ fn a_logged_event_is_selected_once_saved() {
         Some(app.selected().unwrap().events.len() - 1)
     );
 }
+
+#[test]
+fn a_clock_that_jumps_back_is_pointed_out() {
+    let mut app = demo_app();
+    at(&mut app, 60);
+    assert!(app.message.is_none());
+    at(&mut app, 59);
+    assert!(app.message.is_none(), "a second back is no jump");
+    at(&mut app, -3600);
+    let message = app.message.as_ref().expect("a warning");
+    assert!(message.error);
+    assert!(
+        message.text.contains("clock went back 1h"),
+        "{}",
+        message.text
+    );
+}

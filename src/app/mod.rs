@@ -453,6 +453,15 @@ impl App {
 
     /// Autosave: notes typed more than two seconds ago are saved.
     pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        let back = self.now - now;
+        if back >= chrono::Duration::seconds(2) {
+            // Suspend, NTP or a hand-set clock: times shown are still right (they are counted
+            // from saved UTC instants), but the user should know why a stopwatch jumped.
+            self.complain(format!(
+                "the system clock went back {}; times count from the saved start, by the clock",
+                crate::domain::time::span(back.num_seconds())
+            ));
+        }
         self.now = now;
         if self.notes.due(now) {
             self.flush_notes()

@@ -11,9 +11,6 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use atomic_write_file::AtomicWriteFile;
-use atomic_write_file::unix::OpenOptionsExt as _;
-
 use crate::domain::Case;
 
 /// What went wrong with the journal on disk. Every variant names the file or case.
@@ -309,7 +306,7 @@ impl Store {
             id: case.id.clone(),
             reason: e.to_string(),
         })?;
-        write_file(&self.path(&case.id), text.as_bytes())
+        write_steps(&self.path(&case.id), text.as_bytes(), true)
     }
 
     /// Changes case `id` by `change`, which sees the case as it is on disk now (read under the
@@ -408,14 +405,41 @@ pub fn new_id() -> Result<String, StorageError> {
         .collect())
 }
 
-/// Writes a file atomically: temp file (0600), fsync, rename, fsync of the directory. The
-/// result is 0600 even when the file it replaces was not.
+/// Writes a file atomically: temp file (0600) beside it, fsync, rename, fsync of the
+/// directory. The result is 0600 even when the file it replaces was not. After a crash the
+/// file is the old one or the new one; a temp file left behind (`.NAME.XXXXXX`) is ignored by
+/// readers and removed by [`Store::clean_strays`].
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let mut file = AtomicWriteFile::options()
-        .mode(0o600)
-        .preserve_mode(false)
-        .open(path)
+    write_steps(path, bytes, false)
+}
+
+/// [`write_file`], with the steps open to [`crate::fault`] injection (case saves).
+fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageError> {
+    use crate::fault::{self, Fault};
+    let fail = |step| {
+        if faults && fault::strikes(step) {
+            Err(io(path)(fault::error(step)))
+        } else {
+            Ok(())
+        }
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)
         .map_err(io(path))?;
-    file.write_all(bytes).map_err(io(path))?;
-    file.commit().map_err(io(path))
+    fail(Fault::Write)?;
+    temp.write_all(bytes).map_err(io(path))?;
+    fail(Fault::Fsync)?;
+    temp.as_file().sync_all().map_err(io(path))?;
+    fail(Fault::Rename)?;
+    temp.persist(path).map_err(|e| io(path)(e.error))?;
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
