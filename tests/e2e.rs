@@ -66,8 +66,8 @@ fn cli_log_from_outside_appears() {
     tui.assert_restored(&screen, "0");
 }
 
-/// Types notes and sends `signal` before the autosave could have run: the process ends
-/// within two seconds, hands the terminal back, and the notes are on disk.
+/// Types notes and sends `signal` before the autosave could have run: the process is gone
+/// within one second, hands the terminal back, and the notes are on disk.
 fn signal_saves_typed_notes(signal: &str) {
     if !tmux_installed() {
         return;
@@ -101,7 +101,7 @@ fn signal_saves_typed_notes(signal: &str) {
         "kill -{signal} {pid}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    wait_exit(pid, Duration::from_secs(2), &format!("SIG{signal}"));
+    wait_exit(pid, Duration::from_secs(1), &format!("SIG{signal}"));
     let screen = tui.wait_for("EXITED:");
     assert_eq!(
         tui.display("#{alternate_on}"),
@@ -123,6 +123,11 @@ fn sighup_saves_typed_notes() {
 #[test]
 fn sigterm_saves_typed_notes() {
     signal_saves_typed_notes("TERM");
+}
+
+#[test]
+fn sigquit_saves_typed_notes() {
+    signal_saves_typed_notes("QUIT");
 }
 
 #[test]
