@@ -63,8 +63,8 @@ fn new_case(dir: &Path, title: &str) -> String {
 }
 
 #[test]
-fn two_processes_logging_200_events_each_lose_nothing() {
-    const N: usize = 200;
+fn two_processes_logging_300_events_each_lose_nothing() {
+    const N: usize = 300;
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("data");
     let id = new_case(&dir, "Two terminals");
