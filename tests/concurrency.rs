@@ -418,3 +418,104 @@ fn writers_killed_300_times_at_random_moments_never_damage_the_journal() {
         .expect("run list");
     assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
 }
+
+/// Not a check of its own: the process that `a_lock_left_by_a_killed_process_never_blocks_a_later_log`
+/// starts (this test binary again, with `RUNAROUND_TEST_HOLD_LOCK` set) to take a case's lock
+/// with `File::lock`, as runaround does, and hold it until it is killed. Without the variable
+/// it returns at once.
+#[test]
+fn lock_holder_helper() {
+    let Some(lock) = std::env::var_os("RUNAROUND_TEST_HOLD_LOCK") else {
+        return;
+    };
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .expect("open the lock file");
+    file.lock().expect("take the lock");
+    let ready = std::env::var_os("RUNAROUND_TEST_LOCK_READY").expect("a ready file");
+    fs::write(ready, b"held").expect("say the lock is held");
+    thread::sleep(Duration::from_secs(60));
+}
+
+/// A process killed with SIGKILL while it holds a case's lock leaves `cases/ID.lock` behind: a `log`
+/// that was waiting for the lock goes ahead as soon as the holder dies, and a later `log` is
+/// not held up at all.
+#[test]
+fn a_lock_left_by_a_killed_process_never_blocks_a_later_log() {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let id = new_case(&dir, "Stale lock");
+    let lock = dir.join("cases").join(format!("{id}.lock"));
+    let ready = tmp.path().join("held");
+    let mut holder = Command::new(std::env::current_exe().expect("the test binary"))
+        .args(["--exact", "lock_holder_helper", "--nocapture"])
+        .env("RUNAROUND_TEST_HOLD_LOCK", &lock)
+        .env("RUNAROUND_TEST_LOCK_READY", &ready)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the lock holder");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !ready.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the lock holder never took the lock"
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+
+    // While the holder lives, a `log` waits for it: the lock is real.
+    let mut waiting = bin(&dir)
+        .args(["log", &id, "note", "waited for the lock"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn log");
+    thread::sleep(Duration::from_millis(300));
+    assert!(
+        waiting.try_wait().expect("try_wait").is_none(),
+        "log did not wait for a lock held by another process"
+    );
+
+    holder.kill().expect("kill the holder");
+    let status = holder.wait().expect("wait for the holder");
+    assert_eq!(status.signal(), Some(9), "the holder died of SIGKILL");
+    assert!(lock.exists(), "the killed holder left its lock file");
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = waiting.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = waiting.kill();
+            panic!("log still waits 5 s after the lock's holder was killed");
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    assert!(status.success(), "the waiting log failed: {status}");
+
+    let start = Instant::now();
+    let out = bin(&dir)
+        .args(["log", &id, "note", "after the kill"])
+        .output()
+        .expect("run log");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "a later log took {:?}",
+        start.elapsed()
+    );
+    let store = Store::open(&dir).expect("open");
+    let got: Vec<String> = load(&store, &id)
+        .events
+        .iter()
+        .map(|e| e.summary.clone())
+        .collect();
+    assert_eq!(got, vec!["waited for the lock", "after the kill"]);
+}
