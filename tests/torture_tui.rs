@@ -116,33 +116,35 @@ impl Drop for Killer {
     }
 }
 
-/// The case file's inode and the temp files, before a round's typing.
+/// The case file's inode, size and modification time, and the temp files, before a round's
+/// typing.
 struct Snapshot {
-    inode: Option<u64>,
+    file: Option<(u64, u64, i64, i64)>,
     strays: Vec<String>,
 }
 
-fn case_inode(tui: &Tui) -> Option<u64> {
+fn case_file(tui: &Tui) -> Option<(u64, u64, i64, i64)> {
     let file = tui.dir().join("cases").join(format!("{}.ron", tui.id));
-    std::fs::metadata(file).map(|m| m.ino()).ok()
+    std::fs::metadata(file)
+        .map(|m| (m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+        .ok()
 }
 
 fn snapshot(tui: &Tui) -> Snapshot {
     Snapshot {
-        inode: case_inode(tui),
+        file: case_file(tui),
         strays: strays(tui.dir()),
     }
 }
 
 /// Waits for the autosave's temp file to appear and kills the program with SIGKILL at once,
 /// so the kill lands inside the save. A save can be over before a busy machine lets this look
-/// (the case file was replaced and no temp file was seen): then it kills all the same and says
-/// so. Returns how long it waited and whether it saw the temp file.
+/// (the case file changed and no temp file was seen): then it kills all the same and says so. Returns how long it waited and whether it saw the temp file.
 fn kill_mid_save(tui: &Tui, killer: &mut Killer, pid: u32, before: &Snapshot) -> (Duration, bool) {
     let start = Instant::now();
     loop {
         let seen = strays(tui.dir()).iter().any(|s| !before.strays.contains(s));
-        if seen || case_inode(tui) != before.inode {
+        if seen || case_file(tui) != before.file {
             killer.kill(pid);
             return (start.elapsed(), seen);
         }
@@ -274,9 +276,9 @@ fn tui_killed_during_notes_autosave_keeps_a_parseable_file_and_the_saved_notes()
     assert_eq!(on_disk(tui.dir(), &tui.id).notes, expected);
 }
 
-/// Notes typed in the TUI (with an autosave in the middle) while the CLI logs 20 events into
-/// the same case from another process: every event is there once, and the notes are exactly
-/// what was typed.
+/// Notes typed in the TUI (with two autosaves while the CLI logs) while the CLI logs 20 events
+/// into the same case from another process: every event is there once, and the notes are
+/// exactly what was typed.
 #[test]
 fn tui_typing_notes_while_the_cli_logs_20_events_loses_neither() {
     if !tmux_installed() {
@@ -289,7 +291,7 @@ fn tui_typing_notes_while_the_cli_logs_20_events_loses_neither() {
     let logger = std::thread::spawn(move || {
         for i in 0..20 {
             cli_ok(&dir, &["log", &id, "note", &format!("cli-{i:02}")]);
-            sleep(Duration::from_millis(120));
+            sleep(Duration::from_millis(250));
         }
     });
     let chunks = [
@@ -297,11 +299,13 @@ fn tui_typing_notes_while_the_cli_logs_20_events_loses_neither() {
         "toen 0800-0403, ",
         "daarna 088-0402 漢字",
     ];
+    // The CLI logs for about 5.5 s; each pause is long enough for an autosave to run while it
+    // does (each autosave reads the case under the lock: events logged since the TUI last
+    // looked must survive it).
     tui.type_text(chunks[0]);
-    // Long enough for an autosave to run while the CLI is logging.
     sleep(Duration::from_millis(2600));
     tui.type_text(chunks[1]);
-    sleep(Duration::from_millis(300));
+    sleep(Duration::from_millis(2600));
     tui.type_text(chunks[2]);
     logger.join().expect("the CLI logged its events");
     let typed = chunks.concat();
@@ -366,14 +370,13 @@ fn resizing_through_tiny_and_huge_sizes_while_typing_keeps_the_text() {
             });
         }
     }
-    let screen = tui.wait_until("the whole screen back at 100x30", WAIT, |s| {
+    tui.wait_until("the whole screen back at 100x30", WAIT, |s| {
         s.contains(TITLE)
             && s.contains("Timeline")
             && s.contains("Notes editing")
             && s.contains("w9@100x30")
             && !s.contains("too small")
     });
-    assert!(screen.contains("w0@1x1"), "{screen}");
     assert!(runaround_alive(pid));
     tui.keys(&["Escape"]);
     tui.wait_for(NOTES_SAVED);
@@ -405,10 +408,10 @@ fn hostile_paste() -> String {
     text
 }
 
-/// A 1 MB bracketed paste (tmux `paste-buffer -p`) into the notes editor: the UI answers a key
-/// within about a second of the paste arriving, the embedded ESC sequences did not clear the
-/// screen (borders and pane titles are still there), and the stored notes hold the CJK and emoji
-/// text but no control characters.
+/// A 1 MB bracketed paste (tmux `paste-buffer -p`) into the notes editor: a key typed right
+/// after it shows within 1.5 s of the paste being handed to tmux, the embedded ESC sequences
+/// did not clear the screen (borders and pane titles are still there), and the stored notes hold
+/// the CJK and emoji text but no control characters.
 #[test]
 fn a_megabyte_of_hostile_bracketed_paste_is_cleaned_and_the_ui_stays_responsive() {
     if !tmux_installed() {
@@ -425,12 +428,22 @@ fn a_megabyte_of_hostile_bracketed_paste_is_cleaned_and_the_ui_stays_responsive(
         "big",
         file.to_str().expect("a UTF-8 path"),
     ]);
-    let start = Instant::now();
     tui.tmux(&["paste-buffer", "-p", "-b", "big", "-t", "main"]);
-    let screen = tui.wait_until("the end of the paste", Duration::from_secs(60), |s| {
-        s.contains("LAATSTE-REGEL")
-    });
-    let arrived = start.elapsed();
+    // tmux has the paste on its way to the program; a key typed now reaches the program right
+    // after it, and must show within about a second.
+    let key = Instant::now();
+    tui.type_text(" na-plakken");
+    let screen = tui.wait_until(
+        "the paste and the key after it",
+        Duration::from_secs(60),
+        |s| s.contains("LAATSTE-REGEL na-plakken"),
+    );
+    let answered = key.elapsed();
+    eprintln!("a key typed right after a 1 MB paste showed after {answered:?}");
+    assert!(
+        answered < Duration::from_millis(1500),
+        "a key typed right after a 1 MB paste took {answered:?} to show:\n{screen}"
+    );
     for title in ["Cases", "Timeline", "Notes editing", TITLE] {
         assert!(
             screen.contains(title),
@@ -440,18 +453,6 @@ fn a_megabyte_of_hostile_bracketed_paste_is_cleaned_and_the_ui_stays_responsive(
     assert!(
         screen.contains('┏') && screen.contains('┘'),
         "the borders are gone after the paste:\n{screen}"
-    );
-    // A key after the paste is answered promptly.
-    let key = Instant::now();
-    tui.type_text(" na-plakken");
-    let screen = tui.wait_until("the key after the paste", Duration::from_secs(10), |s| {
-        s.contains("LAATSTE-REGEL na-plakken")
-    });
-    let answered = key.elapsed();
-    eprintln!("the paste took {arrived:?} to arrive; a key after it {answered:?}");
-    assert!(
-        answered < Duration::from_millis(1500),
-        "a key after a 1 MB paste took {answered:?} to show:\n{screen}"
     );
     assert!(screen.contains("漢字"), "{screen}");
 
