@@ -130,6 +130,72 @@ fn sigquit_saves_typed_notes() {
     signal_saves_typed_notes("QUIT");
 }
 
+/// SIGTERM while the typed notes cannot be saved into their case (the file broke in place
+/// without its size or time changing, so the TUI has not noticed): the notes go to the rescue
+/// file, as they do when a save fails while the TUI runs, and the broken file is left alone.
+#[test]
+fn a_signal_when_the_case_cannot_be_saved_rescues_the_typed_notes() {
+    if !tmux_installed() {
+        return;
+    }
+    if !Path::new("/proc/self").exists() {
+        eprintln!("SKIPPED: no /proc to find the process in");
+        return;
+    }
+    let tui = Tui::start();
+    let pid = tui.program_pid();
+    let typed = "gered bij SIGTERM: klantnummer 1234567 漢字";
+    tui.edit_notes();
+    tui.type_text(typed);
+    tui.wait_for(typed);
+    let file = tui.dir().join("cases").join(format!("{}.ron", tui.id));
+    let meta = std::fs::metadata(&file).expect("the case file");
+    let text = std::fs::read_to_string(&file).expect("the case file is readable");
+    assert!(
+        !text.contains(typed),
+        "the notes were saved before the signal was sent (too slow to test)"
+    );
+    let broken = text.replacen("schema: 1,", "schema: X,", 1);
+    assert_eq!(broken.len(), text.len());
+    std::fs::write(&file, &broken).expect("break the case file");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(meta.modified().expect("mtime")))
+        .expect("put the old time back");
+    let out = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .output()
+        .expect("kill runs");
+    assert!(out.status.success());
+    wait_exit(pid, Duration::from_secs(1), "SIGTERM");
+    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescued = std::fs::read_to_string(&rescue).unwrap_or_else(|e| {
+        panic!(
+            "the typed notes are lost: no rescue file ({e}); the case file still holds {:?}",
+            exported_notes_or_reason(tui.dir(), &tui.id)
+        )
+    });
+    assert!(rescued.contains(typed), "rescued {rescued:?}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("case file"),
+        broken,
+        "the broken file is never overwritten"
+    );
+}
+
+/// The notes of case `id` if its file can be read, else why not.
+fn exported_notes_or_reason(dir: &Path, id: &str) -> String {
+    let store = runaround::storage::Store::open(dir).expect("open");
+    match store.load(id) {
+        Ok(runaround::storage::Entry::Ok { case, .. }) => case.notes,
+        Ok(runaround::storage::Entry::Unreadable { reason, .. }) => {
+            format!("(unreadable: {reason})")
+        }
+        Err(e) => format!("({e})"),
+    }
+}
+
 #[test]
 fn resize_does_not_break() {
     if !tmux_installed() {
