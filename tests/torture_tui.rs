@@ -68,6 +68,11 @@ impl Rng {
     }
 }
 
+/// The first 120 characters of a long text, for messages.
+fn start_of(text: &str) -> String {
+    text.chars().take(120).collect()
+}
+
 /// The temp files of saves in the journal's `cases/` (`.ID.ron.XXXXXX`).
 fn strays(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir.join("cases"))
@@ -233,16 +238,21 @@ fn tui_killed_during_notes_autosave_keeps_a_parseable_file_and_the_saved_notes()
         let notes = on_disk(tui.dir(), &tui.id).notes;
         let with_round = format!("{typed}{expected}");
         if shown_saved {
-            assert_eq!(
-                notes, with_round,
-                "round {round}: notes shown as saved are not on disk after kill -9 {how}"
+            assert!(
+                notes == with_round,
+                "round {round}: notes shown as saved are not on disk after kill -9 {how}; \
+                 on disk {} bytes starting {:?}, expected {} bytes starting {:?}",
+                notes.len(),
+                start_of(&notes),
+                with_round.len(),
+                start_of(&with_round)
             );
         } else {
             assert!(
                 notes == expected || notes == with_round,
                 "round {round}: after kill -9 {how} the notes are neither the old nor the new \
                  version; they start {:?}",
-                notes.chars().take(120).collect::<String>()
+                start_of(&notes)
             );
             if notes == with_round {
                 autosaved += 1;
@@ -273,7 +283,12 @@ fn tui_killed_during_notes_autosave_keeps_a_parseable_file_and_the_saved_notes()
     );
     let screen = tui.quit();
     tui.assert_restored(&screen, "0");
-    assert_eq!(on_disk(tui.dir(), &tui.id).notes, expected);
+    let notes = on_disk(tui.dir(), &tui.id).notes;
+    assert!(
+        notes == expected,
+        "after quitting the notes start {:?}",
+        start_of(&notes)
+    );
 }
 
 /// Notes typed in the TUI (with two autosaves while the CLI logs) while the CLI logs 20 events
