@@ -136,11 +136,26 @@ fn watch_signals(
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let save = pending.lock().ok().and_then(|p| p.clone());
-            if let Some((id, mutation)) = save {
-                let _ = store.update(&id, |case| mutation.apply(case));
+            let mut rescued = None;
+            if let Some((id, mutation)) = save
+                && let Err(e) = store.update(&id, |case| mutation.apply(case))
+                && let Mutation::SetNotes { text, .. } = &mutation
+            {
+                // As on the way out of the main loop: notes that cannot go into their case go
+                // to the rescue file rather than being dropped.
+                let kept = match store.rescue_notes(&id, text) {
+                    Ok(path) => format!("the notes are kept in {}", path.display()),
+                    Err(e) => format!("the notes could not be rescued either ({e})"),
+                };
+                rescued = Some(format!(
+                    "runaround: the notes of case {id} could not be saved ({e}); {kept}"
+                ));
             }
             let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
             let _ = disable_raw_mode();
+            if let Some(msg) = rescued {
+                eprintln!("{msg}");
+            }
             if demo {
                 // `exit` runs no destructors, so the demo's temporary journal goes by hand.
                 let _ = std::fs::remove_dir_all(store.dir());

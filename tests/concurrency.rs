@@ -63,8 +63,8 @@ fn new_case(dir: &Path, title: &str) -> String {
 }
 
 #[test]
-fn two_processes_logging_200_events_each_lose_nothing() {
-    const N: usize = 200;
+fn two_processes_logging_300_events_each_lose_nothing() {
+    const N: usize = 300;
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("data");
     let id = new_case(&dir, "Two terminals");
@@ -192,14 +192,49 @@ fn stray_files(cases: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// A `log` process of the kill test: its summary, and when it is to be killed.
+struct Writer {
+    summary: String,
+    child: Child,
+    kill_after: Duration,
+}
+
+/// Whether every case file parses, with the ids of the files; fails the test otherwise.
+fn all_parse(store: &Store, when: &str) -> Vec<String> {
+    store
+        .load_all()
+        .expect("load_all")
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Ok { case, .. } => case.id,
+            Entry::Unreadable { path, reason, .. } => {
+                panic!("{when}: {} does not parse: {reason}", path.display())
+            }
+        })
+        .collect()
+}
+
+/// `runaround log` processes killed (SIGKILL) at random moments until 300 of them died of it
+/// (one to three at a time, racing for the case's lock, so kills land while waiting for the
+/// lock, while holding it, mid-write, between rename and reply). After every round: every case
+/// file parses, every event whose `log` exited 0 and printed it is there exactly once, and no
+/// event is there twice. Temp files of killed saves (and one planted by hand) are ignored by
+/// `ids`/`load_all` and removed by `clean_strays`. Set `TORTURE_SEED` to replay a seed.
 #[test]
-fn writers_killed_at_random_moments_never_damage_the_journal() {
-    const KILLS: usize = 80;
-    let seed = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0x9e37_79b9_7f4a_7c15, |d| d.as_nanos() as u64)
+fn writers_killed_300_times_at_random_moments_never_damage_the_journal() {
+    use std::os::unix::process::ExitStatusExt;
+    const KILLS: usize = 300;
+    const SIGKILL: i32 = 9;
+    let seed = std::env::var("TORTURE_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0x9e37_79b9_7f4a_7c15, |d| d.as_nanos() as u64)
+        })
         | 1;
-    eprintln!("kill test seed: {seed}");
+    eprintln!("kill test seed: {seed} (replay with TORTURE_SEED={seed})");
     let mut rng = Rng(seed);
 
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -226,6 +261,13 @@ fn writers_killed_at_random_moments_never_damage_the_journal() {
         t("2026-01-01T00:00:00Z"),
     );
     store.insert(&other).expect("insert bystander");
+    // A temp file as a writer killed mid-save leaves it, so the stray checks never go empty.
+    let planted = dir.join("cases").join(".killme.ron.Plant1");
+    fs::write(
+        &planted,
+        &fs::read(store.path("killme")).expect("read")[..500],
+    )
+    .expect("plant a stray");
 
     // How long one unkilled `log` takes here (it varies with the machine and its load): kills
     // are spread over 0-15 ms, or over the whole run of a writer when that is longer.
@@ -249,52 +291,85 @@ fn writers_killed_at_random_moments_never_damage_the_journal() {
     eprintln!("one log takes {:?}; kills within {window:?}", runs[1]);
 
     let started = Instant::now();
-    let mut killed = 0;
-    for n in 0..KILLS {
-        let summary = format!("ack-{n}");
-        let mut child = bin(&dir)
-            .args(["log", "killme", "note", &summary])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn log");
-        let delay = Duration::from_micros(rng.next() % window.as_micros().max(1) as u64);
-        thread::sleep(delay);
-        let finished = matches!(child.try_wait(), Ok(Some(_)));
-        // Killing a process that already exited (not yet reaped) is harmless.
-        let _ = child.kill();
-        let status = child.wait().expect("wait");
-        let mut out = String::new();
-        child
-            .stdout
-            .take()
-            .expect("stdout")
-            .read_to_string(&mut out)
-            .expect("read stdout");
-        if out.contains(&summary) {
-            acked.push(summary.clone());
+    let (mut writers, mut killed, mut rounds) = (0, 0, 0);
+    while killed < KILLS {
+        assert!(
+            writers < 10 * KILLS && started.elapsed() < Duration::from_secs(120),
+            "seed {seed}: only {killed} of {writers} writers died of SIGKILL in {:?}",
+            started.elapsed()
+        );
+        rounds += 1;
+        // One to three writers at once; the later ones wait for the lock, so their kill
+        // moments are spread over as many save times.
+        let at_once = 1 + (rng.next() % 3) as u32;
+        let mut round: Vec<Writer> = (0..at_once)
+            .map(|_| {
+                let summary = format!("ack-{writers}");
+                writers += 1;
+                let child = bin(&dir)
+                    .args(["log", "killme", "note", &summary])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("spawn log");
+                let kill_after = Duration::from_micros(
+                    rng.next() % (window * at_once).as_micros().max(1) as u64,
+                );
+                Writer {
+                    summary,
+                    child,
+                    kill_after,
+                }
+            })
+            .collect();
+        round.sort_by_key(|w| w.kill_after);
+        let spawned = Instant::now();
+        for w in &mut round {
+            if let Some(wait) = w.kill_after.checked_sub(spawned.elapsed()) {
+                thread::sleep(wait);
+            }
+            // Killing a process that already exited (not yet reaped) is harmless; only a
+            // writer that died of the signal counts as killed.
+            let _ = w.child.kill();
         }
-        if !finished && !status.success() {
-            killed += 1;
+        for mut w in round {
+            let status = w.child.wait().expect("wait");
+            let mut out = String::new();
+            w.child
+                .stdout
+                .take()
+                .expect("stdout")
+                .read_to_string(&mut out)
+                .expect("read stdout");
+            if status.signal() == Some(SIGKILL) {
+                killed += 1;
+            } else if status.success() && out.contains(&w.summary) {
+                acked.push(w.summary);
+            } else {
+                panic!(
+                    "seed {seed}: {} ended with {status} and printed {out:?}",
+                    w.summary
+                );
+            }
         }
 
-        // After every kill: every case file parses and holds every acknowledged event once.
-        for id in store.ids().expect("ids") {
-            load(&store, &id);
-        }
+        // After every round: every case file parses and holds every acknowledged event once.
+        let when = format!("after round {rounds} (seed {seed})");
+        assert_eq!(
+            all_parse(&store, &when),
+            vec!["bystander", "killme"],
+            "{when}"
+        );
         let counts = summaries(&load(&store, "killme"));
         for s in &acked {
-            assert_eq!(counts.get(s), Some(&1), "after kill {n} (seed {seed}): {s}");
+            assert_eq!(counts.get(s), Some(&1), "{when}: {s}");
         }
         for (s, c) in &counts {
-            assert_eq!(
-                *c, 1,
-                "after kill {n} (seed {seed}): {s} is there {c} times"
-            );
+            assert_eq!(*c, 1, "{when}: {s} is there {c} times");
         }
     }
     eprintln!(
-        "{KILLS} writers, {} acknowledged, {killed} killed before exiting, {:?}",
+        "{writers} writers in {rounds} rounds: {} acknowledged, {killed} died of SIGKILL, {:?}",
         acked.len(),
         started.elapsed()
     );
@@ -322,15 +397,125 @@ fn writers_killed_at_random_moments_never_damage_the_journal() {
     // Stray temp files of killed writers are ignored by `ids` and removed by `clean_strays`.
     assert_eq!(store.ids().expect("ids"), vec!["bystander", "killme"]);
     let strays = stray_files(&dir.join("cases"));
-    eprintln!("{} stray temp files left by killed writers", strays.len());
+    assert!(strays.contains(&planted), "{strays:?}");
+    eprintln!(
+        "{} stray temp files left by killed writers",
+        strays.len() - 1
+    );
     assert_eq!(store.clean_strays().expect("clean"), strays.len());
     assert!(stray_files(&dir.join("cases")).is_empty());
 
-    // The journal still works after all that.
+    // The journal still works after all that, through the CLI too.
     let out = bin(&dir)
         .args(["log", "killme", "note", "after the storm"])
         .output()
         .expect("run log");
     assert!(out.status.success(), "{out:?}");
     assert_eq!(load(&store, "killme").events.len(), counts.len() + 1);
+    let out = bin(&dir)
+        .args(["list", "--all", "--json"])
+        .output()
+        .expect("run list");
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+}
+
+/// Not a check of its own: the process that `a_lock_left_by_a_killed_process_never_blocks_a_later_log`
+/// starts (this test binary again, with `RUNAROUND_TEST_HOLD_LOCK` set) to take a case's lock
+/// with `File::lock`, as runaround does, and hold it until it is killed. Without the variable
+/// it returns at once.
+#[test]
+fn lock_holder_helper() {
+    let Some(lock) = std::env::var_os("RUNAROUND_TEST_HOLD_LOCK") else {
+        return;
+    };
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .expect("open the lock file");
+    file.lock().expect("take the lock");
+    let ready = std::env::var_os("RUNAROUND_TEST_LOCK_READY").expect("a ready file");
+    fs::write(ready, b"held").expect("say the lock is held");
+    thread::sleep(Duration::from_secs(60));
+}
+
+/// A process killed with SIGKILL while it holds a case's lock leaves `cases/ID.lock` behind: a `log`
+/// that was waiting for the lock goes ahead as soon as the holder dies, and a later `log` is
+/// not held up at all.
+#[test]
+fn a_lock_left_by_a_killed_process_never_blocks_a_later_log() {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let id = new_case(&dir, "Stale lock");
+    let lock = dir.join("cases").join(format!("{id}.lock"));
+    let ready = tmp.path().join("held");
+    let mut holder = Command::new(std::env::current_exe().expect("the test binary"))
+        .args(["--exact", "lock_holder_helper", "--nocapture"])
+        .env("RUNAROUND_TEST_HOLD_LOCK", &lock)
+        .env("RUNAROUND_TEST_LOCK_READY", &ready)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the lock holder");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !ready.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the lock holder never took the lock"
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+
+    // While the holder lives, a `log` waits for it: the lock is real.
+    let mut waiting = bin(&dir)
+        .args(["log", &id, "note", "waited for the lock"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn log");
+    thread::sleep(Duration::from_millis(300));
+    assert!(
+        waiting.try_wait().expect("try_wait").is_none(),
+        "log did not wait for a lock held by another process"
+    );
+
+    holder.kill().expect("kill the holder");
+    let status = holder.wait().expect("wait for the holder");
+    assert_eq!(status.signal(), Some(9), "the holder died of SIGKILL");
+    assert!(lock.exists(), "the killed holder left its lock file");
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = waiting.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = waiting.kill();
+            panic!("log still waits 5 s after the lock's holder was killed");
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    assert!(status.success(), "the waiting log failed: {status}");
+
+    let start = Instant::now();
+    let out = bin(&dir)
+        .args(["log", &id, "note", "after the kill"])
+        .output()
+        .expect("run log");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "a later log took {:?}",
+        start.elapsed()
+    );
+    let store = Store::open(&dir).expect("open");
+    let got: Vec<String> = load(&store, &id)
+        .events
+        .iter()
+        .map(|e| e.summary.clone())
+        .collect();
+    assert_eq!(got, vec!["waited for the lock", "after the kill"]);
 }

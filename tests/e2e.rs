@@ -1,345 +1,19 @@
-//! End-to-end tests in a real terminal: the built binary runs inside tmux, keys are sent with
-//! `tmux send-keys`, the screen is read with `tmux capture-pane`, and what ends up on disk is
-//! read back through the CLI. Each test has its own tmux server and its own data directory.
-//! Without tmux on PATH the tests say so on stderr and pass.
+//! End-to-end tests in a real terminal (the harness is `common::tmux`): the built binary runs
+//! inside tmux, keys are sent with `tmux send-keys`, the screen is read with
+//! `tmux capture-pane`, and what ends up on disk is read back through the CLI. Each test has
+//! its own tmux server and its own data directory. Without tmux on PATH the tests say so on
+//! stderr and pass.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_runaround");
-const TITLE: &str = "Geen internet na verhuizing";
-/// How long to wait for the screen to show something before failing.
-const WAIT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(50);
-/// Characters of the TUI's pane borders (focused panes are thick, others plain).
-const BORDERS: &[char] = &['┏', '┓', '┗', '┛', '┃', '━', '┌', '┐', '└', '┘', '│', '─'];
-
-/// Environment variables that would change what the binary does.
-const SCRUBBED: &[&str] = &[
-    "RUNAROUND_DIR",
-    "RUNAROUND_NOW",
-    "NO_COLOR",
-    "TMUX",
-    "TMUX_PANE",
-];
-
-fn tmux_installed() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!("SKIPPED: tmux not installed");
-    }
-    found
-}
-
-/// `s` quoted for `sh`.
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-/// Runs the CLI on `dir`.
-fn cli(dir: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(BIN);
-    for var in SCRUBBED {
-        cmd.env_remove(var);
-    }
-    cmd.env("TZ", "Europe/Amsterdam")
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs the CLI on `dir` and returns its stdout, failing the test when it fails.
-fn cli_ok(dir: &Path, args: &[&str]) -> String {
-    let out = cli(dir, args);
-    assert!(
-        out.status.success(),
-        "runaround {args:?} failed ({}): {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
-
-/// The notes of case `id`, as `export --format json` gives them.
-fn exported_notes(dir: &Path, id: &str) -> String {
-    let json = cli_ok(dir, &["export", id, "--format", "json"]);
-    let value: serde_json::Value = serde_json::from_str(&json).expect("export is JSON");
-    value["notes"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no notes string in {json}"))
-        .to_string()
-}
-
-/// A process as `/proc/PID/stat` describes it: its name, state and parent.
-struct Stat {
-    comm: String,
-    state: char,
-    parent: u32,
-}
-
-fn stat(pid: u32) -> Option<Stat> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // `pid (comm) state ppid ...`; comm may hold spaces and parentheses.
-    let (head, tail) = stat.rsplit_once(')')?;
-    let mut fields = tail.split_whitespace();
-    Some(Stat {
-        comm: head.split_once('(')?.1.to_string(),
-        state: fields.next()?.chars().next()?,
-        parent: fields.next()?.parse().ok()?,
-    })
-}
-
-/// Whether `pid` is a runaround process that has not exited (a zombie has).
-fn runaround_alive(pid: u32) -> bool {
-    stat(pid).is_some_and(|s| s.comm == "runaround" && s.state != 'Z')
-}
-
-/// A tmux server of its own (its socket in a directory of its own) with one session, `main`,
-/// 100x30, plus a data directory holding one case. When this is dropped, also when a test
-/// fails, a runaround still running is killed and so is the server.
-struct Tui {
-    sockets: TempDir,
-    data: TempDir,
-    id: String,
-    /// The program's pid, once a test asked for it.
-    pid: std::cell::Cell<Option<u32>>,
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        let pids = [self.pid.get(), self.find_program_pid()];
-        for pid in pids.into_iter().flatten() {
-            if runaround_alive(pid) {
-                let _ = Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .output();
-            }
-        }
-        let _ = self.tmux_output(&["kill-server"]);
-    }
-}
-
-impl Tui {
-    /// A data directory with one case (made with the CLI), and the TUI started on it. Waits
-    /// until the case's title is on screen.
-    fn start() -> Tui {
-        let data = tempfile::tempdir().expect("a temporary directory");
-        let id = cli_ok(data.path(), &["new", TITLE, "--org", "KPN"])
-            .trim()
-            .to_string();
-        assert!(!id.is_empty(), "`new` printed no id");
-        let tui = Tui {
-            sockets: tempfile::tempdir().expect("a temporary directory"),
-            data,
-            id,
-            pid: std::cell::Cell::new(None),
-        };
-        tui.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "main",
-            &tui.command(),
-        ]);
-        tui.wait_for(TITLE);
-        tui
-    }
-
-    fn dir(&self) -> &Path {
-        self.data.path()
-    }
-
-    /// The pane's shell command: a clear screen (so a restart does not show the last run's
-    /// exit), the TUI, then its exit status, then a pause so that the screen it left behind
-    /// can still be read.
-    fn command(&self) -> String {
-        format!(
-            "printf '\\033[H\\033[2J'; TZ=Europe/Amsterdam {} --data-dir {}; echo EXITED:$?; sleep 60",
-            sh_quote(BIN),
-            sh_quote(&self.dir().to_string_lossy())
-        )
-    }
-
-    /// Starts the TUI again in the same pane (killing what runs there).
-    fn restart(&self) {
-        self.tmux(&["respawn-pane", "-k", "-t", "main", &self.command()]);
-        self.wait_for(TITLE);
-    }
-
-    fn tmux_output(&self, args: &[&str]) -> std::io::Result<Output> {
-        let mut cmd = Command::new("tmux");
-        for var in SCRUBBED {
-            cmd.env_remove(var);
-        }
-        cmd.env("TZ", "Europe/Amsterdam")
-            .arg("-S")
-            .arg(self.sockets.path().join("tmux"))
-            .args(args)
-            .output()
-    }
-
-    /// Runs a tmux command, failing the test when it fails; returns its stdout.
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = self.tmux_output(args).expect("tmux runs");
-        assert!(
-            out.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Keys by name (`Tab`, `Escape`, `Enter`, `q`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Text typed literally.
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "main", "-l", text]);
-    }
-
-    /// What the pane shows now.
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "main"])
-    }
-
-    /// A tmux format evaluated for the pane.
-    fn display(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "main", format])
-            .trim()
-            .to_string()
-    }
-
-    /// Polls the screen until `ok` holds for it; returns that screen. Fails the test with the
-    /// last screen when it does not happen within `within`.
-    fn wait_until(&self, what: &str, within: Duration, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + within;
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited {within:?} for {what}; the screen shows:\n{screen}"
-            );
-            sleep(POLL);
-        }
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(&format!("{needle:?}"), WAIT, |s| s.contains(needle))
-    }
-
-    fn wait_gone(&self, needle: &str) -> String {
-        self.wait_until(&format!("{needle:?} to go away"), WAIT, |s| {
-            !s.contains(needle)
-        })
-    }
-
-    /// Tab Tab to the Notes pane, `i`, and waits until the editor has the keyboard.
-    fn edit_notes(&self) {
-        self.keys(&["Tab", "Tab"]);
-        self.wait_for("┏ Notes");
-        self.keys(&["i"]);
-        self.wait_for("Notes editing");
-    }
-
-    /// Esc out of the notes editor. Waiting for it matters: an Esc followed at once by `q`
-    /// reads as Alt-q.
-    fn leave_notes(&self) {
-        self.keys(&["Escape"]);
-        self.wait_gone("Notes editing");
-    }
-
-    /// `q`, then waits for the program to exit with status 0.
-    fn quit(&self) -> String {
-        self.keys(&["q"]);
-        self.wait_for("EXITED:")
-    }
-
-    /// Checks that the terminal was handed back: the normal screen, without the TUI on it,
-    /// and the exit status.
-    fn assert_restored(&self, screen: &str, status: &str) {
-        assert!(
-            screen.contains(&format!("EXITED:{status}")),
-            "expected exit status {status}; the screen shows:\n{screen}"
-        );
-        assert_eq!(
-            self.display("#{alternate_on}"),
-            "0",
-            "the alternate screen is still on"
-        );
-        assert_eq!(
-            self.display("#{cursor_flag}"),
-            "1",
-            "the cursor is still hidden"
-        );
-        assert!(
-            !screen.contains(BORDERS),
-            "the TUI is still on screen after exit:\n{screen}"
-        );
-        assert!(
-            !screen.contains(TITLE),
-            "the TUI is still on screen after exit:\n{screen}"
-        );
-    }
-
-    /// The pid of the runaround process (the child of the pane's shell), if it runs.
-    fn find_program_pid(&self) -> Option<u32> {
-        let out = self
-            .tmux_output(&["display-message", "-p", "-t", "main", "#{pane_pid}"])
-            .ok()?;
-        let shell: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
-        std::fs::read_dir("/proc")
-            .ok()?
-            .flatten()
-            .find_map(|entry| {
-                let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
-                stat(pid)
-                    .is_some_and(|s| s.parent == shell && s.comm == "runaround")
-                    .then_some(pid)
-            })
-    }
-
-    /// The pid of the runaround process; fails the test when it does not run.
-    fn program_pid(&self) -> u32 {
-        let pid = self
-            .find_program_pid()
-            .expect("a runaround process runs under the pane's shell");
-        self.pid.set(Some(pid));
-        pid
-    }
-}
-
-/// Waits until process `pid` has exited (gone from `/proc`, or a zombie nobody reaped yet).
-fn wait_exit(pid: u32, within: Duration, after: &str) {
-    let deadline = Instant::now() + within;
-    while runaround_alive(pid) {
-        assert!(
-            Instant::now() < deadline,
-            "runaround (pid {pid}) still runs {within:?} after {after}"
-        );
-        sleep(Duration::from_millis(20));
-    }
-}
+use common::tmux::{
+    BIN, TITLE, Tui, WAIT, cli_ok, exported_notes, sh_quote, tmux_installed, wait_exit,
+};
 
 #[test]
 fn start_type_notes_quit_restores_terminal() {
@@ -392,8 +66,8 @@ fn cli_log_from_outside_appears() {
     tui.assert_restored(&screen, "0");
 }
 
-/// Types notes and sends `signal` before the autosave could have run: the process ends
-/// within two seconds, hands the terminal back, and the notes are on disk.
+/// Types notes and sends `signal` before the autosave could have run: the process is gone
+/// within one second, hands the terminal back, and the notes are on disk.
 fn signal_saves_typed_notes(signal: &str) {
     if !tmux_installed() {
         return;
@@ -427,7 +101,7 @@ fn signal_saves_typed_notes(signal: &str) {
         "kill -{signal} {pid}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    wait_exit(pid, Duration::from_secs(2), &format!("SIG{signal}"));
+    wait_exit(pid, Duration::from_secs(1), &format!("SIG{signal}"));
     let screen = tui.wait_for("EXITED:");
     assert_eq!(
         tui.display("#{alternate_on}"),
@@ -449,6 +123,77 @@ fn sighup_saves_typed_notes() {
 #[test]
 fn sigterm_saves_typed_notes() {
     signal_saves_typed_notes("TERM");
+}
+
+#[test]
+fn sigquit_saves_typed_notes() {
+    signal_saves_typed_notes("QUIT");
+}
+
+/// SIGTERM while the typed notes cannot be saved into their case (the file broke in place
+/// without its size or time changing, so the TUI has not noticed): the notes go to the rescue
+/// file, as they do when a save fails while the TUI runs, and the broken file is left alone.
+#[test]
+fn a_signal_when_the_case_cannot_be_saved_rescues_the_typed_notes() {
+    if !tmux_installed() {
+        return;
+    }
+    if !Path::new("/proc/self").exists() {
+        eprintln!("SKIPPED: no /proc to find the process in");
+        return;
+    }
+    let tui = Tui::start();
+    let pid = tui.program_pid();
+    let typed = "gered bij SIGTERM: klantnummer 1234567 漢字";
+    tui.edit_notes();
+    tui.type_text(typed);
+    tui.wait_for(typed);
+    let file = tui.dir().join("cases").join(format!("{}.ron", tui.id));
+    let meta = std::fs::metadata(&file).expect("the case file");
+    let text = std::fs::read_to_string(&file).expect("the case file is readable");
+    assert!(
+        !text.contains(typed),
+        "the notes were saved before the signal was sent (too slow to test)"
+    );
+    let broken = text.replacen("schema: 1,", "schema: X,", 1);
+    assert_eq!(broken.len(), text.len());
+    std::fs::write(&file, &broken).expect("break the case file");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(meta.modified().expect("mtime")))
+        .expect("put the old time back");
+    let out = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .output()
+        .expect("kill runs");
+    assert!(out.status.success());
+    wait_exit(pid, Duration::from_secs(1), "SIGTERM");
+    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescued = std::fs::read_to_string(&rescue).unwrap_or_else(|e| {
+        panic!(
+            "the typed notes are lost: no rescue file ({e}); the case file still holds {:?}",
+            exported_notes_or_reason(tui.dir(), &tui.id)
+        )
+    });
+    assert!(rescued.contains(typed), "rescued {rescued:?}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("case file"),
+        broken,
+        "the broken file is never overwritten"
+    );
+}
+
+/// The notes of case `id` if its file can be read, else why not.
+fn exported_notes_or_reason(dir: &Path, id: &str) -> String {
+    let store = runaround::storage::Store::open(dir).expect("open");
+    match store.load(id) {
+        Ok(runaround::storage::Entry::Ok { case, .. }) => case.notes,
+        Ok(runaround::storage::Entry::Unreadable { reason, .. }) => {
+            format!("(unreadable: {reason})")
+        }
+        Err(e) => format!("({e})"),
+    }
 }
 
 #[test]

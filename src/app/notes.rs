@@ -84,9 +84,15 @@ impl Notes {
         }
     }
 
-    /// Pasted text, cleaned of control characters, inserted at the cursor.
+    /// Pasted text, cleaned of control characters, inserted at the cursor. A paste that is
+    /// empty once cleaned changes nothing (inserting it would delete the selection without
+    /// telling, and the deletion would never be saved).
     pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
-        if self.editor.insert_str(clean(text)) {
+        let text = clean(text);
+        if text.is_empty() {
+            return;
+        }
+        if self.editor.insert_str(text) {
             self.touch(now);
         }
     }

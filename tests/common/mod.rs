@@ -2,6 +2,8 @@
 //! stand-in for the runtime that applies effects the way the real one does.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod tmux;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
