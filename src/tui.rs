@@ -242,7 +242,11 @@ impl Search {
 /// written unescaped, so a file without the query in it cannot match and is not parsed; one
 /// with escapes (edited by hand) always is.
 fn file_matches(store: &Store, id: &str, query: &str) -> bool {
-    let Ok(text) = std::fs::read_to_string(store.path(id)) else {
+    let path = store.path(id);
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
     if !text.contains('\\') && !text.to_lowercase().contains(query) {

@@ -87,3 +87,76 @@ fn a_save_that_failed_succeeds_when_tried_again() {
     let shown = String::from_utf8(shown.stdout).unwrap();
     assert!(shown.contains("second try") && !shown.contains("first try"));
 }
+
+/// Waits for `child` at most `secs` seconds; kills it and fails if it is still running.
+fn wait_within(mut child: std::process::Child, secs: u64, what: &str) -> std::process::ExitStatus {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            panic!("{what} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_fifo_or_a_device_posing_as_a_case_file_is_unreadable_not_a_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let made = run(dir, None, &["new", "Geen internet", "--org", "KPN"]);
+    assert!(made.status.success());
+    let cases = dir.join("cases");
+    let fifo = Command::new("mkfifo")
+        .arg(cases.join("fifo.ron"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::os::unix::fs::symlink("/dev/zero", cases.join("zero.ron")).unwrap();
+    // The binary first, bounded in time: without the guard, reading would never end.
+    let child = Command::new(env!("CARGO_BIN_EXE_runaround"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["list", "--all", "--json"])
+        .env_remove("RUNAROUND_FAULT")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(wait_within(child, 10, "list over a FIFO and /dev/zero").success());
+    let store = runaround::storage::Store::open(dir).unwrap();
+    for id in ["fifo", "zero"] {
+        match store.load(id).unwrap() {
+            runaround::storage::Entry::Unreadable { reason, .. } => {
+                assert!(reason.contains("not a regular file"), "{id}: {reason}");
+            }
+            runaround::storage::Entry::Ok { .. } => panic!("{id} read as a case"),
+        }
+    }
+}
+
+#[test]
+fn temp_files_beside_the_cases_go_once_they_are_old() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = runaround::storage::Store::open(tmp.path()).unwrap();
+    let old = [".index.Ab12Cd", ".rescued-notes-k7f3q2ab.txt.Xy98Zw"];
+    let young = [".index.Ef34Gh", ".rescued-notes-k7f3q2ab.txt.Uv76Ts"];
+    let kept = ["rescued-notes-k7f3q2ab.txt", "index", "notes.txt"];
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in old.iter().chain(&young).chain(&kept) {
+        let file = std::fs::File::create(tmp.path().join(name)).unwrap();
+        if old.contains(name) || kept.contains(name) {
+            file.set_modified(hour_ago).unwrap();
+        }
+    }
+    assert_eq!(store.clean_strays().unwrap(), old.len());
+    for name in old {
+        assert!(!tmp.path().join(name).exists(), "{name} is left");
+    }
+    for name in young.iter().chain(&kept) {
+        assert!(tmp.path().join(name).exists(), "{name} was removed");
+    }
+}

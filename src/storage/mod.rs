@@ -100,6 +100,9 @@ impl Entry {
     }
 }
 
+/// How old a temp file beside the cases must be to count as left by a dead process.
+const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// The journal in a data directory.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -227,6 +230,12 @@ impl Store {
             reason,
             stamp,
         };
+        // A FIFO or a link to a device would block or never end: only regular files are read.
+        if let Ok(meta) = fs::metadata(&path)
+            && !meta.is_file()
+        {
+            return Ok(unreadable("it is not a regular file".into()));
+        }
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == ErrorKind::NotFound => {
@@ -376,6 +385,24 @@ impl Store {
                 if fs::remove_file(entry.path()).is_ok() {
                     removed += 1;
                 }
+            }
+        }
+        // Beside the cases: temp files of rescued notes and of the index. These are not
+        // under a case lock, so only those old enough to belong to a dead process go.
+        for entry in fs::read_dir(&self.dir).map_err(io(&self.dir))? {
+            let entry = entry.map_err(io(&self.dir))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let stray = name.starts_with(".index.")
+                || (name.starts_with(".rescued-notes-") && name.contains(".txt."));
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= STRAY_AGE);
+            if stray && old && fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
             }
         }
         Ok(removed)
