@@ -52,7 +52,13 @@ pub fn is_clean(text: &str) -> bool {
 
 /// Whether [`clean_line`] would leave `text` as it is.
 pub fn is_clean_line(text: &str) -> bool {
-    is_clean(text) && !text.contains(['\n', '\t']) && text.trim().len() == text.len()
+    let bytes = text.as_bytes();
+    let control = bytes.iter().enumerate().any(|(i, &b)| match b {
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    });
+    !control && !text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace)
 }
 
 fn is_control(c: char) -> bool {
