@@ -351,7 +351,7 @@ fn resolve_query(store: &Store, query: &str) -> Result<(String, Option<Entry>), 
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
-    let _ = scan.save_if_stale();
+    // The index is not saved here: the command is about to change the case anyway.
     Ok((scan.entries[index].id().to_string(), None))
 }
 
