@@ -332,11 +332,11 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
     Ok(out)
 }
 
-/// The id of the case `query` names (see [`resolve`]), and its entry when resolving had to
-/// read the journal (so that callers need not read that file again).
-fn resolve_query(store: &Store, query: &str) -> Result<(String, Option<Entry>), CliError> {
+/// The id of the case `query` names (see [`resolve`]). A title or prefix is looked up in the
+/// journal's summaries (through the index), not in the case files.
+pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
     if valid_id(query) && store.path(query).exists() {
-        return Ok((query.to_string(), None));
+        return Ok(query.to_string());
     }
     let scan = Scan::new(store, Clock::System.now())?;
     let candidates: Vec<Candidate<'_>> = scan
@@ -351,22 +351,13 @@ fn resolve_query(store: &Store, query: &str) -> Result<(String, Option<Entry>), 
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
-    // The index is not saved here: the command is about to change the case anyway.
-    Ok((scan.entries[index].id().to_string(), None))
-}
-
-/// The id of the case `query` names (see [`resolve`]).
-pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
-    resolve_query(store, query).map(|(id, _)| id)
+    // The index is not saved here: the command is about to change or read the case anyway.
+    Ok(scan.entries[index].id().to_string())
 }
 
 fn load_resolved(store: &Store, query: &str) -> Result<(Case, Option<String>), CliError> {
-    let (id, entry) = resolve_query(store, query)?;
-    let entry = match entry {
-        Some(entry) => entry,
-        None => store.load(&id)?,
-    };
-    match entry {
+    let id = resolve_id(store, query)?;
+    match store.load(&id)? {
         Entry::Ok {
             case, read_only, ..
         } => Ok((case, read_only)),
