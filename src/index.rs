@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Case, Summary};
+use crate::domain::Summary;
 use crate::export::json::events_blob;
 use crate::storage::{Entry, Stamp, StorageError, Store};
 
@@ -214,15 +214,6 @@ impl Scan {
             Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
             Events::Indexed(range, crc) => read_checked(self.file.as_ref()?, range, *crc),
             Events::None => None,
-        }
-    }
-
-    /// Replaces an entry whose file was read again (after a change elsewhere), with its case.
-    pub fn replace(&mut self, i: usize, entry: &Entry, case: Option<&Case>, now: DateTime<Utc>) {
-        if let (Some(slot), Some(events)) = (self.entries.get_mut(i), self.events.get_mut(i)) {
-            *slot = Listed::of(entry, now);
-            *events = case.map_or(Events::None, |c| Events::Fresh(events_blob(&c.events)));
-            self.stale = true;
         }
     }
 
