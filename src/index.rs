@@ -97,7 +97,7 @@ impl Listed {
 enum Events {
     /// In the index file read, at this range, with this CRC-32.
     Indexed(Range<u64>, u32),
-    /// Made just now from the case file.
+    /// Made just now from the case file, and kept in memory (no spill file could be made).
     Fresh(String),
     /// Made just now and put in the spill file at this range, with this CRC-32.
     Spilled(Range<u64>, u32),
