@@ -234,7 +234,9 @@ impl Store {
         if let Ok(meta) = fs::metadata(&path)
             && !meta.is_file()
         {
-            return Ok(unreadable("it is not a regular file".into()));
+            return Ok(unreadable(
+                "the file cannot be read: it is not a regular file".into(),
+            ));
         }
         let bytes = match fs::read(&path) {
             Ok(b) => b,
