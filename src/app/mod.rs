@@ -4,11 +4,13 @@
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod mouse;
 pub mod mutation;
 pub mod notes;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 use std::collections::HashSet;
@@ -143,6 +145,13 @@ pub enum Effect {
     },
     /// Create a case, then hand it to [`App::created`].
     Create(Case),
+    /// Let the user edit case `id`'s notes, which are `text`, in their own editor, then save
+    /// what they wrote as [`Mutation::SetNotes`] based on `text` (so that changes made
+    /// meanwhile elsewhere are merged) and hand the case to [`App::saved`].
+    EditNotes {
+        id: String,
+        text: String,
+    },
     Quit,
 }
 
@@ -177,6 +186,33 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// Whether the current screen is a demo journal.
     pub demo: bool,
+    /// The keys in force (the defaults with the config file's overrides).
+    pub keymap: keymap::Keymap,
+    /// What the config file says that views and forms use.
+    pub prefs: Prefs,
+    /// Where the last frame put the panes (set by the view).
+    pub hits: Hits,
+}
+
+/// Where the panes were drawn on the last frame, so that the mouse can find what it points at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub cases: Option<Rect>,
+    pub timeline: Option<Rect>,
+    pub notes: Option<Rect>,
+    /// For each line inside the Cases pane's border, the index into `visible` shown there.
+    pub case_lines: Vec<Option<usize>>,
+    /// For each line inside the Timeline pane's border, the event shown there.
+    pub event_lines: Vec<Option<usize>>,
+}
+
+/// Preferences from the config file that the app and its views use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prefs {
+    /// The organisation a new case starts with.
+    pub default_organisation: String,
+    /// The chrono format of the timeline's date column (None: the built-in ones).
+    pub date_format: Option<String>,
 }
 
 impl App {
@@ -201,6 +237,9 @@ impl App {
             added: None,
             now,
             demo: false,
+            keymap: keymap::Keymap::default(),
+            prefs: Prefs::default(),
+            hits: Hits::default(),
         };
         app.refresh(None);
         app
@@ -278,14 +317,16 @@ impl App {
         scopes
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    /// Shows `text` on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
         });
     }
 
-    fn complain(&mut self, text: impl Into<String>) {
+    /// Shows `text` on the status line as an error.
+    pub fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -506,7 +547,7 @@ impl App {
             }
             Mode::Normal => {}
         }
-        match keymap::resolve(key, &self.scopes()) {
+        match self.keymap.resolve(key, &self.scopes()) {
             Some(action) => {
                 self.message = None;
                 let effects = self.update(action);
@@ -672,6 +713,20 @@ impl App {
                 }
                 Pane::Notes => {}
             },
+            Action::ExternalEdit => match self.writable().map(|c| c.id.clone()) {
+                Ok(id) => {
+                    // What was typed here goes first, so the editor starts from it.
+                    let mut effects = self.flush_notes();
+                    self.mode = Mode::Normal;
+                    self.notes.set_editing(false);
+                    effects.push(Effect::EditNotes {
+                        id,
+                        text: self.notes.text(),
+                    });
+                    return effects;
+                }
+                Err(e) => self.complain(e),
+            },
             Action::EditNotes => match self.writable() {
                 Ok(_) => {
                     self.focus = Pane::Notes;
@@ -689,7 +744,12 @@ impl App {
                 self.refresh(None);
                 self.say(format!("showing {} cases", self.filter.label()));
             }
-            Action::NewCase => self.overlay = Some(Overlay::Form(forms::new_case_form(now))),
+            Action::NewCase => {
+                self.overlay = Some(Overlay::Form(forms::new_case_form(
+                    now,
+                    &self.prefs.default_organisation,
+                )));
+            }
             Action::LogEvent => {
                 let form = self
                     .writable()
@@ -763,6 +823,11 @@ impl App {
     }
 
     fn navigate(&mut self, action: Action) -> Vec<Effect> {
+        self.navigate_in(self.focus, action)
+    }
+
+    /// Moves within `pane` (focused or not: the mouse wheel scrolls the pane under it).
+    fn navigate_in(&mut self, pane: Pane, action: Action) -> Vec<Effect> {
         let step = |len: usize, at: Option<usize>| -> Option<usize> {
             if len == 0 {
                 return None;
@@ -777,7 +842,7 @@ impl App {
                 _ => len - 1,
             })
         };
-        match self.focus {
+        match pane {
             Pane::Cases => {
                 let before = self.cases_state.selected();
                 let after = step(self.visible.len(), before);

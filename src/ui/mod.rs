@@ -12,8 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::keymap::hints;
-use crate::app::{App, Mode, Overlay, Pane, Row};
+use crate::app::{App, Hits, Mode, Overlay, Pane, Row};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -28,6 +27,7 @@ const SIDE_BY_SIDE: u16 = 70;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
+    app.hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = vec![
             Line::raw("terminal too small"),
@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     }
     hint_line(frame, app, theme, hint_area);
     match &app.overlay {
-        Some(Overlay::Help) => overlay::help(frame, area, theme),
+        Some(Overlay::Help) => overlay::help(frame, area, &app.keymap, theme),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, theme);
@@ -161,7 +161,11 @@ fn draw_pane(
                 theme: t,
                 block,
             };
+            let before = app.cases_state;
             frame.render_stateful_widget(view, area, &mut app.cases_state);
+            app.hits.cases = Some(area);
+            app.hits.case_lines =
+                cases::rows_on_screen(area, &before, &app.cases_state, app.visible.len());
         }
         Pane::Timeline => {
             // Not `app.selected()`: the timeline state is borrowed mutably below.
@@ -182,10 +186,24 @@ fn draw_pane(
                 now: app.now,
                 theme: t,
                 block,
+                date_format: app.prefs.date_format.as_deref(),
             };
+            let events = view.case.map_or(0, |c| c.events.len());
+            let inner = view.block.inner(area);
             frame.render_stateful_widget(view, area, &mut app.timeline_state);
+            app.hits.timeline = Some(area);
+            if events > 0 {
+                let lines = inner
+                    .height
+                    .saturating_sub(timeline::detail_rows(inner.height));
+                let offset = app.timeline_state.offset();
+                app.hits.event_lines = (0..usize::from(lines))
+                    .map(|i| Some(offset + i).filter(|&e| e < events))
+                    .collect();
+            }
         }
         Pane::Notes => {
+            app.hits.notes = Some(area);
             let inner = block.inner(area);
             frame.render_widget(block, area);
             if app.selected().is_some() {
@@ -214,7 +232,7 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
         Mode::Normal => {
             let mut spans = Vec::new();
-            for (key, word) in hints(&app.scopes()) {
+            for (key, word) in app.keymap.hints(&app.scopes()) {
                 spans.push(Span::styled(format!(" {key}"), t.value));
                 spans.push(Span::styled(format!(" {word} "), t.dim));
             }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::form::Form;
-use crate::app::keymap::{Scope, help_rows};
+use crate::app::keymap::{Keymap, Scope};
 use crate::export::text::event_line;
 
 /// A box of at most `w`×`h` centred in `area`.
@@ -92,8 +92,8 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, t: &Theme) {
 }
 
 /// Draws the help: every binding of the keymap, by scope.
-pub fn help(frame: &mut Frame, area: Rect, t: &Theme) {
-    let rows = help_rows();
+pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, t: &Theme) {
+    let rows = keymap.help_rows();
     let mut lines = Vec::new();
     for (scope, name) in [
         (Scope::Global, "anywhere"),

@@ -20,6 +20,8 @@ pub struct TimelineView<'a> {
     pub now: DateTime<Utc>,
     pub theme: &'a Theme,
     pub block: Block<'a>,
+    /// The config's strftime format for the date column (None: the built-in ones).
+    pub date_format: Option<&'a str>,
 }
 
 impl StatefulWidget for TimelineView<'_> {
@@ -54,13 +56,7 @@ impl StatefulWidget for TimelineView<'_> {
             .render(inner, buf);
             return;
         }
-        let detail_rows = if inner.height >= 12 {
-            5
-        } else if inner.height >= 7 {
-            3
-        } else {
-            0
-        };
+        let detail_rows = detail_rows(inner.height);
         let [list_area, detail_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(detail_rows)]).areas(inner);
         let flags = loop_flags(case);
@@ -69,7 +65,10 @@ impl StatefulWidget for TimelineView<'_> {
             .events
             .iter()
             .zip(&flags)
-            .map(|(e, flag)| ListItem::new(line(e, flag.as_deref(), wide, self.now, t)))
+            .map(|(e, flag)| {
+                let when = when(e, wide, self.date_format);
+                ListItem::new(line(e, &when, flag.as_deref(), self.now, t))
+            })
             .collect();
         StatefulWidget::render(
             List::new(items).highlight_style(t.selected),
@@ -90,19 +89,42 @@ impl StatefulWidget for TimelineView<'_> {
     }
 }
 
-fn line<'a>(
-    e: &'a Event,
-    flag: Option<&str>,
-    wide: bool,
-    now: DateTime<Utc>,
-    t: &Theme,
-) -> Line<'a> {
+/// How many lines of a timeline `height` lines high show the selected event's details.
+pub fn detail_rows(height: u16) -> u16 {
+    if height >= 12 {
+        5
+    } else if height >= 7 {
+        3
+    } else {
+        0
+    }
+}
+
+/// The date column of event `e`: the config's format, else one that fits the pane.
+fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
+    use std::fmt::Write;
     let local = e.at.with_timezone(&Local);
-    let when = if wide {
+    let mut out = String::new();
+    // The config's format was checked when it was read; a bad one still must not panic here.
+    if let Some(format) = format
+        && write!(out, "{}", local.format(format)).is_ok()
+    {
+        return out;
+    }
+    if wide {
         local.format("%a %d %b %H:%M").to_string()
     } else {
         local.format("%d/%m %H:%M").to_string()
-    };
+    }
+}
+
+fn line<'a>(
+    e: &'a Event,
+    when: &str,
+    flag: Option<&str>,
+    now: DateTime<Utc>,
+    t: &Theme,
+) -> Line<'a> {
     let mut spans = vec![
         Span::styled(format!("{when} "), t.dim),
         Span::styled(format!("{:<9}", e.kind.label()), kind_style(e, now, t)),
