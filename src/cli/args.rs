@@ -119,8 +119,8 @@ pub struct NewArgs {
     /// The case's title (several words are joined)
     #[arg(required = true, value_name = "TITLE")]
     pub title: Vec<String>,
-    /// The organisation giving you the runaround (may be left out when the config file has a
-    /// `default_organisation`)
+    /// The organisation giving you the runaround (may be left out when the config file names a
+    /// default organisation)
     #[arg(long, value_name = "ORG")]
     pub org: String,
     /// When the case began [default: now]

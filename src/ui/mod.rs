@@ -55,7 +55,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         },
         header_area,
     );
-    if body.width >= SIDE_BY_SIDE {
+    if app.rows.is_empty() && !app.demo {
+        first_run(frame, app, theme, body);
+    } else if body.width >= SIDE_BY_SIDE {
         let cases_w = (body.width * 34 / 100).clamp(26, 48);
         let [left, right] =
             Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
@@ -91,6 +93,47 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         }
         None => {}
     }
+}
+
+/// An empty journal: what runaround is for and how to begin.
+fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+    use crate::app::Action;
+    let key = |action: Action| app.keymap.key_of(action);
+    let row = |keys: String, what: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<16} "), t.value),
+            Span::styled(what, t.label),
+        ])
+    };
+    let lines = vec![
+        Line::styled("Welcome to runaround", t.title),
+        Line::raw(""),
+        Line::styled(
+            "One case per problem with a company, a timeline of every call, redirect and \
+             promise, and counters that make the runaround visible.",
+            t.label,
+        ),
+        Line::raw(""),
+        row(key(Action::NewCase), "create your first case"),
+        row(
+            "runaround demo".into(),
+            "try it first on a demo journal (yours is not touched)",
+        ),
+        row(key(Action::Help), "all the keys"),
+        row(key(Action::Quit), "quit"),
+    ];
+    let r = overlay::centered(area, 76, 12);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(t.border_focus)
+                    .title(Span::styled(" No cases yet ", t.title)),
+            ),
+        r,
+    );
 }
 
 fn pane_name(p: Pane) -> &'static str {

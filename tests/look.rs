@@ -1,0 +1,218 @@
+//! How the screen looks under the config's preferences: the light and 16-colour themes and
+//! `NO_COLOR` (snapshots that include every cell's style), the first-run screen of an empty
+//! journal, and the hint line and help after a key override.
+//!
+//! Times on screen are local, so the tests run with TZ=Europe/Amsterdam (as in render.rs: a
+//! test re-runs itself in a child process when TZ is different).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{apply, demo_app, now};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Cell;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use runaround::app::{App, Overlay};
+use runaround::config::{Config, ThemeName};
+use runaround::ui::{draw, theme::Theme};
+
+const TZ: &str = "Europe/Amsterdam";
+
+fn in_zone(name: &str) -> bool {
+    if std::env::var("TZ").as_deref() == Ok(TZ) {
+        return true;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1"])
+        .env("TZ", TZ)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name} in {TZ}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
+        "{name} did not run in the child"
+    );
+    false
+}
+
+fn render(app: &mut App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| draw(f, app, theme)).unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(Cell::symbol).collect::<String>() + "\n")
+        .collect()
+}
+
+fn colours(terminal: &Terminal<TestBackend>) -> Vec<Color> {
+    let cells = terminal.backend().buffer().content();
+    cells.iter().flat_map(|c| [c.fg, c.bg]).collect()
+}
+
+#[test]
+fn light_theme_80x24_with_styles() {
+    if in_zone("light_theme_80x24_with_styles") {
+        let terminal = render(
+            &mut demo_app(),
+            &Theme::named(ThemeName::Light, false),
+            80,
+            24,
+        );
+        // The Debug form of the buffer lists each change of style, so colours are in it.
+        insta::assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+    }
+}
+
+#[test]
+fn no_color_80x24_with_styles() {
+    if in_zone("no_color_80x24_with_styles") {
+        // NO_COLOR wins over whatever theme the config names.
+        let terminal = render(
+            &mut demo_app(),
+            &Theme::named(ThemeName::Light, true),
+            80,
+            24,
+        );
+        insta::assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+    }
+}
+
+#[test]
+fn no_color_uses_no_colour_at_all() {
+    for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Ansi16] {
+        let terminal = render(&mut demo_app(), &Theme::named(name, true), 100, 30);
+        let coloured: Vec<_> = colours(&terminal)
+            .into_iter()
+            .filter(|c| *c != Color::Reset)
+            .collect();
+        assert!(coloured.is_empty(), "{name:?} with NO_COLOR: {coloured:?}");
+        let cells = terminal.backend().buffer().content();
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.modifier.contains(Modifier::REVERSED)),
+            "the selection is no longer visible without colour"
+        );
+    }
+}
+
+#[test]
+fn the_16_colour_theme_keeps_to_the_16_colours() {
+    let mut app = demo_app();
+    let terminal = render(&mut app, &Theme::named(ThemeName::Ansi16, false), 100, 30);
+    let colours = colours(&terminal);
+    let odd: Vec<_> = colours
+        .iter()
+        .filter(|c| matches!(c, Color::Rgb(..) | Color::Indexed(_)))
+        .collect();
+    assert!(odd.is_empty(), "colours beyond the 16: {odd:?}");
+    assert!(
+        colours.iter().any(|c| *c != Color::Reset),
+        "no colour at all"
+    );
+    // The dark theme does use more: the 16-colour one is a real fallback.
+    let dark = render(&mut app, &Theme::named(ThemeName::Dark, false), 100, 30);
+    assert!(
+        self::colours(&dark)
+            .iter()
+            .any(|c| matches!(c, Color::Rgb(..)))
+    );
+}
+
+#[test]
+fn light_and_dark_differ() {
+    let mut app = demo_app();
+    let light = render(&mut app, &Theme::named(ThemeName::Light, false), 80, 24);
+    let dark = render(&mut app, &Theme::named(ThemeName::Dark, false), 80, 24);
+    assert_eq!(text(&light), text(&dark));
+    assert_ne!(colours(&light), colours(&dark));
+}
+
+#[test]
+fn first_run_80x24() {
+    if in_zone("first_run_80x24") {
+        let mut app = App::new(Vec::new(), now());
+        let terminal = render(&mut app, &Theme::new(true), 80, 24);
+        insta::assert_snapshot!(text(&terminal));
+    }
+}
+
+#[test]
+fn first_run_offers_n_and_the_demo_and_n_works() {
+    let mut app = App::new(Vec::new(), now());
+    let screen = text(&render(&mut app, &Theme::new(true), 80, 24));
+    assert!(screen.contains("create your first case"), "{screen}");
+    assert!(screen.contains("runaround demo"), "{screen}");
+    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    apply(&mut app, effects);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Form(f)) if f.title == "New case"),
+        "n did not open the new-case form"
+    );
+    // With a remapped key the screen offers that key.
+    let config = Config::parse(
+        r#"(keys: { "new_case": "N" })"#,
+        std::path::Path::new("c.ron"),
+    )
+    .unwrap();
+    let mut app = App::new(Vec::new(), now());
+    app.keymap = config.keymap;
+    let screen = text(&render(&mut app, &Theme::new(true), 80, 24));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(" N ") && l.contains("create your first case")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_remapped_key_shows_in_the_hint_line_and_help_and_works() {
+    let config = Config::parse(
+        "(\n  keys: {\n    \"log_event\": \"L\",\n  },\n)",
+        std::path::Path::new("c.ron"),
+    )
+    .unwrap();
+    let mut app = demo_app();
+    app.keymap = config.keymap;
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    let hint = screen.lines().last().unwrap();
+    assert!(hint.contains(" L log "), "hint line: {hint}");
+    assert!(!hint.contains(" l log "), "hint line: {hint}");
+
+    // `l` no longer logs; `L` does.
+    let effects = app.key(KeyEvent::from(KeyCode::Char('l')));
+    apply(&mut app, effects);
+    assert!(app.overlay.is_none(), "l still opens something");
+    let effects = app.key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT));
+    apply(&mut app, effects);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Form(f)) if f.title.contains("Log")),
+        "L did not open the log form: {:?}",
+        app.overlay.as_ref().map(|_| "another overlay")
+    );
+    let effects = app.key(KeyEvent::from(KeyCode::Esc));
+    apply(&mut app, effects);
+
+    let effects = app.key(KeyEvent::from(KeyCode::Char('?')));
+    apply(&mut app, effects);
+    let help = text(&render(&mut app, &Theme::new(true), 100, 40));
+    let row = help
+        .lines()
+        .find(|l| l.contains("log an event"))
+        .expect("the help lists logging");
+    assert!(row.contains(" L  log an event"), "help row: {row}");
+}
