@@ -177,6 +177,8 @@ fn first_run_offers_n_and_the_demo_and_n_works() {
             .any(|l| l.contains(" N ") && l.contains("create your first case")),
         "{screen}"
     );
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("N creates one"), "header: {header}");
 }
 
 #[test]

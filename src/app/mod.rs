@@ -609,7 +609,10 @@ impl App {
             Overlay::ConfirmDelete { id, event } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
                     self.deleted.push((id.clone(), event.clone()));
-                    self.say("event deleted (u undoes)");
+                    self.say(format!(
+                        "event deleted ({} undoes)",
+                        self.keymap.key_of(Action::Undo)
+                    ));
                     vec![Effect::Mutate {
                         id,
                         mutation: Mutation::DeleteEvent(event),
@@ -640,7 +643,10 @@ impl App {
     /// The selected case when it may be changed, else why not.
     pub fn writable(&self) -> Result<&Case, String> {
         match self.selected_row() {
-            None => Err("no case selected (n creates one)".into()),
+            None => Err(format!(
+                "no case selected ({} creates one)",
+                self.keymap.key_of(Action::NewCase)
+            )),
             Some(Row::Unreadable { reason, .. }) => {
                 Err(format!("this case cannot be read: {reason}"))
             }
@@ -706,7 +712,10 @@ impl App {
                 Pane::Timeline => {
                     let form = match (self.writable(), self.selected_event()) {
                         (Ok(_), Some(e)) => Ok(forms::event_form(Some(e.clone()), e.kind, now)),
-                        (Ok(_), None) => Err("no event selected (l logs one)".to_string()),
+                        (Ok(_), None) => Err(format!(
+                            "no event selected ({} logs one)",
+                            self.keymap.key_of(Action::LogEvent)
+                        )),
                         (Err(e), _) => Err(e),
                     };
                     self.open_form(form);
@@ -807,7 +816,10 @@ impl App {
             }
         };
         if case.active_call.is_some() {
-            self.complain("a call is already running (e ends it)");
+            self.complain(format!(
+                "a call is already running ({} ends it)",
+                self.keymap.key_of(Action::EndCall)
+            ));
             return Vec::new();
         }
         let last_number = case

@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             now: app.now,
             theme,
             demo: app.demo,
+            keymap: &app.keymap,
         },
         header_area,
     );
@@ -89,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Overlay::Help) => overlay::help(frame, area, &app.keymap, theme),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
-            overlay::confirm_delete(frame, area, event, theme);
+            overlay::confirm_delete(frame, area, event, &app.keymap, theme);
         }
         None => {}
     }
@@ -230,6 +231,7 @@ fn draw_pane(
                 theme: t,
                 block,
                 date_format: app.prefs.date_format.as_deref(),
+                keymap: &app.keymap,
             };
             let events = view.case.map_or(0, |c| c.events.len());
             let inner = view.block.inner(area);

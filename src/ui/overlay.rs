@@ -121,13 +121,25 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, t: &Theme) {
 }
 
 /// Asks before deleting an event.
-pub fn confirm_delete(frame: &mut Frame, area: Rect, event: &crate::domain::Event, t: &Theme) {
+pub fn confirm_delete(
+    frame: &mut Frame,
+    area: Rect,
+    event: &crate::domain::Event,
+    keymap: &Keymap,
+    t: &Theme,
+) {
     let lines = vec![
         Line::raw(event_line(event, None)),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", t.value),
-            Span::styled(" delete (u undoes) · any other key keeps it", t.label),
+            Span::styled(
+                format!(
+                    " delete ({} undoes) · any other key keeps it",
+                    keymap.key_of(crate::app::Action::Undo)
+                ),
+                t.label,
+            ),
         ]),
     ];
     let r = centered(area, 72, 6);

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::app::keymap::{Action, Keymap};
 use crate::domain::counters::loop_flags;
 use crate::domain::time::local_day_minute;
 use crate::domain::{Case, Event, Kind, Outcome, PromiseState};
@@ -22,6 +23,8 @@ pub struct TimelineView<'a> {
     pub block: Block<'a>,
     /// The config's strftime format for the date column (None: the built-in ones).
     pub date_format: Option<&'a str>,
+    /// For the keys the empty timeline mentions.
+    pub keymap: &'a Keymap,
 }
 
 impl StatefulWidget for TimelineView<'_> {
@@ -50,7 +53,11 @@ impl StatefulWidget for TimelineView<'_> {
         };
         if case.events.is_empty() {
             Paragraph::new(Span::styled(
-                "nothing logged yet: l logs an event, c starts a call",
+                format!(
+                    "nothing logged yet: {} logs an event, {} starts a call",
+                    self.keymap.key_of(Action::LogEvent),
+                    self.keymap.key_of(Action::StartCall)
+                ),
                 t.dim,
             ))
             .render(inner, buf);
