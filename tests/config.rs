@@ -279,3 +279,23 @@ fn version_and_help_work() {
     assert!(help.contains("config --default"), "{help}");
     assert!(help.contains("completions bash"), "{help}");
 }
+
+#[test]
+fn the_readme_example_config_parses() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Configuration")
+        .expect("a Configuration section")..];
+    let start = section.find("```ron\n").expect("a RON example") + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let config = Config::parse(example, Path::new("README.md")).unwrap();
+    assert_eq!(config.theme, runaround::config::ThemeName::Light);
+    assert_eq!(config.default_organisation, "KPN");
+    assert!(!config.mouse);
+    assert_eq!(config.keymap.key_of(runaround::app::Action::LogEvent), "L");
+    assert_eq!(
+        config.keymap.key_of(runaround::app::Action::ExternalEdit),
+        "C-e"
+    );
+}
