@@ -135,6 +135,23 @@ fn the_mouse_is_captured_only_when_the_config_says_so_and_released_on_exit() {
         "mouse still captured after SIGTERM"
     );
 
+    // And on a panic (the panic hook restores the terminal).
+    let prefix = format!(
+        "RUNAROUND_FAULT=panic {}",
+        config(tools.path(), "(mouse: true)")
+    );
+    let tui = Tui::start_with(&prefix, |_, _| {});
+    assert_eq!(tui.display("#{mouse_any_flag}"), "1", "mouse not captured");
+    tui.edit_notes();
+    tui.type_text("x");
+    let screen = tui.wait_for("EXITED:");
+    assert!(screen.contains("EXITED:101"), "no panic exit:\n{screen}");
+    assert_eq!(
+        tui.display("#{mouse_any_flag}"),
+        "0",
+        "mouse still captured after a panic"
+    );
+
     let tui = Tui::start_with(&config(tools.path(), "(mouse: false)"), |_, _| {});
     assert_eq!(
         tui.display("#{mouse_any_flag}"),

@@ -218,3 +218,38 @@ fn a_remapped_key_shows_in_the_hint_line_and_help_and_works() {
         .expect("the help lists logging");
     assert!(row.contains(" L  log an event"), "help row: {row}");
 }
+
+#[test]
+fn the_date_format_of_the_config_is_the_timelines_date_column() {
+    if in_zone("the_date_format_of_the_config_is_the_timelines_date_column") {
+        let mut app = demo_app();
+        let before = text(&render(&mut app, &Theme::new(true), 100, 30));
+        assert!(before.contains("Mon 30 Mar 19:45"), "{before}");
+        let config = Config::parse(
+            r#"(date_format: "%Y-%m-%d %H:%M")"#,
+            std::path::Path::new("c.ron"),
+        )
+        .unwrap();
+        app.prefs.date_format = config.date_format;
+        let after = text(&render(&mut app, &Theme::new(true), 100, 30));
+        assert!(after.contains("2026-03-30 19:45 msg"), "{after}");
+        assert!(!after.contains("Mon 30 Mar 19:45"), "{after}");
+    }
+}
+
+#[test]
+fn the_new_case_form_starts_with_the_default_organisation() {
+    let mut app = demo_app();
+    app.prefs.default_organisation = "Ziggo".into();
+    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    apply(&mut app, effects);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("n opened no form");
+    };
+    let org = form
+        .inputs
+        .iter()
+        .find(|i| i.label == "organisation")
+        .unwrap();
+    assert_eq!(org.value, "Ziggo");
+}
