@@ -253,3 +253,34 @@ fn the_new_case_form_starts_with_the_default_organisation() {
         .unwrap();
     assert_eq!(org.value, "Ziggo");
 }
+
+#[test]
+fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
+    let mut app = demo_app();
+    let press = |app: &mut App, code: KeyCode| {
+        let effects = app.key(KeyEvent::from(code));
+        apply(app, effects);
+    };
+    press(&mut app, KeyCode::Char('?'));
+    let first = text(&render(&mut app, &Theme::new(true), 80, 24));
+    assert!(first.contains("more: j/k scroll"), "{first}");
+    assert!(!first.contains("during a call"), "{first}");
+    press(&mut app, KeyCode::Char('j'));
+    let second = text(&render(&mut app, &Theme::new(true), 80, 24));
+    assert_ne!(first, second, "j did not scroll the help");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    press(&mut app, KeyCode::End);
+    let last = text(&render(&mut app, &Theme::new(true), 80, 24));
+    assert!(last.contains("during a call"), "{last}");
+    assert!(last.contains("any key closes this help"), "{last}");
+    assert!(last.contains("k scrolls back"), "{last}");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.overlay.is_none(), "x did not close the help");
+    // Where it all fits, nothing says there is more.
+    press(&mut app, KeyCode::Char('?'));
+    let tall = text(&render(&mut app, &Theme::new(true), 100, 50));
+    assert!(
+        !tall.contains("more:") && tall.contains("during a call"),
+        "{tall}"
+    );
+}

@@ -42,7 +42,10 @@ pub enum Mode {
 /// What is drawn over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The keys, scrolled down by `scroll` lines (for terminals too short to show them all).
+    Help {
+        scroll: u16,
+    },
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {
@@ -605,7 +608,20 @@ impl App {
 
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
         match overlay {
-            Overlay::Help => Vec::new(),
+            Overlay::Help { scroll } => {
+                // The movement keys scroll the help; any other key closes it.
+                let scroll = match self.keymap.resolve(key, &[Scope::Global]) {
+                    Some(Action::Down) => scroll.saturating_add(1),
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::PageDown) => scroll.saturating_add(10),
+                    Some(Action::PageUp) => scroll.saturating_sub(10),
+                    Some(Action::Top) => 0,
+                    Some(Action::Bottom) => u16::MAX,
+                    _ => return Vec::new(),
+                };
+                self.overlay = Some(Overlay::Help { scroll });
+                Vec::new()
+            }
             Overlay::ConfirmDelete { id, event } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
                     self.deleted.push((id.clone(), event.clone()));
@@ -689,7 +705,7 @@ impl App {
                 effects.push(Effect::Quit);
                 return effects;
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::NextPane | Action::PrevPane => {
                 let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);

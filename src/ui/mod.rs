@@ -86,8 +86,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         draw_pane(frame, app, theme, app.focus, body, Some(tabs));
     }
     hint_line(frame, app, theme, hint_area);
-    match &app.overlay {
-        Some(Overlay::Help) => overlay::help(frame, area, &app.keymap, theme),
+    match &mut app.overlay {
+        Some(Overlay::Help { scroll }) => overlay::help(frame, area, &app.keymap, scroll, theme),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, theme);
