@@ -91,11 +91,13 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     }
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
-    app.keymap = options.config.keymap.clone();
-    app.prefs = Prefs {
-        default_organisation: options.config.default_organisation.clone(),
-        date_format: options.config.date_format.clone(),
-    };
+    app.configure(
+        options.config.keymap.clone(),
+        Prefs {
+            default_organisation: options.config.default_organisation.clone(),
+            date_format: options.config.date_format.clone(),
+        },
+    );
     let pending = Arc::new(Mutex::new(None));
     let mouse = options.config.mouse;
     watch_signals(store.clone(), Arc::clone(&pending), options.demo, mouse)?;

@@ -278,6 +278,11 @@ fn version_and_help_work() {
     assert!(help.contains("--config <FILE>"), "{help}");
     assert!(help.contains("config --default"), "{help}");
     assert!(help.contains("completions bash"), "{help}");
+    let example = help
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("e.g. "))
+        .expect("a config example in --help");
+    Config::parse(example, Path::new("--help")).unwrap();
 }
 
 #[test]

@@ -169,7 +169,7 @@ fn first_run_offers_n_and_the_demo_and_n_works() {
     )
     .unwrap();
     let mut app = App::new(Vec::new(), now());
-    app.keymap = config.keymap;
+    app.configure(config.keymap, config_prefs());
     let screen = text(&render(&mut app, &Theme::new(true), 80, 24));
     assert!(
         screen
@@ -283,4 +283,31 @@ fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
         !tall.contains("more:") && tall.contains("during a call"),
         "{tall}"
     );
+}
+
+fn config_prefs() -> runaround::app::Prefs {
+    runaround::app::Prefs::default()
+}
+
+#[test]
+fn empty_notes_name_the_edit_key_in_force() {
+    let mut cases = common::demo_cases();
+    cases[0].notes.clear();
+    cases[1].notes.clear();
+    let mut app = common::app_on(&cases);
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("no notes yet: i to write"), "{screen}");
+    let config = Config::parse(
+        r#"(keys: { "edit_notes": "w" })"#,
+        std::path::Path::new("c.ron"),
+    )
+    .unwrap();
+    app.configure(config.keymap, config_prefs());
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("no notes yet: w to write"), "{screen}");
+    // Also once another case's notes are loaded.
+    let effects = app.key(KeyEvent::from(KeyCode::Char('j')));
+    apply(&mut app, effects);
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("no notes yet: w to write"), "{screen}");
 }

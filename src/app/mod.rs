@@ -248,6 +248,13 @@ impl App {
         app
     }
 
+    /// Applies the config file's keys and preferences.
+    pub fn configure(&mut self, keymap: keymap::Keymap, prefs: Prefs) {
+        self.notes.set_edit_key(keymap.key_of(Action::EditNotes));
+        self.keymap = keymap;
+        self.prefs = prefs;
+    }
+
     /// The selected row.
     pub fn selected_row(&self) -> Option<&Row> {
         self.cases_state

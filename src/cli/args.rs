@@ -20,10 +20,12 @@ WHEN: RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM' (today), '-2h' (a
 DUR:  20m, 1h5m, 90s, '1h 05m', 12:30.
 CASE: a case id, a unique id prefix, or a piece of the title only one case has.
 
-Config (RON; `runaround config --path` says where, --config FILE or RUNAROUND_CONFIG another):
-  runaround config --default > \"$(runaround config --path)\"   start from the commented defaults
-  runaround --config light.ron                      a config for this run only
-  e.g. (theme: \"light\", keys: { \"log_event\": \"L\" }, mouse: false)
+Config (RON, optional; `runaround config --path` says where, --config FILE or RUNAROUND_CONFIG
+another):
+  runaround config --default                       the commented defaults, to start a file from
+  runaround config                                 check the config file (file:line: problem)
+  runaround --config light.ron                     settings for this run only
+  e.g. (theme: \"light\", keys: { \"log_event\": \"L\" }, default_organisation: \"KPN\", mouse: false)
 
 Shell completions and the manual:
   runaround completions bash > ~/.local/share/bash-completion/completions/runaround
