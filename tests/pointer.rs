@@ -168,3 +168,34 @@ fn e_without_a_writable_case_says_why() {
     assert!(effects.is_empty());
     assert!(app.message.as_ref().is_some_and(|m| m.error));
 }
+
+#[test]
+fn on_a_narrow_terminal_a_click_on_a_tab_shows_that_pane() {
+    let mut app = demo_app();
+    let mut terminal = Terminal::new(TestBackend::new(50, 20)).unwrap();
+    terminal
+        .draw(|f| draw(f, &mut app, &Theme::new(true)))
+        .unwrap();
+    let &(_, notes_tab) = app
+        .hits
+        .tabs
+        .iter()
+        .find(|(p, _)| *p == Pane::Notes)
+        .expect("a Notes tab");
+    let row: String = (notes_tab.x..notes_tab.right())
+        .map(|x| {
+            terminal.backend().buffer()[(x, notes_tab.y)]
+                .symbol()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(row, " Notes ");
+    let effects = app.mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: notes_tab.x + 2,
+        row: notes_tab.y,
+        modifiers: KeyModifiers::NONE,
+    });
+    apply(&mut app, effects);
+    assert_eq!(app.focus, Pane::Notes);
+}

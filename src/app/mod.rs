@@ -207,6 +207,8 @@ pub struct Hits {
     pub case_lines: Vec<Option<usize>>,
     /// For each line inside the Timeline pane's border, the event shown there.
     pub event_lines: Vec<Option<usize>>,
+    /// Where the pane tabs are, when only one pane shows.
+    pub tabs: Vec<(Pane, Rect)>,
 }
 
 /// Preferences from the config file that the app and its views use.

@@ -1,5 +1,5 @@
-//! The mouse: the wheel scrolls the pane under the pointer, a click focuses a pane and selects
-//! the case or event under it. Hit-testing uses where the last frame put things ([`Hits`]).
+//! The mouse: the wheel scrolls the pane under the pointer, a click focuses a pane (or picks a
+//! tab when only one pane shows) and selects the case or event under it. Hit-testing uses where the last frame put things ([`Hits`]).
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -31,6 +31,15 @@ impl App {
         if self.overlay.is_some() || self.mode != Mode::Normal {
             return Vec::new();
         }
+        let at = Position {
+            x: event.column,
+            y: event.row,
+        };
+        if let MouseEventKind::Down(MouseButton::Left) = event.kind
+            && let Some(&(pane, _)) = self.hits.tabs.iter().find(|(_, r)| r.contains(at))
+        {
+            return self.focus_pane(pane);
+        }
         let Some((pane, area)) = self.hits.pane_at(event.column, event.row) else {
             return Vec::new();
         };
@@ -42,12 +51,18 @@ impl App {
         }
     }
 
-    fn click(&mut self, pane: Pane, area: Rect, y: u16) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if self.focus != pane {
-            self.focus = pane;
-            effects = self.flush_notes();
+    /// Focuses `pane`; notes typed are saved on leaving the Notes pane, as with Tab.
+    fn focus_pane(&mut self, pane: Pane) -> Vec<Effect> {
+        if self.focus == pane {
+            return Vec::new();
         }
+        self.focus = pane;
+        self.message = None;
+        self.flush_notes()
+    }
+
+    fn click(&mut self, pane: Pane, area: Rect, y: u16) -> Vec<Effect> {
+        let mut effects = self.focus_pane(pane);
         let line = line_in(area, y);
         match pane {
             Pane::Cases => {

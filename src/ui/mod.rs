@@ -84,6 +84,16 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 .collect::<Vec<_>>(),
         );
         draw_pane(frame, app, theme, app.focus, body, Some(tabs));
+        // The tabs sit on the top border, after its corner: the mouse can pick them.
+        let mut x = body.x + 1;
+        for pane in [Pane::Cases, Pane::Timeline, Pane::Notes] {
+            let width = pane_name(pane).len() as u16 + 2;
+            let tab = Rect::new(x, body.y, width, 1).intersection(body);
+            if !tab.is_empty() {
+                app.hits.tabs.push((pane, tab));
+            }
+            x = x.saturating_add(width);
+        }
     }
     hint_line(frame, app, theme, hint_area);
     match &mut app.overlay {
