@@ -256,12 +256,13 @@ fn check_date_format(format: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The 1-based line of the first occurrence of `needle` outside a `//` comment.
-fn line_of(text: &str, needle: &str) -> Option<usize> {
+/// The 1-based line where `name` is given a value (`name:`, outside a `//` comment).
+fn line_of(text: &str, name: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
             let code = l.split("//").next().unwrap_or("");
-            code.contains(needle)
+            code.match_indices(name)
+                .any(|(i, _)| code[i + name.len()..].trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
 }
@@ -335,6 +336,11 @@ mod tests {
             ("(\n  week_start: \"friday\",\n)", 2, "friday"),
             ("(\n  theme: \"dark\",\n  colour: 3,\n)", 3, "colour"),
             ("(\n  theme: \"dark\"\n  mouse: true,\n)", 3, ""),
+            (
+                "(\n  default_organisation: \"theme park\",\n  theme: \"pink\",\n)",
+                3,
+                "pink",
+            ),
         ];
         for (text, line, word) in cases {
             let e = parse(text).unwrap_err();
