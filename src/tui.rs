@@ -12,7 +12,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind,
+    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -344,15 +344,25 @@ impl Runtime<'_> {
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let effects = match event::read().map_err(|e| format!("terminal: {e}"))? {
-                    Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
+                    Event::Key(key) if key.kind != KeyEventKind::Release => Some(app.key(key)),
                     Event::Paste(text) => {
                         app.paste(&text);
-                        Vec::new()
+                        Some(Vec::new())
                     }
-                    Event::Mouse(mouse) => app.mouse(mouse),
-                    _ => Vec::new(),
+                    // The pointer moving changes nothing on screen: no redraw for it.
+                    Event::Mouse(mouse)
+                        if matches!(
+                            mouse.kind,
+                            MouseEventKind::Moved | MouseEventKind::Drag(_)
+                        ) =>
+                    {
+                        None
+                    }
+                    Event::Mouse(mouse) => Some(app.mouse(mouse)),
+                    _ => Some(Vec::new()),
                 };
-                redraw = true;
+                redraw |= effects.is_some();
+                let effects = effects.unwrap_or_default();
                 if self.apply(app, effects) {
                     return Ok(());
                 }
