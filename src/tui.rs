@@ -11,15 +11,19 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{App, Effect, Mutation, Row, search};
+use crate::app::{App, Effect, Mutation, Prefs, Row, search};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::fault::{self, Fault};
 use crate::index::{Listed, Scan};
 use crate::storage::format;
@@ -27,12 +31,14 @@ use crate::storage::{Entry, Stamp, Store, UpdateError};
 use crate::ui::{self, theme::Theme};
 
 /// How the TUI was started.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     /// The journal is a temporary demo copy.
     pub demo: bool,
-    /// Use no colours (`NO_COLOR`).
+    /// Use no colours (`NO_COLOR`); wins over the config's theme.
     pub no_color: bool,
+    /// The settings from the config file.
+    pub config: Config,
 }
 
 /// How often the journal is checked for changes made elsewhere.
@@ -76,7 +82,7 @@ pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
 }
 
 /// Runs the TUI on `store` until the user quits or a signal ends it.
-pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> {
+pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String> {
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     if scan.stale {
@@ -85,8 +91,16 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
     }
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
+    app.configure(
+        options.config.keymap.clone(),
+        Prefs {
+            default_organisation: options.config.default_organisation.clone(),
+            date_format: options.config.date_format.clone(),
+        },
+    );
     let pending = Arc::new(Mutex::new(None));
-    watch_signals(store.clone(), Arc::clone(&pending), options.demo)?;
+    let mouse = options.config.mouse;
+    watch_signals(store.clone(), Arc::clone(&pending), options.demo, mouse)?;
     let hook = std::panic::take_hook();
     let (panic_store, panic_pending) = (store.clone(), Arc::clone(&pending));
     std::panic::set_hook(Box::new(move |info| {
@@ -96,25 +110,31 @@ pub fn run(store: &Store, clock: Clock, options: Options) -> Result<(), String> 
             let _ = panic_store.update(&id, |case| mutation.apply(case));
         }
         let _ = execute!(stdout(), DisableBracketedPaste);
+        if mouse {
+            let _ = execute!(stdout(), DisableMouseCapture);
+        }
         hook(info);
     }));
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(stdout(), EnableMouseCapture);
+    }
     let mut runtime = Runtime {
         store,
         clock,
         stamps,
-        theme: Theme::new(options.no_color),
+        theme: Theme::named(options.config.theme, options.no_color),
         dir_stamp: store.dir_stamp(),
         pending,
         search: Search::start(store.clone()),
+        edit: None,
+        mouse: options.config.mouse,
     };
     let result = runtime.run(&mut terminal, &mut app);
     // Whatever happened, typed notes are saved before the terminal is handed back.
     let rescue = runtime.save_notes(&mut app);
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    let _ = stdout().flush();
+    suspend(mouse);
     if let Some(msg) = rescue {
         eprintln!("{msg}");
     }
@@ -129,6 +149,7 @@ fn watch_signals(
     store: Store,
     pending: Arc<Mutex<Option<(String, Mutation)>>>,
     demo: bool,
+    mouse: bool,
 ) -> Result<(), String> {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])
@@ -150,6 +171,9 @@ fn watch_signals(
                 rescued = Some(format!(
                     "runaround: the notes of case {id} could not be saved ({e}); {kept}"
                 ));
+            }
+            if mouse {
+                let _ = execute!(stdout(), DisableMouseCapture);
             }
             let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
             let _ = disable_raw_mode();
@@ -175,6 +199,32 @@ struct Runtime<'a> {
     /// The notes save to make if a signal ends the process now.
     pending: Arc<Mutex<Option<(String, Mutation)>>>,
     search: Search,
+    /// Notes to edit in the user's editor (case id, text), between two frames.
+    edit: Option<(String, String)>,
+    /// Whether the mouse is captured.
+    mouse: bool,
+}
+
+/// Hands the terminal back for another program: the normal screen, cooked mode, no
+/// bracketed paste, no mouse capture.
+fn suspend(mouse: bool) {
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    if mouse {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let _ = stdout().flush();
+}
+
+/// Takes the terminal back after [`suspend`].
+fn resume(mouse: bool) -> Result<(), String> {
+    enable_raw_mode().map_err(|e| format!("terminal: {e}"))?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+        .map_err(|e| format!("terminal: {e}"))?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture).map_err(|e| format!("terminal: {e}"))?;
+    }
+    Ok(())
 }
 
 /// The full-text search, on its own thread: it reads the case files one by one (parsing only
@@ -260,6 +310,10 @@ impl Runtime<'_> {
         let mut redraw = true;
         let mut last_watch = Instant::now();
         loop {
+            if let Some((id, text)) = self.edit.take() {
+                self.edit_notes(terminal, app, &id, &text)?;
+                redraw = true;
+            }
             redraw |= self.search.serve(app);
             redraw |= self.load_wanted(app);
             let queued = app.take_queued();
@@ -294,14 +348,25 @@ impl Runtime<'_> {
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let effects = match event::read().map_err(|e| format!("terminal: {e}"))? {
-                    Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
+                    Event::Key(key) if key.kind != KeyEventKind::Release => Some(app.key(key)),
                     Event::Paste(text) => {
                         app.paste(&text);
-                        Vec::new()
+                        Some(Vec::new())
                     }
-                    _ => Vec::new(),
+                    // The pointer moving changes nothing on screen: no redraw for it.
+                    Event::Mouse(mouse)
+                        if matches!(
+                            mouse.kind,
+                            MouseEventKind::Moved | MouseEventKind::Drag(_)
+                        ) =>
+                    {
+                        None
+                    }
+                    Event::Mouse(mouse) => Some(app.mouse(mouse)),
+                    _ => Some(Vec::new()),
                 };
-                redraw = true;
+                redraw |= effects.is_some();
+                let effects = effects.unwrap_or_default();
                 if self.apply(app, effects) {
                     return Ok(());
                 }
@@ -358,25 +423,9 @@ impl Runtime<'_> {
             match effect {
                 Effect::Quit => quit = true,
                 Effect::Mutate { id, mutation } => {
-                    match self.store.update(&id, |case| mutation.apply(case)) {
-                        Ok(((), case)) => {
-                            self.note_stamp(&id);
-                            app.saved(case, None);
-                        }
-                        Err(e) => {
-                            let mut error = match e {
-                                UpdateError::Change(e) => e,
-                                UpdateError::Storage(e) => e.to_string(),
-                            };
-                            // Where the text went matters more than why: it goes first, so a
-                            // narrow status line still shows it.
-                            if let Mutation::SetNotes { text, .. } = &mutation {
-                                error = format!("{} — {error}", self.rescue(&id, text));
-                            }
-                            app.failed(&id, &error);
-                        }
-                    }
+                    self.mutate(app, &id, &mutation);
                 }
+                Effect::EditNotes { id, text } => self.edit = Some((id, text)),
                 Effect::Create(mut case) => match self.store.create(case.clone()) {
                     Ok(id) => {
                         self.note_stamp(&id);
@@ -388,6 +437,103 @@ impl Runtime<'_> {
             }
         }
         quit
+    }
+
+    /// Changes case `id` under its lock and hands the saved case to the app. Returns whether
+    /// it was saved.
+    fn mutate(&mut self, app: &mut App, id: &str, mutation: &Mutation) -> bool {
+        match self.store.update(id, |case| mutation.apply(case)) {
+            Ok(((), case)) => {
+                self.note_stamp(id);
+                app.saved(case, None);
+                true
+            }
+            Err(e) => {
+                let mut error = match e {
+                    UpdateError::Change(e) => e,
+                    UpdateError::Storage(e) => e.to_string(),
+                };
+                // Where the text went matters more than why: it goes first, so a narrow
+                // status line still shows it.
+                if let Mutation::SetNotes { text, .. } = mutation {
+                    error = format!("{} — {error}", self.rescue(id, text));
+                }
+                app.failed(id, &error);
+                false
+            }
+        }
+    }
+
+    /// Hands the terminal to the user's editor on case `id`'s notes (`text`), takes it back,
+    /// and saves what they wrote, merged with whatever changed meanwhile.
+    fn edit_notes(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+        id: &str,
+        text: &str,
+    ) -> Result<(), String> {
+        let edited = self.run_editor(text);
+        resume(self.mouse)?;
+        terminal
+            .clear()
+            .map_err(|e| format!("cannot redraw: {e}"))?;
+        let edited = match edited {
+            Ok(edited) => edited,
+            Err(e) => {
+                app.complain(format!("notes not changed: {e}"));
+                return Ok(());
+            }
+        };
+        let mut edited = crate::domain::text::clean(&edited);
+        // Editors end the last line; the notes did not have to.
+        if !text.ends_with('\n') && edited.ends_with('\n') {
+            edited.pop();
+        }
+        if edited == text {
+            app.say("notes unchanged");
+            return Ok(());
+        }
+        let mutation = Mutation::SetNotes {
+            base: text.to_string(),
+            text: edited,
+            now: self.clock.now(),
+        };
+        if self.mutate(app, id, &mutation) {
+            app.say("notes saved from the editor");
+        }
+        Ok(())
+    }
+
+    /// Writes `text` to a private temporary file in the data dir, suspends the TUI and runs
+    /// `$VISUAL`, `$EDITOR` or `vi` on it; returns what the file holds afterwards.
+    fn run_editor(&self, text: &str) -> Result<String, String> {
+        let mut file = tempfile::Builder::new()
+            .prefix(".notes-")
+            .suffix(".txt")
+            .tempfile_in(self.store.dir())
+            .map_err(|e| format!("cannot make a temporary file: {e}"))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| format!("cannot write a temporary file: {e}"))?;
+        let editor = ["VISUAL", "EDITOR"]
+            .iter()
+            .filter_map(std::env::var_os)
+            .find(|v| !v.is_empty())
+            .map_or_else(|| "vi".to_string(), |v| v.to_string_lossy().into_owned());
+        suspend(self.mouse);
+        // Through the shell, as other tools do, so that EDITOR may carry arguments.
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(file.path())
+            .status()
+            .map_err(|e| format!("cannot run {editor}: {e}"))?;
+        if !status.success() {
+            return Err(format!("{editor} exited with {status}"));
+        }
+        std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read it back: {e}"))
     }
 
     fn note_stamp(&mut self, id: &str) {

@@ -123,13 +123,17 @@ pub fn call_number_form(last: &str) -> Form {
 }
 
 /// The form for a new case.
-pub fn new_case_form(now: DateTime<Utc>) -> Form {
+pub fn new_case_form(now: DateTime<Utc>, organisation: &str) -> Form {
     Form::new(
         "New case",
         Purpose::NewCase,
         vec![
             Input::text("title", "", "e.g. No internet after moving"),
-            Input::text("organisation", "", "who is giving you the runaround"),
+            Input::text(
+                "organisation",
+                organisation,
+                "who is giving you the runaround",
+            ),
             Input::text("opened", local_input(now), "when it began"),
             Input::text("outage since", "", "when the service went out, if it did"),
             Input::text("tags", "", "comma-separated"),

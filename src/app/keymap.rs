@@ -42,9 +42,11 @@ pub enum Action {
     Delete,
     Undo,
     EditNotes,
+    ExternalEdit,
 }
 
 /// One row of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
     pub code: KeyCode,
@@ -169,6 +171,13 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(S::Global, ch('u'), A::Undo, "undo the last delete", None),
+    bind(
+        S::Global,
+        ch('E'),
+        A::ExternalEdit,
+        "edit the case's notes in $VISUAL / $EDITOR",
+        None,
+    ),
     bind(S::Global, ch('j'), A::Down, "down", None),
     bind(S::Global, KeyCode::Down, A::Down, "down", None),
     bind(S::Global, ch('k'), A::Up, "up", None),
@@ -210,66 +219,273 @@ pub const KEYMAP: &[Binding] = &[
     bind(S::Notes, KeyCode::Enter, A::EditNotes, "edit notes", None),
 ];
 
-/// The action `key` asks for in `scopes` (earlier scopes win).
-pub fn resolve(key: KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    scopes.iter().find_map(|scope| {
-        KEYMAP
+/// Every action with the name a config file uses for it.
+pub const ACTION_NAMES: &[(Action, &str)] = &[
+    (A::Quit, "quit"),
+    (A::Help, "help"),
+    (A::NextPane, "next_pane"),
+    (A::PrevPane, "prev_pane"),
+    (A::Up, "up"),
+    (A::Down, "down"),
+    (A::PageUp, "page_up"),
+    (A::PageDown, "page_down"),
+    (A::Top, "top"),
+    (A::Bottom, "bottom"),
+    (A::Open, "open"),
+    (A::Search, "search"),
+    (A::Filter, "filter"),
+    (A::NewCase, "new_case"),
+    (A::LogEvent, "log_event"),
+    (A::StartCall, "start_call"),
+    (A::Answered, "answered"),
+    (A::OnHold, "on_hold"),
+    (A::Transferred, "transferred"),
+    (A::EndCall, "end_call"),
+    (A::Status, "status"),
+    (A::Delete, "delete"),
+    (A::Undo, "undo"),
+    (A::EditNotes, "edit_notes"),
+    (A::ExternalEdit, "external_edit"),
+];
+
+impl Action {
+    /// The action a config file names `name`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTION_NAMES
             .iter()
-            .find(|b| b.scope == *scope && b.code == key.code && b.mods == mods)
-            .map(|b| b.action)
-    })
+            .find(|(_, n)| *n == name)
+            .map(|(a, _)| *a)
+    }
+
+    /// The name a config file uses for this action.
+    pub fn name(self) -> &'static str {
+        ACTION_NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("?", |(_, n)| *n)
+    }
+}
+
+/// A key as a config file writes it: `L`, `Tab`, `S-Tab`, `Enter`, `Up`, `PgDn`, `F2`,
+/// `Space`, `C-x` (with Ctrl). Returns the key code and modifiers, or why not.
+pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let (mods, rest) = match text
+        .strip_prefix("C-")
+        .or_else(|| text.strip_prefix("Ctrl-"))
+    {
+        Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+        _ => (KeyModifiers::NONE, text),
+    };
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "tab" => KeyCode::Tab,
+            "s-tab" | "backtab" => KeyCode::BackTab,
+            "enter" | "return" => KeyCode::Enter,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" | "ins" => KeyCode::Insert,
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                return Err(format!(
+                    "{text:?} is not a key (a character, or Tab, S-Tab, Enter, Up, Down, Left, \
+                     Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x)"
+                ));
+            }
+        },
+    };
+    if code == KeyCode::Esc || (mods == KeyModifiers::CONTROL && code == KeyCode::Char('c')) {
+        return Err(format!("{text:?} is reserved (Esc leaves, Ctrl-C quits)"));
+    }
+    Ok((code, mods))
+}
+
+/// Whether bindings in `a` and `b` can be asked for at the same moment (the pane scopes never
+/// are: one pane has the focus).
+fn overlap(a: Scope, b: Scope) -> bool {
+    let pane = |s: Scope| matches!(s, S::Cases | S::Timeline | S::Notes);
+    a == b || !(pane(a) && pane(b))
+}
+
+/// The keymap in force: the default table with the user's overrides applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: KEYMAP.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The default keymap with `action` bound to `keys` instead of its default keys, in the
+    /// scopes it has by default. Fails when a key clashes with another action's.
+    pub fn rebind(
+        &mut self,
+        action: Action,
+        keys: &[(KeyCode, KeyModifiers)],
+    ) -> Result<(), String> {
+        let mut rebound = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.action == action) {
+            if rebound.iter().any(|r: &Binding| r.scope == b.scope) {
+                continue;
+            }
+            for (i, (code, mods)) in keys.iter().enumerate() {
+                rebound.push(Binding {
+                    code: *code,
+                    mods: *mods,
+                    // A key more than the default had keeps the row's words but no hint.
+                    hint: if i == 0 { b.hint } else { None },
+                    ..b.clone()
+                });
+            }
+        }
+        let rest: Vec<Binding> = self
+            .bindings
+            .iter()
+            .filter(|b| b.action != action)
+            .cloned()
+            .collect();
+        for new in &rebound {
+            if let Some(old) = rest
+                .iter()
+                .find(|o| o.code == new.code && o.mods == new.mods && overlap(o.scope, new.scope))
+            {
+                return Err(format!(
+                    "{} is already the key of {}",
+                    key_label(new.code, new.mods),
+                    old.action.name()
+                ));
+            }
+        }
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.action == action)
+            .unwrap_or(self.bindings.len());
+        let mut bindings = rest;
+        let at = at.min(bindings.len());
+        bindings.splice(at..at, rebound);
+        self.bindings = bindings;
+        Ok(())
+    }
+
+    /// The action `key` asks for in `scopes` (earlier scopes win).
+    pub fn resolve(&self, key: KeyEvent, scopes: &[Scope]) -> Option<Action> {
+        let mods = key.modifiers - KeyModifiers::SHIFT;
+        scopes.iter().find_map(|scope| {
+            self.bindings
+                .iter()
+                .find(|b| b.scope == *scope && b.code == key.code && b.mods == mods)
+                .map(|b| b.action)
+        })
+    }
+
+    /// The first key of `action`, as the screen writes it (for messages such as "l logs one").
+    pub fn key_of(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.action == action)
+            .map_or_else(|| "?".to_string(), |b| key_label(b.code, b.mods))
+    }
+
+    /// The hint line's entries for `scopes`: `(key, word)`, one per action.
+    pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for scope in scopes {
+            for b in self.bindings.iter().filter(|b| b.scope == *scope) {
+                if let Some(word) = b.hint
+                    && !seen.contains(&b.action)
+                {
+                    seen.push(b.action);
+                    out.push((key_label(b.code, b.mods), word));
+                }
+            }
+        }
+        out
+    }
+
+    /// The help overlay's rows: `(keys, description)` per scope, keys of one action joined.
+    pub fn help_rows(&self) -> Vec<(Scope, String, &'static str)> {
+        let mut rows: Vec<(Scope, String, &'static str)> = Vec::new();
+        for b in &self.bindings {
+            if let Some(row) = rows
+                .iter_mut()
+                .find(|(s, _, h)| *s == b.scope && *h == b.help)
+            {
+                row.1.push_str(&format!("/{}", key_label(b.code, b.mods)));
+            } else {
+                rows.push((b.scope, key_label(b.code, b.mods), b.help));
+            }
+        }
+        rows
+    }
+}
+
+/// The action `key` asks for in `scopes` under the default keymap.
+pub fn resolve(key: KeyEvent, scopes: &[Scope]) -> Option<Action> {
+    Keymap::default().resolve(key, scopes)
+}
+
+/// The hint line's entries for `scopes` under the default keymap.
+pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    Keymap::default().hints(scopes)
+}
+
+/// The help overlay's rows under the default keymap.
+pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
+    Keymap::default().help_rows()
+}
+
+/// How a key with modifiers is written on screen.
+pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("C-{}", key_name(code))
+    } else {
+        key_name(code)
+    }
 }
 
 /// How a key is written on screen.
 pub fn key_name(code: KeyCode) -> String {
     match code {
+        KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "S-Tab".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::Esc => "Esc".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     }
-}
-
-/// The hint line's entries for `scopes`: `(key, word)`, one per action.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for scope in scopes {
-        for b in KEYMAP.iter().filter(|b| b.scope == *scope) {
-            if let Some(word) = b.hint
-                && !seen.contains(&b.action)
-            {
-                seen.push(b.action);
-                out.push((key_name(b.code), word));
-            }
-        }
-    }
-    out
-}
-
-/// The help overlay's rows: `(keys, description)` per scope, keys of one action joined.
-pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
-    let mut rows: Vec<(Scope, String, &'static str)> = Vec::new();
-    for b in KEYMAP {
-        if let Some(row) = rows
-            .iter_mut()
-            .find(|(s, _, h)| *s == b.scope && *h == b.help)
-        {
-            row.1.push_str(&format!("/{}", key_name(b.code)));
-        } else {
-            rows.push((b.scope, key_name(b.code), b.help));
-        }
-    }
-    rows
 }
 
 #[cfg(test)]
@@ -301,6 +517,7 @@ mod tests {
         A::Delete,
         A::Undo,
         A::EditNotes,
+        A::ExternalEdit,
     ];
 
     #[test]
@@ -350,5 +567,70 @@ mod tests {
                 .iter()
                 .any(|(_, keys, help)| keys == "j/↓" && *help == "down")
         );
+    }
+
+    #[test]
+    fn every_action_has_a_config_name() {
+        for action in EVERY_ACTION {
+            assert_eq!(Action::from_name(action.name()), Some(*action));
+        }
+    }
+
+    #[test]
+    fn rebinding_moves_the_key_hint_and_help() {
+        let mut map = Keymap::default();
+        map.rebind(Action::LogEvent, &[parse_key("L").unwrap()])
+            .unwrap();
+        let l = KeyEvent::from(KeyCode::Char('l'));
+        let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(map.resolve(l, &[Scope::Global]), None);
+        assert_eq!(map.resolve(big_l, &[Scope::Global]), Some(Action::LogEvent));
+        assert!(
+            map.hints(&[Scope::Global])
+                .contains(&("L".to_string(), "log"))
+        );
+        assert_eq!(map.key_of(Action::LogEvent), "L");
+        assert!(
+            map.help_rows()
+                .iter()
+                .any(|(_, k, h)| k == "L" && h.starts_with("log an event"))
+        );
+    }
+
+    #[test]
+    fn rebinding_onto_a_taken_key_names_the_other_action() {
+        let mut map = Keymap::default();
+        let err = map
+            .rebind(Action::LogEvent, &[parse_key("n").unwrap()])
+            .unwrap_err();
+        assert!(err.contains("new_case"), "{err}");
+        // A call key may not shadow a global one either: both apply during a call.
+        let err = map
+            .rebind(Action::Answered, &[parse_key("q").unwrap()])
+            .unwrap_err();
+        assert!(err.contains("quit"), "{err}");
+        // Pane keys of different panes never meet.
+        map.rebind(Action::Delete, &[parse_key("Enter").unwrap()])
+            .unwrap_err();
+        map.rebind(Action::EditNotes, &[parse_key("x").unwrap()])
+            .unwrap();
+    }
+
+    #[test]
+    fn keys_parse_as_config_files_write_them() {
+        assert_eq!(
+            parse_key("L").unwrap(),
+            (KeyCode::Char('L'), KeyModifiers::NONE)
+        );
+        assert_eq!(parse_key("PgDn").unwrap().0, KeyCode::PageDown);
+        assert_eq!(parse_key("F5").unwrap().0, KeyCode::F(5));
+        assert_eq!(
+            parse_key("C-o").unwrap(),
+            (KeyCode::Char('o'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(parse_key("Space").unwrap().0, KeyCode::Char(' '));
+        for bad in ["", "ab", "F13", "Esc", "C-c", "Hyper-x"] {
+            assert!(parse_key(bad).is_err(), "{bad:?} parsed");
+        }
     }
 }

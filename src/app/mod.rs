@@ -4,11 +4,13 @@
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod mouse;
 pub mod mutation;
 pub mod notes;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 use ratatui::widgets::ListState;
 
 use std::collections::HashSet;
@@ -40,7 +42,10 @@ pub enum Mode {
 /// What is drawn over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The keys, scrolled down by `scroll` lines (for terminals too short to show them all).
+    Help {
+        scroll: u16,
+    },
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {
@@ -143,6 +148,13 @@ pub enum Effect {
     },
     /// Create a case, then hand it to [`App::created`].
     Create(Case),
+    /// Let the user edit case `id`'s notes, which are `text`, in their own editor, then save
+    /// what they wrote as [`Mutation::SetNotes`] based on `text` (so that changes made
+    /// meanwhile elsewhere are merged) and hand the case to [`App::saved`].
+    EditNotes {
+        id: String,
+        text: String,
+    },
     Quit,
 }
 
@@ -177,6 +189,35 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// Whether the current screen is a demo journal.
     pub demo: bool,
+    /// The keys in force (the defaults with the config file's overrides).
+    pub keymap: keymap::Keymap,
+    /// What the config file says that views and forms use.
+    pub prefs: Prefs,
+    /// Where the last frame put the panes (set by the view).
+    pub hits: Hits,
+}
+
+/// Where the panes were drawn on the last frame, so that the mouse can find what it points at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub cases: Option<Rect>,
+    pub timeline: Option<Rect>,
+    pub notes: Option<Rect>,
+    /// For each line inside the Cases pane's border, the index into `visible` shown there.
+    pub case_lines: Vec<Option<usize>>,
+    /// For each line inside the Timeline pane's border, the event shown there.
+    pub event_lines: Vec<Option<usize>>,
+    /// Where the pane tabs are, when only one pane shows.
+    pub tabs: Vec<(Pane, Rect)>,
+}
+
+/// Preferences from the config file that the app and its views use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prefs {
+    /// The organisation a new case starts with.
+    pub default_organisation: String,
+    /// The chrono format of the timeline's date column (None: the built-in ones).
+    pub date_format: Option<String>,
 }
 
 impl App {
@@ -201,9 +242,19 @@ impl App {
             added: None,
             now,
             demo: false,
+            keymap: keymap::Keymap::default(),
+            prefs: Prefs::default(),
+            hits: Hits::default(),
         };
         app.refresh(None);
         app
+    }
+
+    /// Applies the config file's keys and preferences.
+    pub fn configure(&mut self, keymap: keymap::Keymap, prefs: Prefs) {
+        self.notes.set_edit_key(keymap.key_of(Action::EditNotes));
+        self.keymap = keymap;
+        self.prefs = prefs;
     }
 
     /// The selected row.
@@ -278,14 +329,16 @@ impl App {
         scopes
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    /// Shows `text` on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
         });
     }
 
-    fn complain(&mut self, text: impl Into<String>) {
+    /// Shows `text` on the status line as an error.
+    pub fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -506,7 +559,7 @@ impl App {
             }
             Mode::Normal => {}
         }
-        match keymap::resolve(key, &self.scopes()) {
+        match self.keymap.resolve(key, &self.scopes()) {
             Some(action) => {
                 self.message = None;
                 let effects = self.update(action);
@@ -564,11 +617,27 @@ impl App {
 
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
         match overlay {
-            Overlay::Help => Vec::new(),
+            Overlay::Help { scroll } => {
+                // The movement keys scroll the help; any other key closes it.
+                let scroll = match self.keymap.resolve(key, &[Scope::Global]) {
+                    Some(Action::Down) => scroll.saturating_add(1),
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::PageDown) => scroll.saturating_add(10),
+                    Some(Action::PageUp) => scroll.saturating_sub(10),
+                    Some(Action::Top) => 0,
+                    Some(Action::Bottom) => u16::MAX,
+                    _ => return Vec::new(),
+                };
+                self.overlay = Some(Overlay::Help { scroll });
+                Vec::new()
+            }
             Overlay::ConfirmDelete { id, event } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
                     self.deleted.push((id.clone(), event.clone()));
-                    self.say("event deleted (u undoes)");
+                    self.say(format!(
+                        "event deleted ({} undoes)",
+                        self.keymap.key_of(Action::Undo)
+                    ));
                     vec![Effect::Mutate {
                         id,
                         mutation: Mutation::DeleteEvent(event),
@@ -599,7 +668,10 @@ impl App {
     /// The selected case when it may be changed, else why not.
     pub fn writable(&self) -> Result<&Case, String> {
         match self.selected_row() {
-            None => Err("no case selected (n creates one)".into()),
+            None => Err(format!(
+                "no case selected ({} creates one)",
+                self.keymap.key_of(Action::NewCase)
+            )),
             Some(Row::Unreadable { reason, .. }) => {
                 Err(format!("this case cannot be read: {reason}"))
             }
@@ -642,7 +714,7 @@ impl App {
                 effects.push(Effect::Quit);
                 return effects;
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::NextPane | Action::PrevPane => {
                 let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
@@ -665,12 +737,29 @@ impl App {
                 Pane::Timeline => {
                     let form = match (self.writable(), self.selected_event()) {
                         (Ok(_), Some(e)) => Ok(forms::event_form(Some(e.clone()), e.kind, now)),
-                        (Ok(_), None) => Err("no event selected (l logs one)".to_string()),
+                        (Ok(_), None) => Err(format!(
+                            "no event selected ({} logs one)",
+                            self.keymap.key_of(Action::LogEvent)
+                        )),
                         (Err(e), _) => Err(e),
                     };
                     self.open_form(form);
                 }
                 Pane::Notes => {}
+            },
+            Action::ExternalEdit => match self.writable().map(|c| c.id.clone()) {
+                Ok(id) => {
+                    // What was typed here goes first, so the editor starts from it.
+                    let mut effects = self.flush_notes();
+                    self.mode = Mode::Normal;
+                    self.notes.set_editing(false);
+                    effects.push(Effect::EditNotes {
+                        id,
+                        text: self.notes.text(),
+                    });
+                    return effects;
+                }
+                Err(e) => self.complain(e),
             },
             Action::EditNotes => match self.writable() {
                 Ok(_) => {
@@ -689,7 +778,12 @@ impl App {
                 self.refresh(None);
                 self.say(format!("showing {} cases", self.filter.label()));
             }
-            Action::NewCase => self.overlay = Some(Overlay::Form(forms::new_case_form(now))),
+            Action::NewCase => {
+                self.overlay = Some(Overlay::Form(forms::new_case_form(
+                    now,
+                    &self.prefs.default_organisation,
+                )));
+            }
             Action::LogEvent => {
                 let form = self
                     .writable()
@@ -747,7 +841,10 @@ impl App {
             }
         };
         if case.active_call.is_some() {
-            self.complain("a call is already running (e ends it)");
+            self.complain(format!(
+                "a call is already running ({} ends it)",
+                self.keymap.key_of(Action::EndCall)
+            ));
             return Vec::new();
         }
         let last_number = case
@@ -763,6 +860,11 @@ impl App {
     }
 
     fn navigate(&mut self, action: Action) -> Vec<Effect> {
+        self.navigate_in(self.focus, action)
+    }
+
+    /// Moves within `pane` (focused or not: the mouse wheel scrolls the pane under it).
+    fn navigate_in(&mut self, pane: Pane, action: Action) -> Vec<Effect> {
         let step = |len: usize, at: Option<usize>| -> Option<usize> {
             if len == 0 {
                 return None;
@@ -777,7 +879,7 @@ impl App {
                 _ => len - 1,
             })
         };
-        match self.focus {
+        match pane {
             Pane::Cases => {
                 let before = self.cases_state.selected();
                 let after = step(self.visible.len(), before);

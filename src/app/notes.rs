@@ -23,6 +23,8 @@ pub struct Notes {
     /// Typed but not yet handed to storage.
     pub dirty: bool,
     pub last_edit: Option<DateTime<Utc>>,
+    /// The key that starts editing, as the empty editor's placeholder names it.
+    edit_key: String,
 }
 
 impl Default for Notes {
@@ -33,6 +35,7 @@ impl Default for Notes {
             base: String::new(),
             dirty: false,
             last_edit: None,
+            edit_key: "i".into(),
         };
         notes.load(None, "");
         notes
@@ -45,8 +48,7 @@ impl Notes {
         let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(Style::default());
-        editor
-            .set_placeholder_text("no notes yet: i to write (names, promises, reference numbers…)");
+        editor.set_placeholder_text(self.placeholder());
         editor.set_max_histories(200);
         self.editor = editor;
         self.set_editing(false);
@@ -54,6 +56,19 @@ impl Notes {
         self.base = text.to_string();
         self.dirty = false;
         self.last_edit = None;
+    }
+
+    fn placeholder(&self) -> String {
+        format!(
+            "no notes yet: {} to write (names, promises, reference numbers…)",
+            self.edit_key
+        )
+    }
+
+    /// The key that starts editing notes, for the empty editor's placeholder.
+    pub fn set_edit_key(&mut self, key: String) {
+        self.edit_key = key;
+        self.editor.set_placeholder_text(self.placeholder());
     }
 
     /// Shows the cursor only while typing.

@@ -18,7 +18,18 @@ Examples:
 
 WHEN: RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM' (today), '-2h' (ago) or 'now'.
 DUR:  20m, 1h5m, 90s, '1h 05m', 12:30.
-CASE: a case id, a unique id prefix, or a piece of the title only one case has.";
+CASE: a case id, a unique id prefix, or a piece of the title only one case has.
+
+Config (RON, optional; `runaround config --path` says where, --config FILE or RUNAROUND_CONFIG
+another):
+  runaround config --default                       the commented defaults, to start a file from
+  runaround config                                 check the config file (file:line: problem)
+  runaround --config light.ron                     settings for this run only
+  e.g. (theme: \"light\", keys: { \"log_event\": \"L\" }, default_organisation: \"KPN\", mouse: false)
+
+Shell completions and the manual:
+  runaround completions bash > ~/.local/share/bash-completion/completions/runaround
+  runaround man > ~/.local/share/man/man1/runaround.1";
 
 /// A terminal case journal for when customer service gives you the runaround.
 #[derive(Debug, Parser)]
@@ -37,6 +48,10 @@ pub struct Cli {
         allow_hyphen_values = true
     )]
     pub now: Option<String>,
+
+    /// Read settings from FILE [default: config.ron in the platform config dir]
+    #[arg(long, global = true, env = "RUNAROUND_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,6 +98,22 @@ pub enum Command {
         #[arg(value_name = "FILE|-")]
         file: String,
     },
+    /// Check the config file, print where it is, or print a commented default one
+    Config {
+        /// Print the commented default config
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the path of the config file in use
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -90,7 +121,8 @@ pub struct NewArgs {
     /// The case's title (several words are joined)
     #[arg(required = true, value_name = "TITLE")]
     pub title: Vec<String>,
-    /// The organisation giving you the runaround
+    /// The organisation giving you the runaround (may be left out when the config file names a
+    /// default organisation)
     #[arg(long, value_name = "ORG")]
     pub org: String,
     /// When the case began [default: now]

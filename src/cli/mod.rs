@@ -2,6 +2,7 @@
 //! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
 
 pub mod args;
+pub mod meta;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -92,6 +93,11 @@ pub fn run(
     let now = clock.now();
     let text = match command {
         Command::Demo => return Err(CliError::Failed("demo opens the TUI".into())),
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+            return Err(CliError::Failed(
+                "config, completions and man need no journal: see cli::meta".into(),
+            ));
+        }
         Command::New(args) => new(store, now, &args)? + "\n",
         Command::Log(args) => log(store, now, &args)? + "\n",
         Command::List { all, json } => {

@@ -18,18 +18,56 @@ pub struct CaseListView<'a> {
     pub block: Block<'a>,
 }
 
+/// The first row that is built in full (two lines), and how many after it are: the others are
+/// one blank line each.
+fn built(area: Rect, state: &ListState) -> (usize, usize) {
+    let height = usize::from(area.height.saturating_sub(2)) / 2 + 1;
+    let selected = state.selected().unwrap_or(0);
+    let first = state
+        .offset()
+        .min(selected)
+        .max(selected.saturating_sub(height.saturating_sub(1)));
+    (first, height)
+}
+
+/// Which row of `len` shows on each line inside the pane's border, given the list state
+/// `before` the pane was drawn and `after` it.
+pub fn rows_on_screen(
+    area: Rect,
+    before: &ListState,
+    after: &ListState,
+    len: usize,
+) -> Vec<Option<usize>> {
+    let (first, height) = built(area, before);
+    let lines = usize::from(area.height.saturating_sub(2));
+    let mut out = Vec::with_capacity(lines);
+    let mut i = after.offset();
+    while out.len() < lines {
+        if i >= len {
+            out.push(None);
+            continue;
+        }
+        let h = if i < first || i > first + height {
+            1
+        } else {
+            2
+        };
+        for _ in 0..h {
+            out.push(Some(i));
+        }
+        i += 1;
+    }
+    out.truncate(lines);
+    out
+}
+
 impl StatefulWidget for CaseListView<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let t = self.theme;
         // Only the rows that can be on screen are built (the list can hold thousands).
-        let height = usize::from(area.height.saturating_sub(2)) / 2 + 1;
-        let selected = state.selected().unwrap_or(0);
-        let first = state
-            .offset()
-            .min(selected)
-            .max(selected.saturating_sub(height.saturating_sub(1)));
+        let (first, height) = built(area, state);
         let items: Vec<ListItem<'_>> = self
             .visible
             .iter()

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::app::keymap::{Action, Keymap};
 use crate::domain::time::{span, stopwatch};
 use crate::domain::{ActiveCall, Case, Counters, Phase};
 
@@ -16,6 +17,8 @@ pub struct HeaderView<'a> {
     pub now: DateTime<Utc>,
     pub theme: &'a Theme,
     pub demo: bool,
+    /// For the keys the header mentions.
+    pub keymap: &'a Keymap,
 }
 
 /// Rows the header needs at `width`: the title, the counters (wrapped), and the stopwatch.
@@ -35,7 +38,14 @@ impl Widget for HeaderView<'_> {
         let Some(case) = self.case else {
             Paragraph::new(Line::from(vec![
                 Span::styled(" runaround ", t.title),
-                Span::styled("· no case selected · n creates one · ? help", t.dim),
+                Span::styled(
+                    format!(
+                        "· no case selected · {} creates one · {} help",
+                        self.keymap.key_of(Action::NewCase),
+                        self.keymap.key_of(Action::Help)
+                    ),
+                    t.dim,
+                ),
             ]))
             .render(area, buf);
             return;

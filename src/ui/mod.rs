@@ -12,8 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::keymap::hints;
-use crate::app::{App, Mode, Overlay, Pane, Row};
+use crate::app::{App, Hits, Mode, Overlay, Pane, Row};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -28,6 +27,7 @@ const SIDE_BY_SIDE: u16 = 70;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
+    app.hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = vec![
             Line::raw("terminal too small"),
@@ -52,10 +52,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             now: app.now,
             theme,
             demo: app.demo,
+            keymap: &app.keymap,
         },
         header_area,
     );
-    if body.width >= SIDE_BY_SIDE {
+    if app.rows.is_empty() && !app.demo {
+        first_run(frame, app, theme, body);
+    } else if body.width >= SIDE_BY_SIDE {
         let cases_w = (body.width * 34 / 100).clamp(26, 48);
         let [left, right] =
             Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
@@ -81,16 +84,67 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 .collect::<Vec<_>>(),
         );
         draw_pane(frame, app, theme, app.focus, body, Some(tabs));
+        // The tabs sit on the top border, after its corner: the mouse can pick them.
+        let mut x = body.x + 1;
+        for pane in [Pane::Cases, Pane::Timeline, Pane::Notes] {
+            let width = pane_name(pane).len() as u16 + 2;
+            let tab = Rect::new(x, body.y, width, 1).intersection(body);
+            if !tab.is_empty() {
+                app.hits.tabs.push((pane, tab));
+            }
+            x = x.saturating_add(width);
+        }
     }
     hint_line(frame, app, theme, hint_area);
-    match &app.overlay {
-        Some(Overlay::Help) => overlay::help(frame, area, theme),
+    match &mut app.overlay {
+        Some(Overlay::Help { scroll }) => overlay::help(frame, area, &app.keymap, scroll, theme),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
-            overlay::confirm_delete(frame, area, event, theme);
+            overlay::confirm_delete(frame, area, event, &app.keymap, theme);
         }
         None => {}
     }
+}
+
+/// An empty journal: what runaround is for and how to begin.
+fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
+    use crate::app::Action;
+    let key = |action: Action| app.keymap.key_of(action);
+    let row = |keys: String, what: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<16} "), t.value),
+            Span::styled(what, t.label),
+        ])
+    };
+    let lines = vec![
+        Line::styled("Welcome to runaround", t.title),
+        Line::raw(""),
+        Line::styled(
+            "One case per problem with a company, a timeline of every call, redirect and \
+             promise, and counters that make the runaround visible.",
+            t.label,
+        ),
+        Line::raw(""),
+        row(key(Action::NewCase), "create your first case"),
+        row(
+            "runaround demo".into(),
+            "try it first on a demo journal (yours is not touched)",
+        ),
+        row(key(Action::Help), "all the keys"),
+        row(key(Action::Quit), "quit"),
+    ];
+    let r = overlay::centered(area, 76, 12);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(t.border_focus)
+                    .title(Span::styled(" No cases yet ", t.title)),
+            ),
+        r,
+    );
 }
 
 fn pane_name(p: Pane) -> &'static str {
@@ -161,7 +215,11 @@ fn draw_pane(
                 theme: t,
                 block,
             };
+            let before = app.cases_state;
             frame.render_stateful_widget(view, area, &mut app.cases_state);
+            app.hits.cases = Some(area);
+            app.hits.case_lines =
+                cases::rows_on_screen(area, &before, &app.cases_state, app.visible.len());
         }
         Pane::Timeline => {
             // Not `app.selected()`: the timeline state is borrowed mutably below.
@@ -182,10 +240,25 @@ fn draw_pane(
                 now: app.now,
                 theme: t,
                 block,
+                date_format: app.prefs.date_format.as_deref(),
+                keymap: &app.keymap,
             };
+            let events = view.case.map_or(0, |c| c.events.len());
+            let inner = view.block.inner(area);
             frame.render_stateful_widget(view, area, &mut app.timeline_state);
+            app.hits.timeline = Some(area);
+            if events > 0 {
+                let lines = inner
+                    .height
+                    .saturating_sub(timeline::detail_rows(inner.height));
+                let offset = app.timeline_state.offset();
+                app.hits.event_lines = (0..usize::from(lines))
+                    .map(|i| Some(offset + i).filter(|&e| e < events))
+                    .collect();
+            }
         }
         Pane::Notes => {
+            app.hits.notes = Some(area);
             let inner = block.inner(area);
             frame.render_widget(block, area);
             if app.selected().is_some() {
@@ -214,7 +287,7 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
         Mode::Normal => {
             let mut spans = Vec::new();
-            for (key, word) in hints(&app.scopes()) {
+            for (key, word) in app.keymap.hints(&app.scopes()) {
                 spans.push(Span::styled(format!(" {key}"), t.value));
                 spans.push(Span::styled(format!(" {word} "), t.dim));
             }

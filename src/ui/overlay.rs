@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::form::Form;
-use crate::app::keymap::{Scope, help_rows};
+use crate::app::keymap::{Keymap, Scope};
 use crate::export::text::event_line;
 
 /// A box of at most `w`×`h` centred in `area`.
@@ -91,9 +91,10 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, t: &Theme) {
     }
 }
 
-/// Draws the help: every binding of the keymap, by scope.
-pub fn help(frame: &mut Frame, area: Rect, t: &Theme) {
-    let rows = help_rows();
+/// Draws the help: every binding of the keymap, by scope. When it does not fit, it shows
+/// from line `scroll` on (clamped here to the last screenful) and says there is more.
+pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t: &Theme) {
+    let rows = keymap.help_rows();
     let mut lines = Vec::new();
     for (scope, name) in [
         (Scope::Global, "anywhere"),
@@ -115,19 +116,48 @@ pub fn help(frame: &mut Frame, area: Rect, t: &Theme) {
         t.dim,
     )));
     lines.push(Line::from(Span::styled("any key closes this help", t.dim)));
-    let r = centered(area, 84, lines.len() as u16 + 2);
+    let total = lines.len() as u16;
+    let r = centered(area, 84, total.saturating_add(2));
+    let shown = r.height.saturating_sub(2);
+    *scroll = (*scroll).min(total.saturating_sub(shown));
+    let mut block = frame_block("keys", t);
+    if total > shown {
+        let below = total - shown - *scroll;
+        let (up, down) = (
+            keymap.key_of(crate::app::Action::Up),
+            keymap.key_of(crate::app::Action::Down),
+        );
+        let more = match (*scroll > 0, below > 0) {
+            (_, true) => format!(" {below} more: {down}/{up} scroll "),
+            (true, false) => format!(" {up} scrolls back "),
+            (false, false) => String::new(),
+        };
+        block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
+    }
     frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(lines).block(frame_block("keys", t)), r);
+    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
 }
 
 /// Asks before deleting an event.
-pub fn confirm_delete(frame: &mut Frame, area: Rect, event: &crate::domain::Event, t: &Theme) {
+pub fn confirm_delete(
+    frame: &mut Frame,
+    area: Rect,
+    event: &crate::domain::Event,
+    keymap: &Keymap,
+    t: &Theme,
+) {
     let lines = vec![
         Line::raw(event_line(event, None)),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", t.value),
-            Span::styled(" delete (u undoes) · any other key keeps it", t.label),
+            Span::styled(
+                format!(
+                    " delete ({} undoes) · any other key keeps it",
+                    keymap.key_of(crate::app::Action::Undo)
+                ),
+                t.label,
+            ),
         ]),
     ];
     let r = centered(area, 72, 6);

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::app::keymap::{Action, Keymap};
 use crate::domain::counters::loop_flags;
 use crate::domain::time::local_day_minute;
 use crate::domain::{Case, Event, Kind, Outcome, PromiseState};
@@ -20,6 +21,10 @@ pub struct TimelineView<'a> {
     pub now: DateTime<Utc>,
     pub theme: &'a Theme,
     pub block: Block<'a>,
+    /// The config's strftime format for the date column (None: the built-in ones).
+    pub date_format: Option<&'a str>,
+    /// For the keys the empty timeline mentions.
+    pub keymap: &'a Keymap,
 }
 
 impl StatefulWidget for TimelineView<'_> {
@@ -48,19 +53,17 @@ impl StatefulWidget for TimelineView<'_> {
         };
         if case.events.is_empty() {
             Paragraph::new(Span::styled(
-                "nothing logged yet: l logs an event, c starts a call",
+                format!(
+                    "nothing logged yet: {} logs an event, {} starts a call",
+                    self.keymap.key_of(Action::LogEvent),
+                    self.keymap.key_of(Action::StartCall)
+                ),
                 t.dim,
             ))
             .render(inner, buf);
             return;
         }
-        let detail_rows = if inner.height >= 12 {
-            5
-        } else if inner.height >= 7 {
-            3
-        } else {
-            0
-        };
+        let detail_rows = detail_rows(inner.height);
         let [list_area, detail_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(detail_rows)]).areas(inner);
         let flags = loop_flags(case);
@@ -69,7 +72,10 @@ impl StatefulWidget for TimelineView<'_> {
             .events
             .iter()
             .zip(&flags)
-            .map(|(e, flag)| ListItem::new(line(e, flag.as_deref(), wide, self.now, t)))
+            .map(|(e, flag)| {
+                let when = when(e, wide, self.date_format);
+                ListItem::new(line(e, &when, flag.as_deref(), self.now, t))
+            })
             .collect();
         StatefulWidget::render(
             List::new(items).highlight_style(t.selected),
@@ -90,19 +96,42 @@ impl StatefulWidget for TimelineView<'_> {
     }
 }
 
-fn line<'a>(
-    e: &'a Event,
-    flag: Option<&str>,
-    wide: bool,
-    now: DateTime<Utc>,
-    t: &Theme,
-) -> Line<'a> {
+/// How many lines of a timeline `height` lines high show the selected event's details.
+pub fn detail_rows(height: u16) -> u16 {
+    if height >= 12 {
+        5
+    } else if height >= 7 {
+        3
+    } else {
+        0
+    }
+}
+
+/// The date column of event `e`: the config's format, else one that fits the pane.
+fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
+    use std::fmt::Write;
     let local = e.at.with_timezone(&Local);
-    let when = if wide {
+    let mut out = String::new();
+    // The config's format was checked when it was read; a bad one still must not panic here.
+    if let Some(format) = format
+        && write!(out, "{}", local.format(format)).is_ok()
+    {
+        return out;
+    }
+    if wide {
         local.format("%a %d %b %H:%M").to_string()
     } else {
         local.format("%d/%m %H:%M").to_string()
-    };
+    }
+}
+
+fn line<'a>(
+    e: &'a Event,
+    when: &str,
+    flag: Option<&str>,
+    now: DateTime<Utc>,
+    t: &Theme,
+) -> Line<'a> {
     let mut spans = vec![
         Span::styled(format!("{when} "), t.dim),
         Span::styled(format!("{:<9}", e.kind.label()), kind_style(e, now, t)),

@@ -18,10 +18,15 @@ pub const POLL: Duration = Duration::from_millis(50);
 /// Characters of the TUI's pane borders (focused panes are thick, others plain).
 pub const BORDERS: &[char] = &['┏', '┓', '┗', '┛', '┃', '━', '┌', '┐', '└', '┘', '│', '─'];
 
+/// Where the binary looks for its default config file in these tests: nowhere, so that the
+/// config of whoever runs the tests (remapped keys, a theme) does not count.
+pub const NO_CONFIG_HOME: &str = "/nonexistent/runaround-tests/config";
+
 /// Environment variables that would change what the binary does.
 pub const SCRUBBED: &[&str] = &[
     "RUNAROUND_DIR",
     "RUNAROUND_NOW",
+    "RUNAROUND_CONFIG",
     "NO_COLOR",
     "TMUX",
     "TMUX_PANE",
@@ -50,6 +55,7 @@ pub fn cli(dir: &Path, args: &[&str]) -> Output {
         cmd.env_remove(var);
     }
     cmd.env("TZ", "Europe/Amsterdam")
+        .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
         .arg("--data-dir")
         .arg(dir)
         .args(args)
@@ -197,6 +203,7 @@ impl Tui {
             cmd.env_remove(var);
         }
         cmd.env("TZ", "Europe/Amsterdam")
+            .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
             .arg("-S")
             .arg(self.sockets.path().join("tmux"))
             .args(args)
