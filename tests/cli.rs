@@ -60,13 +60,16 @@ impl Journal {
     }
 
     /// The binary with a clean environment: TZ fixed, RUNAROUND_* removed, the platform data
-    /// dir pointed into the temp dir so nothing can touch a real journal.
+    /// and config dirs pointed into the temp dir so no real journal or config is touched.
     fn bare(&self) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.env("TZ", "Europe/Amsterdam")
             .env_remove("RUNAROUND_DIR")
             .env_remove("RUNAROUND_NOW")
+            .env_remove("RUNAROUND_CONFIG")
+            .env_remove("RUNAROUND_FAULT")
             .env("XDG_DATA_HOME", self.path("xdg"))
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
             .env("HOME", self.path("home"))
             .stdin(Stdio::null());
         cmd

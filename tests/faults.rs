@@ -142,15 +142,30 @@ fn a_fifo_or_a_device_posing_as_a_case_file_is_unreadable_not_a_hang() {
 fn temp_files_beside_the_cases_go_once_they_are_old() {
     let tmp = tempfile::tempdir().unwrap();
     let store = runaround::storage::Store::open(tmp.path()).unwrap();
-    let old = [".index.Ab12Cd", ".rescued-notes-k7f3q2ab.txt.Xy98Zw"];
-    let young = [".index.Ef34Gh", ".rescued-notes-k7f3q2ab.txt.Uv76Ts"];
+    let old = [
+        ".index.Ab12Cd",
+        ".rescued-notes-k7f3q2ab.txt.Xy98Zw",
+        ".notes-Qr54St.txt",
+    ];
+    let young = [
+        ".index.Ef34Gh",
+        ".rescued-notes-k7f3q2ab.txt.Uv76Ts",
+        ".notes-Mn32Op.txt",
+    ];
     let kept = ["rescued-notes-k7f3q2ab.txt", "index", "notes.txt"];
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let now = std::time::SystemTime::now();
+    let ago = |secs| now - std::time::Duration::from_secs(secs);
     for name in old.iter().chain(&young).chain(&kept) {
         let file = std::fs::File::create(tmp.path().join(name)).unwrap();
-        if old.contains(name) || kept.contains(name) {
-            file.set_modified(hour_ago).unwrap();
-        }
+        // Temp files go after ten minutes; notes open in an editor after a day.
+        let age = match (*name, old.contains(name)) {
+            (n, true) if n.starts_with(".notes-") => ago(25 * 3600),
+            (n, false) if n.starts_with(".notes-") => ago(3 * 3600),
+            (_, true) => ago(3600),
+            _ if kept.contains(name) => ago(3600),
+            _ => now,
+        };
+        file.set_modified(age).unwrap();
     }
     assert_eq!(store.clean_strays().unwrap(), old.len());
     for name in old {

@@ -102,6 +102,8 @@ impl Entry {
 
 /// How old a temp file beside the cases must be to count as left by a dead process.
 const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+/// How old a notes file handed to an external editor must be to count as left behind.
+const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// The journal in a data directory.
 #[derive(Clone, Debug)]
@@ -397,13 +399,17 @@ impl Store {
             let Some(name) = name.to_str() else { continue };
             let stray = name.starts_with(".index.")
                 || (name.starts_with(".rescued-notes-") && name.contains(".txt."));
-            let old = entry
+            // The copy of notes handed to an external editor: it may be open for a long time
+            // in another TUI, so only a day-old one counts as left behind.
+            let editing = name.starts_with(".notes-");
+            let age = entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age >= STRAY_AGE);
-            if stray && old && fs::remove_file(entry.path()).is_ok() {
+                .and_then(|t| t.elapsed().ok());
+            let old = age.is_some_and(|age| age >= STRAY_AGE);
+            let day_old = age.is_some_and(|age| age >= EDIT_AGE);
+            if ((stray && old) || (editing && day_old)) && fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
