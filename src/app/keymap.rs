@@ -410,12 +410,23 @@ impl Keymap {
 
     /// The hint line's entries for `scopes`: `(key, word)`, one per action.
     pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        self.hints_for(scopes, |_| true)
+    }
+
+    /// [`Keymap::hints`] for the actions `useful` lets through (a hint for a key that can
+    /// only say "no case selected" is noise).
+    pub fn hints_for(
+        &self,
+        scopes: &[Scope],
+        useful: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for scope in scopes {
             for b in self.bindings.iter().filter(|b| b.scope == *scope) {
                 if let Some(word) = b.hint
                     && !seen.contains(&b.action)
+                    && useful(b.action)
                 {
                     seen.push(b.action);
                     out.push((key_label(b.code, b.mods), word));

@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::{App, Hits, Mode, Overlay, Pane, Row};
+use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -287,7 +287,10 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
         Mode::Normal => {
             let mut spans = Vec::new();
-            for (key, word) in app.keymap.hints(&app.scopes()) {
+            // Without a case to act on, logging and calling are not offered.
+            let case = app.writable().is_ok();
+            let useful = |a: Action| case || !matches!(a, Action::LogEvent | Action::StartCall);
+            for (key, word) in app.keymap.hints_for(&app.scopes(), useful) {
                 spans.push(Span::styled(format!(" {key}"), t.value));
                 spans.push(Span::styled(format!(" {word} "), t.dim));
             }
