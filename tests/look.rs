@@ -2,13 +2,13 @@
 //! `NO_COLOR` (snapshots that include every cell's style), the first-run screen of an empty
 //! journal, and the hint line and help after a key override.
 //!
-//! Times on screen are local, so the tests run with TZ=Europe/Amsterdam (as in render.rs: a
+//! Times on screen are local, so the tests run with TZ=Europe/Amsterdam (`common::in_zone`: a
 //! test re-runs itself in a child process when TZ is different).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use common::{apply, demo_app, now};
+use common::{apply, demo_app, in_zone, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Cell;
@@ -17,30 +17,6 @@ use ratatui::style::{Color, Modifier};
 use runaround::app::{App, Overlay};
 use runaround::config::{Config, ThemeName};
 use runaround::ui::{draw, theme::Theme};
-
-const TZ: &str = "Europe/Amsterdam";
-
-fn in_zone(name: &str) -> bool {
-    if std::env::var("TZ").as_deref() == Ok(TZ) {
-        return true;
-    }
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1"])
-        .env("TZ", TZ)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{name} in {TZ}:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
-        "{name} did not run in the child"
-    );
-    false
-}
 
 fn render(app: &mut App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

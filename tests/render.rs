@@ -8,38 +8,12 @@
 mod common;
 
 use chrono::Duration;
-use common::{apply, demo_app, now};
+use common::{apply, demo_app, in_zone, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use runaround::app::App;
 use runaround::ui::{draw, theme::Theme};
-
-const TZ: &str = "Europe/Amsterdam";
-
-/// Runs `name` in a child process with TZ set, unless it is set already. Returns whether the
-/// caller should go on (true: we are in the right zone).
-fn in_zone(name: &str) -> bool {
-    if std::env::var("TZ").as_deref() == Ok(TZ) {
-        return true;
-    }
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1"])
-        .env("TZ", TZ)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{name} in {TZ}:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
-        "{name} did not run in the child"
-    );
-    false
-}
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

@@ -11,6 +11,33 @@ use chrono::{DateTime, Utc};
 use runaround::app::{App, Effect, Row, search};
 use runaround::domain::{Case, Summary};
 
+/// The zone the screen tests show local times in.
+pub const TZ: &str = "Europe/Amsterdam";
+
+/// Runs test `name` in a child process with TZ set, unless it is set already. Returns whether
+/// the caller should go on (true: this process is in the right zone).
+pub fn in_zone(name: &str) -> bool {
+    if std::env::var("TZ").as_deref() == Ok(TZ) {
+        return true;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1"])
+        .env("TZ", TZ)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name} in {TZ}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
+        "{name} did not run in the child"
+    );
+    false
+}
+
 /// The fixed moment of the tests: Wednesday 1 April 2026, 10:00 UTC.
 pub fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-04-01T10:00:00Z")
