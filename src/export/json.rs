@@ -1,17 +1,18 @@
 //! The JSON form of a case (`show --json`, `list --json`, `export --format json`) and reading
 //! it back (`import`).
 
+use std::io::Write;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
-use std::io::Write;
-
 use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status, Summary};
 use crate::storage::valid_id;
 
-/// A case as JSON shows it: the stored fields, its counters as of a moment, and (in exports)
-/// its notes.
+/// A case as JSON shows it: the stored fields, its counters as of a moment, (in exports) its
+/// notes, and its events (left out only for the head of a `list --json` element, whose events
+/// come from the journal index).
 #[derive(Serialize)]
 pub struct CaseDoc<'a> {
     id: &'a str,
@@ -27,7 +28,8 @@ pub struct CaseDoc<'a> {
     notes: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     active_call: Option<&'a ActiveCall>,
-    events: &'a [Event],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [Event]>,
 }
 
 impl<'a> CaseDoc<'a> {
@@ -45,7 +47,25 @@ impl<'a> CaseDoc<'a> {
             references: &case.references,
             notes: with_notes.then_some(case.notes.as_str()),
             active_call: case.active_call.as_ref(),
-            events: &case.events,
+            events: Some(&case.events),
+        }
+    }
+
+    /// The fields of a `list --json` element before its events, from a summary.
+    fn head(s: &'a Summary, counters: Counters) -> Self {
+        CaseDoc {
+            id: &s.id,
+            title: &s.title,
+            organisation: &s.organisation,
+            status: s.status,
+            opened: rfc3339(s.opened),
+            last_activity: rfc3339(s.last_activity),
+            counters,
+            tags: &s.tags,
+            references: &s.references,
+            notes: None,
+            active_call: s.active_call.as_ref(),
+            events: None,
         }
     }
 }
@@ -62,22 +82,6 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
         .map(|c| CaseDoc::new(c, now, false))
         .collect();
     serde_json::to_string_pretty(&docs).unwrap_or_default()
-}
-
-/// The fields of one `list --json` element before its events.
-#[derive(Serialize)]
-struct ListHead<'a> {
-    id: &'a str,
-    title: &'a str,
-    organisation: &'a str,
-    status: Status,
-    opened: String,
-    last_activity: String,
-    counters: Counters,
-    tags: &'a [String],
-    references: &'a [Reference],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    active_call: Option<&'a ActiveCall>,
 }
 
 /// The events of a case exactly as [`list_json`] prints them inside the case's element: pretty
@@ -106,19 +110,7 @@ pub fn write_list<'a>(
     let mut first = true;
     for item in items {
         let item = item?;
-        let s = item.summary;
-        let head = ListHead {
-            id: &s.id,
-            title: &s.title,
-            organisation: &s.organisation,
-            status: s.status,
-            opened: rfc3339(s.opened),
-            last_activity: rfc3339(s.last_activity),
-            counters: item.counters,
-            tags: &s.tags,
-            references: &s.references,
-            active_call: s.active_call.as_ref(),
-        };
+        let head = CaseDoc::head(item.summary, item.counters);
         let head = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
         // Every line break of pretty JSON is structural (strings escape theirs), so the head
         // is indented one level by indenting each line; its closing brace is put back after
