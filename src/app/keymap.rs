@@ -453,21 +453,6 @@ impl Keymap {
     }
 }
 
-/// The action `key` asks for in `scopes` under the default keymap.
-pub fn resolve(key: KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    Keymap::default().resolve(key, scopes)
-}
-
-/// The hint line's entries for `scopes` under the default keymap.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    Keymap::default().hints(scopes)
-}
-
-/// The help overlay's rows under the default keymap.
-pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
-    Keymap::default().help_rows()
-}
-
 /// How a key with modifiers is written on screen.
 pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
     if mods.contains(KeyModifiers::CONTROL) {
@@ -558,6 +543,8 @@ mod tests {
 
     #[test]
     fn call_keys_win_over_global_ones_only_during_a_call() {
+        let map = Keymap::default();
+        let resolve = |key, scopes: &[Scope]| map.resolve(key, scopes);
         let key = KeyEvent::from(KeyCode::Char('e'));
         assert_eq!(
             resolve(key, &[Scope::Call, Scope::Global]),
@@ -570,11 +557,12 @@ mod tests {
 
     #[test]
     fn hints_and_help_come_from_the_table() {
-        let hints = hints(&[Scope::Timeline, Scope::Global]);
+        let map = Keymap::default();
+        let hints = map.hints(&[Scope::Timeline, Scope::Global]);
         assert!(hints.contains(&("d".to_string(), "delete")));
         assert!(hints.contains(&("c".to_string(), "call")));
         assert!(
-            help_rows()
+            map.help_rows()
                 .iter()
                 .any(|(_, keys, help)| keys == "j/↓" && *help == "down")
         );
