@@ -3,15 +3,18 @@
 //! SIGKILL at random moments.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use common::rng::{Rng, seed};
 use runaround::domain::{Case, Kind};
 use runaround::storage::{Entry, Store};
 
@@ -169,18 +172,6 @@ fn eight_processes_creating_cases_at_once_get_eight_distinct_files() {
     assert_eq!(ron_files, N);
 }
 
-/// A small xorshift generator: no extra crates, and the seed is printed for reproduction.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 fn stray_files(cases: &Path) -> Vec<PathBuf> {
     fs::read_dir(cases)
         .expect("read dir")
@@ -225,16 +216,7 @@ fn writers_killed_300_times_at_random_moments_never_damage_the_journal() {
     use std::os::unix::process::ExitStatusExt;
     const KILLS: usize = 300;
     const SIGKILL: i32 = 9;
-    let seed = std::env::var("TORTURE_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0x9e37_79b9_7f4a_7c15, |d| d.as_nanos() as u64)
-        })
-        | 1;
-    eprintln!("kill test seed: {seed} (replay with TORTURE_SEED={seed})");
+    let seed = seed("kill test");
     let mut rng = Rng(seed);
 
     let tmp = tempfile::tempdir().expect("temp dir");

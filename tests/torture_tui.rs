@@ -11,8 +11,9 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
+use common::rng::{Rng, seed};
 use common::tmux::{TITLE, Tui, WAIT, cli_ok, runaround_alive, tmux_installed, wait_exit};
 use runaround::domain::Case;
 use runaround::storage::{Entry, Store};
@@ -34,38 +35,6 @@ fn on_disk(dir: &Path, id: &str) -> Case {
         }
     }
     found.unwrap_or_else(|| panic!("case {id} is gone"))
-}
-
-/// A seed from the clock, printed so that a failure can be replayed with `TORTURE_SEED`.
-fn seed(test: &str) -> u64 {
-    let seed = std::env::var("TORTURE_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0x9e37_79b9_7f4a_7c15, |d| d.as_nanos() as u64)
-        })
-        | 1;
-    eprintln!("{test}: seed {seed} (replay with TORTURE_SEED={seed})");
-    seed
-}
-
-/// xorshift64: no extra crates, reproducible from the printed seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn between(&mut self, lo: Duration, hi: Duration) -> Duration {
-        let span = hi.saturating_sub(lo).as_micros().max(1) as u64;
-        lo + Duration::from_micros(self.next() % span)
-    }
 }
 
 /// The first 120 characters of a long text, for messages.

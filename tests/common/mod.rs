@@ -2,6 +2,7 @@
 //! stand-in for the runtime that applies effects the way the real one does.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod rng;
 pub mod tmux;
 
 use std::cell::RefCell;
