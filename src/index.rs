@@ -153,8 +153,9 @@ pub struct Scan {
 }
 
 impl Scan {
-    /// Lists the journal in `store` at `now`: entries whose file has not changed come from the
-    /// index, the others are read. Only a directory that cannot be listed is an error.
+    /// Lists the journal in `store` at `now`: entries whose file has not changed (and whose
+    /// summary can give the counters at `now`) come from the index, the others are read. Only
+    /// a directory that cannot be listed is an error.
     pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
         let files = store.stamps()?;
         let mut on_disk = read(store);

@@ -254,60 +254,43 @@ fn list(
             .cmp(&a.last_activity)
             .then_with(|| a.id.cmp(&b.id))
     });
-    // Counters come from the summaries; a case whose summary does not reach back to `now`
-    // (a report about the past) is read in full.
-    let mut rows = Vec::with_capacity(chosen.len());
-    for (i, summary) in chosen {
-        match summary.counters(now) {
-            Some(counters) => rows.push((i, summary, counters, None)),
-            None => match store.load(&summary.id)? {
-                Entry::Ok { case, .. } => rows.push((
-                    i,
-                    summary,
-                    Counters::of(&case, now),
-                    Some(json::events_blob(&case.events)),
-                )),
-                Entry::Unreadable { path, reason, .. } => {
-                    eprintln!("warning: {} cannot be read: {reason}", path.display());
-                }
-            },
+    // Counters and events come from the index (a scan makes every summary answer at `now`);
+    // should the index let us down after all (damaged on disk), the case file says it all.
+    let from_file = |summary: &Summary| -> std::io::Result<(Counters, String)> {
+        match store.load(&summary.id).map_err(std::io::Error::other)? {
+            Entry::Ok { case, .. } => {
+                Ok((Counters::of(&case, now), json::events_blob(&case.events)))
+            }
+            Entry::Unreadable { path, reason, .. } => Err(std::io::Error::other(format!(
+                "{} cannot be read: {reason}",
+                path.display()
+            ))),
         }
-    }
+    };
     let written = if as_json {
         json::write_list(
             out,
-            rows.iter().map(|(i, summary, counters, fresh)| {
-                if let Some(text) = fresh {
-                    return Ok(json::ListItem {
-                        summary,
-                        counters: *counters,
-                        events: std::borrow::Cow::Borrowed(text.as_str()),
-                    });
-                }
-                if let Some(text) = scan.events_json(*i) {
-                    return Ok(json::ListItem {
-                        summary,
-                        counters: *counters,
-                        events: std::borrow::Cow::Owned(text),
-                    });
-                }
-                // The index let us down (damaged): the case file says it all.
-                match store.load(&summary.id) {
-                    Ok(Entry::Ok { case, .. }) => Ok(json::ListItem {
-                        summary,
-                        counters: Counters::of(&case, now),
-                        events: std::borrow::Cow::Owned(json::events_blob(&case.events)),
-                    }),
-                    Ok(Entry::Unreadable { path, reason, .. }) => Err(std::io::Error::other(
-                        format!("{} cannot be read: {reason}", path.display()),
-                    )),
-                    Err(e) => Err(std::io::Error::other(e.to_string())),
-                }
+            chosen.iter().map(|&(i, summary)| {
+                let (counters, events) = match (summary.counters(now), scan.events_json(i)) {
+                    (Some(counters), Some(events)) => (counters, events),
+                    _ => from_file(summary)?,
+                };
+                Ok(json::ListItem {
+                    summary,
+                    counters,
+                    events,
+                })
             }),
         )
     } else {
-        let table: Vec<(&Summary, Counters)> = rows.iter().map(|r| (r.1, r.2)).collect();
-        out.write_all(text::list_table(&table).as_bytes())
+        chosen
+            .iter()
+            .map(|&(_, summary)| match summary.counters(now) {
+                Some(counters) => Ok((summary, counters)),
+                None => from_file(summary).map(|(counters, _)| (summary, counters)),
+            })
+            .collect::<std::io::Result<Vec<_>>>()
+            .and_then(|table| out.write_all(text::list_table(&table).as_bytes()))
     };
     written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.

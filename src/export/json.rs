@@ -98,7 +98,7 @@ pub fn events_blob(events: &[Event]) -> String {
 pub struct ListItem<'a> {
     pub summary: &'a Summary,
     pub counters: Counters,
-    pub events: std::borrow::Cow<'a, str>,
+    pub events: String,
 }
 
 /// Writes `list --json` (and its final line break) from summaries, as [`list_json`] would from
