@@ -387,20 +387,25 @@ impl Runtime<'_> {
                 break;
             };
             loaded = true;
-            let Ok(entry) = self.store.load(&id) else {
+            if let Ok(entry) = self.store.load(&id) {
+                self.hand_over(app, entry);
+            } else {
                 self.stamps.remove(&id);
                 app.lost(&id, None);
-                continue;
-            };
-            self.stamps.insert(id.clone(), entry.stamp());
-            match entry {
-                Entry::Ok {
-                    case, read_only, ..
-                } => app.saved(case, read_only),
-                Entry::Unreadable { reason, .. } => app.lost(&id, Some(reason)),
             }
         }
         loaded
+    }
+
+    /// Gives the app a case file just read, and remembers its stamp.
+    fn hand_over(&mut self, app: &mut App, entry: Entry) {
+        self.stamps.insert(entry.id().to_string(), entry.stamp());
+        match entry {
+            Entry::Ok {
+                case, read_only, ..
+            } => app.saved(case, read_only),
+            Entry::Unreadable { id, reason, .. } => app.lost(&id, Some(reason)),
+        }
     }
 
     /// How long to wait for input: until the next whole second while something ticks (or
@@ -545,45 +550,41 @@ impl Runtime<'_> {
 
     /// Picks up changes made by other processes. Returns whether anything changed.
     fn watch(&mut self, app: &mut App) -> bool {
+        let mut removed = false;
         let dir_stamp = self.store.dir_stamp();
-        let ids: Vec<String> = if dir_stamp == self.dir_stamp {
+        let files: Vec<(String, Option<Stamp>)> = if dir_stamp == self.dir_stamp {
             // Nothing was created, replaced or deleted; a file edited in place is caught for
             // the case on screen.
             app.selected_row()
-                .map(|r| r.id().to_string())
+                .map(|r| (r.id().to_string(), self.store.stamp(r.id())))
                 .into_iter()
                 .collect()
         } else {
             self.dir_stamp = dir_stamp;
-            let Ok(ids) = self.store.ids() else {
+            let Ok(files) = self.store.stamps() else {
                 return false;
             };
+            let present: HashSet<&str> = files.iter().map(|(id, _)| id.as_str()).collect();
             let gone: Vec<String> = self
                 .stamps
                 .keys()
-                .filter(|id| !ids.contains(id))
+                .filter(|id| !present.contains(id.as_str()))
                 .cloned()
                 .collect();
             for id in &gone {
                 self.stamps.remove(id);
                 app.lost(id, None);
             }
-            ids
+            removed = !gone.is_empty();
+            files.into_iter().map(|(id, s)| (id, Some(s))).collect()
         };
-        let mut changed = false;
-        for id in ids {
-            let stamp = self.store.stamp(&id);
+        let mut changed = removed;
+        for (id, stamp) in files {
             if stamp.is_some()
                 && stamp != self.stamps.get(&id).copied()
                 && let Ok(entry) = self.store.load(&id)
             {
-                self.stamps.insert(id.clone(), entry.stamp());
-                match entry {
-                    Entry::Ok {
-                        case, read_only, ..
-                    } => app.saved(case, read_only),
-                    Entry::Unreadable { id, reason, .. } => app.lost(&id, Some(reason)),
-                }
+                self.hand_over(app, entry);
                 changed = true;
             }
         }

@@ -427,3 +427,24 @@ fn the_demo_journal_is_removed_on_quit_and_on_sigterm() {
         );
     }
 }
+
+#[test]
+fn a_case_file_deleted_elsewhere_leaves_the_list_at_once() {
+    if !tmux_installed() {
+        return;
+    }
+    // A second case, and neither has an outage or a call, so nothing on screen ticks
+    // and only the change on disk can bring a redraw.
+    let other = "Telefoon kapot";
+    let tui = Tui::start_with("", |dir, _| {
+        cli_ok(dir, &["new", other, "--org", "KPN"]);
+    });
+    tui.wait_for(other);
+    std::fs::remove_file(tui.dir().join("cases").join(format!("{}.ron", tui.id)))
+        .expect("delete the first case's file");
+    tui.wait_until(
+        "the deleted case to leave the list",
+        Duration::from_secs(3),
+        |s| !s.contains(TITLE) && s.contains(other),
+    );
+}
