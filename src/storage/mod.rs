@@ -168,40 +168,35 @@ impl Store {
         fs::metadata(&self.cases).and_then(|m| m.modified()).ok()
     }
 
-    /// The ids of all case files, sorted.
-    pub fn ids(&self) -> Result<Vec<String>, StorageError> {
-        let mut ids = Vec::new();
+    /// The case files of the directory: each id with its directory entry, sorted by id.
+    fn case_files(&self) -> Result<Vec<(String, fs::DirEntry)>, StorageError> {
+        let mut files = Vec::new();
         for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if let Some(id) = name.strip_suffix(".ron")
+            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
                 && valid_id(id)
             {
-                ids.push(id.to_string());
+                files.push((id.to_string(), entry));
             }
         }
-        ids.sort_unstable();
-        Ok(ids)
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    }
+
+    /// The ids of all case files, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.case_files()?.into_iter().map(|(id, _)| id).collect())
     }
 
     /// The ids of all case files with their stamps, sorted. One pass over the directory:
     /// each stamp is taken relative to it, without walking the whole path again.
     pub fn stamps(&self) -> Result<Vec<(String, Stamp)>, StorageError> {
-        let mut stamps = Vec::new();
-        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
-            let entry = entry.map_err(io(&self.cases))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if let Some(id) = name.strip_suffix(".ron")
-                && valid_id(id)
-                && let Ok(meta) = entry.metadata()
-            {
-                stamps.push((id.to_string(), Stamp::of(&meta)));
-            }
-        }
-        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(stamps)
+        Ok(self
+            .case_files()?
+            .into_iter()
+            .filter_map(|(id, entry)| entry.metadata().ok().map(|m| (id, Stamp::of(&m))))
+            .collect())
     }
 
     /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
