@@ -5,18 +5,19 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use runaround::cli::{self, Cli, Command, meta};
-use runaround::config::Config;
+use runaround::config::{Config, ConfigError};
 use runaround::storage::Store;
 use runaround::{demo, tui};
 
 fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
-    // Read early only for what changes the command line itself (`new` without `--org`); a bad
-    // file is reported below, once the command is known.
-    let early = Config::load(meta::config_flag(&words).as_deref()).unwrap_or_default();
-    let matches = meta::command_with(&early).get_matches_from(words);
+    // Read once, before the command line is parsed, as it can change it (`new` without
+    // `--org`); a bad file is reported below, once the command is known.
+    let config = Config::load(meta::config_flag(&words).as_deref());
+    let defaults = Config::default();
+    let matches = meta::command_with(config.as_ref().unwrap_or(&defaults)).get_matches_from(words);
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match run(args) {
+    match run(args, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("runaround: {}", e.message());
@@ -25,7 +26,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Cli) -> Result<(), cli::CliError> {
+/// Runs the command; `config` is the config file as read before parsing the command line (an
+/// error in it stops every command but `config`, `completions` and `man`).
+fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliError> {
     // Not locked for the TUI: its signal thread writes to the terminal too.
     let out = || std::io::stdout().lock();
     match args.command {
@@ -37,7 +40,7 @@ fn run(args: Cli) -> Result<(), cli::CliError> {
         _ => {}
     }
     // Before anything touches the journal: a bad config changes nothing on disk.
-    let config = meta::load_config(args.config.as_deref())?;
+    let config = config.map_err(|e| cli::CliError::Usage(format!("bad config: {e}")))?;
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
