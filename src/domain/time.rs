@@ -2,7 +2,8 @@
 //! forms, RFC 3339 in files, and the short human forms shown on screen.
 
 use chrono::{
-    DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc,
+    DateTime, Datelike, Local, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat,
+    TimeZone, Utc,
 };
 use std::time::Duration;
 
@@ -19,15 +20,106 @@ pub enum TimeError {
     InGap(String),
     #[error("'{0}' is not a duration (use e.g. 20m, 1h5m, 90s, '1h 05m')")]
     NotADuration(String),
+    #[error(
+        "'{value}' is {when}, outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep"
+    )]
+    OutOfRange { value: String, when: String },
+    #[error("'{0}' is longer than {MAX_LENGTH_DAYS} days: no single hold or talk lasts that long")]
+    TooLong(String),
+}
+
+/// The first and last years a stored time may fall in: RFC 3339 has four-digit years, and a
+/// time outside them could not be read back.
+pub const FIRST_YEAR: i32 = 1000;
+/// See [`FIRST_YEAR`].
+pub const LAST_YEAR: i32 = 9999;
+
+/// The longest one hold or talk may be, in days.
+pub const MAX_LENGTH_DAYS: u64 = 31;
+
+/// Whether `t` falls in the years a case file can hold ([`FIRST_YEAR`] to [`LAST_YEAR`]).
+pub fn storable(t: DateTime<Utc>) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&t.year())
+}
+
+/// What a bare date means where a WHEN is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BareDate {
+    /// Midnight at its start (when something happened, opened).
+    Start,
+    /// The last second of that day (a due: "by Friday" is kept all Friday).
+    End,
+}
+
+/// How a WHEN is read: the moment `now` (for `now` and `-DUR`), the local day a bare `HH:MM`
+/// falls on, and what a bare date means.
+#[derive(Clone, Copy, Debug)]
+pub struct WhenContext {
+    pub now: DateTime<Utc>,
+    pub day: NaiveDate,
+    pub bare_date: BareDate,
+}
+
+impl WhenContext {
+    /// As of `now`: a bare time is today, a bare date its midnight.
+    pub fn at(now: DateTime<Utc>) -> WhenContext {
+        WhenContext {
+            now,
+            day: now.with_timezone(&Local).date_naive(),
+            bare_date: BareDate::Start,
+        }
+    }
+
+    /// A bare time falls on the local day of `t` (the day of the event it belongs to).
+    #[must_use]
+    pub fn on_day_of(self, t: DateTime<Utc>) -> WhenContext {
+        WhenContext {
+            day: t.with_timezone(&Local).date_naive(),
+            ..self
+        }
+    }
+
+    /// A bare date means the end of that day.
+    #[must_use]
+    pub fn date_means_end(self) -> WhenContext {
+        WhenContext {
+            bare_date: BareDate::End,
+            ..self
+        }
+    }
 }
 
 /// Reads a WHEN: RFC 3339, local `YYYY-MM-DD HH:MM[:SS]` (also with `T`), local `YYYY-MM-DD`
 /// (midnight), local `HH:MM` (today), `-DUR` (that long before `now`), or `now`.
 ///
 /// A local time that occurs twice (the hour the clocks go back) is read as its first
-/// occurrence; one that never occurs (the hour they go forward) is an error.
+/// occurrence; one that never occurs (the hour they go forward) is an error, and so is a time
+/// outside the years [`FIRST_YEAR`] to [`LAST_YEAR`].
 pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, TimeError> {
+    parse_when_in(input, WhenContext::at(now))
+}
+
+/// [`parse_when`] with a bare `HH:MM` on `cx.day` and a bare date read as `cx.bare_date` says.
+pub fn parse_when_in(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeError> {
+    let t = parse_any_year(input, cx)?;
+    if storable(t) {
+        Ok(t)
+    } else {
+        Err(TimeError::OutOfRange {
+            value: input.trim().to_string(),
+            when: describe_year(t),
+        })
+    }
+}
+
+/// "in the year 12013": how far off a time is, for messages.
+fn describe_year(t: DateTime<Utc>) -> String {
+    format!("in the year {}", t.year())
+}
+
+fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeError> {
     let s = input.trim();
+    let now = cx.now;
     if s.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
@@ -37,16 +129,19 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Time
             chrono::Duration::from_std(d).map_err(|_| TimeError::NotATime(input.to_string()))?;
         return now
             .checked_sub_signed(d)
-            .ok_or_else(|| TimeError::NotATime(input.to_string()));
+            .ok_or_else(|| TimeError::OutOfRange {
+                value: s.to_string(),
+                when: "before the calendar runaround knows".into(),
+            });
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
-    let naive = parse_naive(s, now).ok_or_else(|| TimeError::NotATime(input.to_string()))?;
+    let naive = parse_naive(s, cx).ok_or_else(|| TimeError::NotATime(input.to_string()))?;
     local_to_utc(naive).ok_or_else(|| TimeError::InGap(input.to_string()))
 }
 
-fn parse_naive(s: &str, now: DateTime<Utc>) -> Option<NaiveDateTime> {
+fn parse_naive(s: &str, cx: WhenContext) -> Option<NaiveDateTime> {
     for fmt in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
@@ -58,15 +153,24 @@ fn parse_naive(s: &str, now: DateTime<Utc>) -> Option<NaiveDateTime> {
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d.and_time(NaiveTime::MIN));
+        return Some(match cx.bare_date {
+            BareDate::Start => d.and_time(NaiveTime::MIN),
+            BareDate::End => d.and_time(END_OF_DAY),
+        });
     }
     for fmt in ["%H:%M:%S", "%H:%M"] {
         if let Ok(t) = NaiveTime::parse_from_str(s, fmt) {
-            return Some(now.with_timezone(&Local).date_naive().and_time(t));
+            return Some(cx.day.and_time(t));
         }
     }
     None
 }
+
+/// The last whole second of a day: a due given as a bare date.
+const END_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 59) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
 
 /// The UTC instant of a local wall-clock time: the first one when it occurs twice, `None`
 /// when it never occurs. (Compared by hand: chrono's `earliest()` is unreliable here.)
@@ -90,18 +194,31 @@ pub fn parse_duration(input: &str) -> Result<Duration, TimeError> {
     let s = input.trim();
     if s.contains(':') {
         let parts: Option<Vec<u64>> = s.split(':').map(|p| p.parse().ok()).collect();
-        return match parts.as_deref() {
-            Some([m, sec]) if *sec < 60 => Ok(Duration::from_secs(m * 60 + sec)),
-            Some([h, m, sec]) if *m < 60 && *sec < 60 => {
-                Ok(Duration::from_secs(h * 3600 + m * 60 + sec))
-            }
-            _ => Err(TimeError::NotADuration(input.to_string())),
+        let secs = match parts.as_deref() {
+            Some([m, sec]) if *sec < 60 => m.checked_mul(60).and_then(|m| m.checked_add(*sec)),
+            Some([h, m, sec]) if *m < 60 && *sec < 60 => h
+                .checked_mul(3600)
+                .and_then(|h| h.checked_add(m * 60 + sec)),
+            _ => None,
         };
+        return secs
+            .map(Duration::from_secs)
+            .ok_or_else(|| TimeError::NotADuration(input.to_string()));
     }
     if s.is_empty() || s.chars().all(|c| c.is_ascii_digit()) {
         return Err(TimeError::NotADuration(input.to_string()));
     }
     humantime::parse_duration(s).map_err(|_| TimeError::NotADuration(input.to_string()))
+}
+
+/// Reads the length of one hold or talk: a DUR of at most [`MAX_LENGTH_DAYS`] days, in whole
+/// seconds.
+pub fn parse_length(input: &str) -> Result<u64, TimeError> {
+    let d = parse_duration(input)?;
+    if d.as_secs() > MAX_LENGTH_DAYS * 86_400 {
+        return Err(TimeError::TooLong(input.trim().to_string()));
+    }
+    Ok(d.as_secs())
 }
 
 /// RFC 3339 in UTC with whole seconds, as stored in files and JSON.
@@ -166,6 +283,34 @@ pub fn stopwatch(seconds: i64) -> String {
     }
 }
 
+/// Reads a stored time: RFC 3339, and also the signed or five-digit years that a time outside
+/// [`FIRST_YEAR`] to [`LAST_YEAR`] is written with, so that such a time (hand-edited, or
+/// written by an older runaround) does not make the rest of its file unreadable. Whoever reads
+/// one checks [`storable`].
+pub fn parse_stored(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => ("", &s[1..]),
+        b'-' => ("-", &s[1..]),
+        b'0'..=b'9' => ("", s),
+        _ => return None,
+    };
+    // `YYYYY-MM-DDTHH:MM:SS[.f](Z|±HH:MM)`: the year is everything before the first dash.
+    let (year, tail) = rest.split_once('-')?;
+    if year.is_empty() || year.len() > 9 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = format!("{sign}{year}").parse().ok()?;
+    // A leap year of four digits stands in for it, so that RFC 3339 reads the rest (29
+    // February too); then the wall-clock fields get their real year.
+    let t = DateTime::parse_from_rfc3339(&format!("2000-{tail}")).ok()?;
+    let local = t.naive_local().with_year(year)?;
+    let t = t.offset().from_local_datetime(&local).single()?;
+    Some(t.with_timezone(&Utc))
+}
+
 /// Serde adapters for times as RFC 3339 UTC strings (any offset accepted on input).
 pub mod serde_rfc3339 {
     use chrono::{DateTime, Utc};
@@ -177,9 +322,8 @@ pub mod serde_rfc3339 {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time")))
+        super::parse_stored(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time")))
     }
 
     /// The same for optional times.
@@ -203,9 +347,9 @@ pub mod serde_rfc3339 {
         ) -> Result<Option<DateTime<Utc>>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| {
-                DateTime::parse_from_rfc3339(&s)
-                    .map(|t| t.with_timezone(&Utc))
-                    .map_err(|_| serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time")))
+                super::super::parse_stored(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time"))
+                })
             })
             .transpose()
         }
@@ -269,5 +413,130 @@ mod tests {
         assert_eq!(span(-4), "0s");
         assert_eq!(stopwatch(1209), "20:09");
         assert_eq!(stopwatch(3909), "1:05:09");
+    }
+
+    #[test]
+    fn times_outside_the_storable_years_are_refused_naming_the_value() {
+        let now = utc("2013-08-20T18:00:00Z");
+        for input in [
+            "-20000000h",
+            "-1000000000000s",
+            "0999-12-31T23:00:00Z",
+            "0999-12-31 23:00",
+            "0001-01-01",
+        ] {
+            let err = parse_when(input, now).unwrap_err();
+            assert!(
+                matches!(err, TimeError::OutOfRange { .. }),
+                "{input}: {err:?}"
+            );
+            let text = err.to_string();
+            assert!(text.contains(&format!("'{input}'")), "{text}");
+            assert!(text.contains("1000-9999"), "{text}");
+        }
+        assert_eq!(
+            parse_when("1000-01-01T00:00:00Z", now),
+            Ok(utc("1000-01-01T00:00:00Z"))
+        );
+        assert_eq!(
+            parse_when("9999-12-31T23:59:59Z", now),
+            Ok(utc("9999-12-31T23:59:59Z"))
+        );
+    }
+
+    #[test]
+    fn stored_times_of_any_year_read_back_for_the_check() {
+        for t in [
+            utc("2013-08-20T18:00:00Z"),
+            utc("0500-02-28T10:00:00Z"),
+            Utc.with_ymd_and_hms(-1, 12, 31, 23, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(12012, 2, 29, 1, 2, 3).unwrap(),
+            Utc.with_ymd_and_hms(-2268, 6, 1, 0, 0, 0).unwrap(),
+        ] {
+            assert_eq!(parse_stored(&rfc3339(t)), Some(t), "{}", rfc3339(t));
+        }
+        assert_eq!(
+            parse_stored("+12013-01-01T01:00:00+02:00"),
+            Some(Utc.with_ymd_and_hms(12012, 12, 31, 23, 0, 0).unwrap())
+        );
+        for bad in [
+            "",
+            "x",
+            "-",
+            "2013",
+            "-0001",
+            "12013-13-01T00:00:00Z",
+            "+-1-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_stored(bad), None, "{bad}");
+        }
+        assert!(!storable(Utc.with_ymd_and_hms(999, 1, 1, 0, 0, 0).unwrap()));
+        assert!(storable(utc("2013-08-20T18:00:00Z")));
+    }
+
+    #[test]
+    fn lengths_of_more_than_a_month_are_refused() {
+        assert_eq!(parse_length("31d"), Ok(31 * 86_400));
+        for input in [
+            "18446744073709551615s",
+            "32d",
+            "745h",
+            "99999999999999999:00:00",
+        ] {
+            let err = parse_length(input).unwrap_err();
+            assert!(err.to_string().contains(&format!("'{input}'")), "{err}");
+        }
+        assert_eq!(
+            parse_duration("99999999999999999999:00"),
+            Err(TimeError::NotADuration("99999999999999999999:00".into()))
+        );
+        // Hours that overflow when made seconds: an error, not a wrap or a panic.
+        assert_eq!(
+            parse_duration("9999999999999999999:00:00"),
+            Err(TimeError::NotADuration("9999999999999999999:00:00".into()))
+        );
+    }
+
+    #[test]
+    fn a_bare_date_can_mean_the_end_of_its_day_and_a_bare_time_another_day() {
+        let now = utc("2026-03-30T15:00:00Z");
+        let event = local_to_utc(
+            NaiveDate::from_ymd_opt(2013, 8, 20)
+                .unwrap()
+                .and_hms_opt(13, 0, 0)
+                .unwrap(),
+        )
+        .unwrap();
+        let cx = WhenContext::at(now).on_day_of(event);
+        let day = NaiveDate::from_ymd_opt(2013, 8, 20).unwrap();
+        assert_eq!(
+            parse_when_in("16:00", cx)
+                .unwrap()
+                .with_timezone(&Local)
+                .naive_local(),
+            day.and_hms_opt(16, 0, 0).unwrap()
+        );
+        assert_eq!(
+            parse_when_in("2013-08-23", cx.date_means_end())
+                .unwrap()
+                .with_timezone(&Local)
+                .naive_local(),
+            NaiveDate::from_ymd_opt(2013, 8, 23)
+                .unwrap()
+                .and_hms_opt(23, 59, 59)
+                .unwrap()
+        );
+        assert_eq!(
+            parse_when_in("2013-08-23", cx)
+                .unwrap()
+                .with_timezone(&Local)
+                .naive_local(),
+            NaiveDate::from_ymd_opt(2013, 8, 23)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+        );
+        // Relative times still count from now, whatever the day.
+        assert_eq!(parse_when_in("-1h", cx), Ok(utc("2026-03-30T14:00:00Z")));
     }
 }

@@ -4,20 +4,29 @@
 //! Strings are written raw (unescaped): ron parses escaped strings in quadratic time, which
 //! made a pasted 40,000-line note take seconds to load. Raw strings are safe because stored
 //! text never holds control characters (see [`crate::domain::text::clean`]).
+//!
+//! Nothing a person typed into a file is dropped silently by the next save: a file with a key
+//! this build does not know, a comment, or a time it could not write back is read, but
+//! read-only, with the line named ([`Decoded::read_only`]).
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
+use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::time::serde_rfc3339;
+use super::layout::{self, Seg};
+use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
 use crate::domain::{ActiveCall, Case, Event, Reference, Status};
 
 /// The schema this build writes. Files with a higher number open read-only.
 pub const SCHEMA: u32 = 1;
 
 #[derive(Deserialize)]
-struct Record {
+struct Record<'a> {
     schema: u32,
     id: String,
     title: String,
@@ -29,8 +38,10 @@ struct Record {
     tags: Vec<String>,
     #[serde(default)]
     references: Vec<Reference>,
-    #[serde(default)]
-    notes: String,
+    /// Borrowed from the text where it can be (a raw string): then its place in the file is
+    /// known, and the scan for comments jumps over it.
+    #[serde(default, borrow)]
+    notes: Cow<'a, str>,
     #[serde(default)]
     events: Vec<Event>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,15 +71,19 @@ struct Probe {
     schema: u32,
 }
 
-/// A file read back: the case, and the schema it was written with.
+/// A file read back: the case, the schema it was written with, and why it must not be written
+/// over, if it must not: a newer schema, or something the next save would lose.
 #[derive(Debug)]
 pub struct Decoded {
     pub case: Case,
     pub schema: u32,
+    pub read_only: Option<String>,
 }
 
-/// Writes a case as the text of its file.
+/// Writes a case as the text of its file. A time outside the years a file can hold is refused,
+/// naming it: written, it would make the whole file unreadable.
 pub fn encode(case: &Case) -> Result<String, ron::Error> {
+    check_times(case).map_err(ron::Error::Message)?;
     let record = RecordOut {
         schema: SCHEMA,
         id: &case.id,
@@ -92,6 +107,19 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// Checks that every time of `case` falls in the years a file can hold; the error names the
+/// first that does not.
+pub fn check_times(case: &Case) -> Result<(), String> {
+    match times(case).into_iter().find(|(_, t)| !storable(*t)) {
+        Some((what, t)) => Err(format!(
+            "{} ({}) is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+            what.describe(),
+            rfc3339(t)
+        )),
+        None => Ok(()),
+    }
+}
+
 /// How files are read: `implicit_some` is on even without the header line, so a hand-written
 /// file can say `due: "…"` rather than `due: Some("…")`.
 fn options() -> ron::Options {
@@ -101,8 +129,10 @@ fn options() -> ron::Options {
 /// Reads the text of a case file. On failure the reason names what was wrong, and a file from a
 /// newer schema is said to be one even when this build cannot read it.
 pub fn decode(text: &str) -> Result<Decoded, String> {
-    match options().from_str::<Record>(text) {
+    let mut ignored: Vec<Vec<Seg>> = Vec::new();
+    match options().from_str_seed(text, Collect(&mut ignored)) {
         Ok(r) => {
+            let notes_at = place_in(text, &r.notes);
             let mut case = Case {
                 id: r.id,
                 title: r.title,
@@ -111,7 +141,7 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 opened: r.opened,
                 tags: r.tags,
                 references: r.references,
-                notes: r.notes,
+                notes: r.notes.into_owned(),
                 events: r.events,
                 active_call: r.active_call,
             };
@@ -123,10 +153,20 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
             {
                 return Err(format!("event {}: {e}", i + 1));
             }
+            // Before sorting: the paths of the times are those of the file.
+            let read_only = if r.schema > SCHEMA {
+                Some(format!(
+                    "written by a newer runaround (schema {}, this one writes {SCHEMA})",
+                    r.schema
+                ))
+            } else {
+                losses(text, &case, &ignored, notes_at.as_ref())
+            };
             case.sort_events();
             Ok(Decoded {
                 case,
                 schema: r.schema,
+                read_only,
             })
         }
         Err(err) => match options().from_str::<Probe>(text) {
@@ -137,6 +177,179 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
             _ => Err(describe(&err, text)),
         },
     }
+}
+
+/// Where `s` lies in `text`, when it was borrowed from it.
+#[allow(clippy::ptr_arg)] // whether it was borrowed is the point
+fn place_in(text: &str, s: &Cow<'_, str>) -> Option<Range<usize>> {
+    let Cow::Borrowed(s) = *s else { return None };
+    let start = s.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+    (start + s.len() <= text.len()).then_some(start..start + s.len())
+}
+
+/// Reads a [`Record`], collecting the paths of the keys it does not know.
+struct Collect<'a>(&'a mut Vec<Vec<Seg>>);
+
+impl<'de> DeserializeSeed<'de> for Collect<'_> {
+    type Value = Record<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Record<'de>, D::Error> {
+        let sink = self.0;
+        serde_ignored::deserialize(d, |path| sink.push(segments(&path)))
+    }
+}
+
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<Seg> {
+    use serde_ignored::Path;
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        at = match at {
+            Path::Root => break,
+            Path::Seq { parent, index } => {
+                out.push(Seg::Index(*index));
+                parent
+            }
+            Path::Map { parent, key } => {
+                out.push(Seg::Key(key.clone()));
+                parent
+            }
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => parent,
+        };
+    }
+    out.reverse();
+    out
+}
+
+/// Where a time sits in a case, to name it.
+#[derive(Clone, Debug)]
+struct TimeAt {
+    path: Vec<Seg>,
+}
+
+impl TimeAt {
+    fn new(path: &[(&str, Option<usize>)]) -> TimeAt {
+        let mut segs = Vec::new();
+        for (key, index) in path {
+            segs.push(Seg::Key((*key).to_string()));
+            segs.extend(index.map(Seg::Index));
+        }
+        TimeAt { path: segs }
+    }
+
+    /// "event 3's due", "the opening".
+    fn describe(&self) -> String {
+        match self.path.as_slice() {
+            [Seg::Key(k)] if k == "opened" => "the opening".into(),
+            [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "events" => {
+                format!("event {}'s {k}", i + 1)
+            }
+            [Seg::Key(a), ..] if a == "active_call" => "the active call".into(),
+            _ => "a time".into(),
+        }
+    }
+}
+
+/// Every time of a case with where it sits, in file order.
+fn times(case: &Case) -> Vec<(TimeAt, DateTime<Utc>)> {
+    let mut out = vec![(TimeAt::new(&[("opened", None)]), case.opened)];
+    for (i, e) in case.events.iter().enumerate() {
+        let fields = [
+            ("at", Some(e.at)),
+            ("due", e.due),
+            ("window_start", e.window_start),
+            ("window_end", e.window_end),
+        ];
+        for (key, t) in fields {
+            if let Some(t) = t {
+                out.push((TimeAt::new(&[("events", Some(i)), (key, None)]), t));
+            }
+        }
+    }
+    if let Some(call) = &case.active_call {
+        for (i, s) in call.segments.iter().enumerate() {
+            out.push((
+                TimeAt::new(&[("active_call", None), ("segments", Some(i)), ("from", None)]),
+                s.from,
+            ));
+        }
+    }
+    out
+}
+
+/// What the next save of a file would lose or break, as the reason it is read-only: keys this
+/// build does not know, comments, times outside the years a file can hold. `None` when the
+/// file would be written back with everything in it.
+fn losses(
+    text: &str,
+    case: &Case,
+    ignored: &[Vec<Seg>],
+    notes_at: Option<&Range<usize>>,
+) -> Option<String> {
+    let bad_times: Vec<(TimeAt, DateTime<Utc>)> = times(case)
+        .into_iter()
+        .filter(|(_, t)| !storable(*t))
+        .collect();
+    // One pass over the text, which jumps over strings (where a note's bulk is) to their
+    // ends; the paths of the keys are only worked out when a key or time is to be named.
+    let layout = layout::scan(text, !ignored.is_empty() || !bad_times.is_empty(), notes_at);
+    // (byte offset, problem): named in file order.
+    let mut problems: Vec<(usize, String, &str)> = Vec::new();
+    let line = |at: Option<usize>| at.map(|at| format!("line {}: ", layout::line_at(text, at)));
+    for path in ignored {
+        let at = layout.offset_of(path);
+        let key = match path.last() {
+            Some(Seg::Key(k)) => k.clone(),
+            _ => "?".into(),
+        };
+        problems.push((
+            at.unwrap_or(usize::MAX),
+            format!(
+                "{}unknown key '{key}'",
+                line(at).unwrap_or_default()
+            ),
+            "runaround would drop it on the next save, so this case is read-only until the key is removed or renamed",
+        ));
+    }
+    for (what, t) in &bad_times {
+        let at = layout.offset_of(&what.path);
+        problems.push((
+            at.unwrap_or(usize::MAX),
+            format!(
+                "{}{} is {}, outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                line(at).unwrap_or_default(),
+                what.describe(),
+                rfc3339(*t),
+            ),
+            "runaround could not write it back, so this case is read-only until the time is corrected",
+        ));
+    }
+    for at in &layout.comments {
+        problems.push((
+            *at,
+            format!("{}a comment", line(Some(*at)).unwrap_or_default()),
+            "runaround does not keep comments and would drop it on the next save, so this case is read-only until the comment is removed",
+        ));
+    }
+    if problems.is_empty() {
+        return None;
+    }
+    problems.sort_by_key(|(at, _, _)| *at);
+    let (_, first, why) = &problems[0];
+    let mut reason = format!("{first}; {why}");
+    let more: Vec<&str> = problems[1..].iter().map(|(_, p, _)| p.as_str()).collect();
+    match more.len() {
+        0 => {}
+        1..=3 => reason.push_str(&format!(" (also {})", more.join(", "))),
+        n => reason.push_str(&format!(
+            " (also {}, and {} more)",
+            more[..3].join(", "),
+            n - 3
+        )),
+    }
+    Some(reason)
 }
 
 fn describe(err: &ron::error::SpannedError, text: &str) -> String {

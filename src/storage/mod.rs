@@ -4,6 +4,7 @@
 //! events. A file that cannot be read is reported and never overwritten.
 
 pub mod format;
+pub mod layout;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -252,20 +253,11 @@ impl Store {
                 "the file says its id is '{}', but its name says '{id}'",
                 decoded.case.id
             ))),
-            Ok(decoded) => {
-                let read_only = (decoded.schema > format::SCHEMA).then(|| {
-                    format!(
-                        "written by a newer runaround (schema {}, this one writes {})",
-                        decoded.schema,
-                        format::SCHEMA
-                    )
-                });
-                Ok(Entry::Ok {
-                    case: decoded.case,
-                    read_only,
-                    stamp,
-                })
-            }
+            Ok(decoded) => Ok(Entry::Ok {
+                case: decoded.case,
+                read_only: decoded.read_only,
+                stamp,
+            }),
             Err(reason) => Ok(unreadable(reason)),
         }
     }
