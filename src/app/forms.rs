@@ -201,6 +201,7 @@ pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
         e.set(*field, form.value(field.label()), now)
             .map_err(|err| format!("{}: {err}", field.label()))?;
     }
+    e.check_window().map_err(|err| err.to_string())?;
     e.detail = clean(form.value(DETAIL));
     Ok(e)
 }

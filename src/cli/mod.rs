@@ -211,6 +211,7 @@ pub fn event_from_args(args: &LogArgs, now: DateTime<Utc>) -> Result<Event, CliE
             e.set(field, value, now).map_err(usage)?;
         }
     }
+    e.check_window().map_err(usage)?;
     if e.kind == Kind::Promise && e.state.is_none() {
         e.state = Some(PromiseState::Pending);
     }
@@ -308,6 +309,15 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
     read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
     let cases = json::parse_import(&text)
         .map_err(|e| CliError::Failed(format!("{file}: {e}; nothing was imported")))?;
+    for (i, case) in cases.iter().enumerate() {
+        crate::storage::format::check_times(case).map_err(|e| {
+            CliError::Failed(format!(
+                "{file}: case {} ({}): {e}; nothing was imported",
+                i + 1,
+                case.id
+            ))
+        })?;
+    }
     let mut out = String::new();
     for case in &cases {
         match store.insert(case) {

@@ -73,14 +73,17 @@ impl Tally {
             }
             Kind::Restored => {
                 if let Some(since) = self.out_since.take() {
-                    self.closed_out_seconds += (e.at - since).num_seconds();
+                    self.closed_out_seconds = self
+                        .closed_out_seconds
+                        .saturating_add((e.at - since).num_seconds());
                 }
             }
             Kind::Redirect => self.redirects += 1,
             Kind::Call => {
                 self.calls += 1;
-                let hold = e.hold_seconds.unwrap_or(0) as i64;
-                self.hold_seconds += hold;
+                // Saturating: a huge hold typed into a file by hand never wraps the sums.
+                let hold = i64::try_from(e.hold_seconds.unwrap_or(0)).unwrap_or(i64::MAX);
+                self.hold_seconds = self.hold_seconds.saturating_add(hold);
                 self.longest_hold_seconds = self.longest_hold_seconds.max(hold);
             }
             Kind::Promise => match (e.state.unwrap_or(PromiseState::Pending), e.due) {
@@ -110,10 +113,10 @@ impl Tally {
         let overdue = u32::try_from(overdue).unwrap_or(u32::MAX);
         let pending = u32::try_from(self.promises_due.len()).unwrap_or(u32::MAX) - overdue;
         let mut c = Counters {
-            without_service_seconds: self.closed_out_seconds
-                + self
-                    .out_since
+            without_service_seconds: self.closed_out_seconds.saturating_add(
+                self.out_since
                     .map_or(0, |since| (now - since).num_seconds().max(0)),
+            ),
             days_without_service: 0,
             redirects: self.redirects,
             calls: self.calls,
@@ -126,7 +129,7 @@ impl Tally {
         };
         if let Some(call) = call {
             let hold = call.seconds_in(Phase::Hold, now);
-            c.hold_seconds += hold;
+            c.hold_seconds = c.hold_seconds.saturating_add(hold);
             c.longest_hold_seconds = c.longest_hold_seconds.max(hold);
         }
         c.days_without_service = c.without_service_seconds / DAY;

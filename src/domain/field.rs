@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use super::case::Event;
 use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord};
 use super::text::clean_line;
-use super::time::{TimeError, exact_duration, local_input, parse_duration, parse_when};
+use super::time::{
+    TimeError, WhenContext, exact_duration, local_input, local_minute, parse_length, parse_when_in,
+};
 
 /// An optional event field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +46,8 @@ pub enum FieldError {
     Word(#[from] UnknownWord),
     #[error("{0}")]
     Time(#[from] TimeError),
+    #[error("the window ends ({end}) before it starts ({start})")]
+    WindowBackwards { start: String, end: String },
     #[error("outcome '{outcome}' does not fit a {kind} (use one of: {expected})")]
     OutcomeForKind {
         outcome: Outcome,
@@ -203,25 +207,38 @@ impl Event {
     }
 
     /// Sets the field from text (empty text clears it). Times are WHEN values read as of
-    /// `now`, durations DUR values. A field the event's kind does not have is an error.
+    /// `now`, durations DUR values of at most a month. A field the event's kind does not have
+    /// is an error.
+    ///
+    /// A bare `HH:MM` belongs to the event's day (a window's end to the day its start is on,
+    /// when it has one), and a due given as a bare date means the end of that day.
     pub fn set(&mut self, field: Field, value: &str, now: DateTime<Utc>) -> Result<(), FieldError> {
         if !self.kind.has(field) {
             return Err(self.not_for_kind(field));
         }
         let value = clean_line(value);
         let empty = value.is_empty();
+        let on_day = WhenContext::at(now).on_day_of(match field {
+            Field::WindowEnd => self.window_start.unwrap_or(self.at),
+            _ => self.at,
+        });
+        let cx = if field == Field::Due {
+            on_day.date_means_end()
+        } else {
+            on_day
+        };
         let time = |v: &str| -> Result<Option<DateTime<Utc>>, FieldError> {
             Ok(if v.is_empty() {
                 None
             } else {
-                Some(parse_when(v, now)?)
+                Some(parse_when_in(v, cx)?)
             })
         };
         let dur = |v: &str| -> Result<Option<u64>, FieldError> {
             Ok(if v.is_empty() {
                 None
             } else {
-                Some(parse_duration(v)?.as_secs())
+                Some(parse_length(v)?)
             })
         };
         match field {
@@ -274,6 +291,18 @@ impl Event {
             return Err(self.not_for_kind(*field));
         }
         self.check_outcome()
+    }
+
+    /// Checks what only makes sense of the fields together: a window does not end before it
+    /// starts. (Called where people type events, not on files, which keep what they hold.)
+    pub fn check_window(&self) -> Result<(), FieldError> {
+        match (self.window_start, self.window_end) {
+            (Some(start), Some(end)) if end < start => Err(FieldError::WindowBackwards {
+                start: local_minute(start),
+                end: local_minute(end),
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Clears the fields the event's kind does not have (after the kind changed in a form).

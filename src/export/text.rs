@@ -24,10 +24,16 @@ pub fn facets(e: &Event) -> Vec<String> {
             push(e.department.clone());
             push(e.agent.clone());
             if let Some(h) = e.hold_seconds {
-                push(format!("hold {}", span(h as i64)));
+                push(format!(
+                    "hold {}",
+                    span(i64::try_from(h).unwrap_or(i64::MAX))
+                ));
             }
             if let Some(t) = e.talk_seconds {
-                push(format!("talk {}", span(t as i64)));
+                push(format!(
+                    "talk {}",
+                    span(i64::try_from(t).unwrap_or(i64::MAX))
+                ));
             }
             push(e.outcome.map(|o| o.to_string()).unwrap_or_default());
         }
