@@ -26,7 +26,9 @@ use crate::domain::Summary;
 use crate::export::json::events_blob;
 use crate::storage::{Entry, Stamp, StorageError, Store};
 
-const MAGIC: &[u8] = b"runaround index 1\n";
+/// The first line. Version 2: an entry's read-only reason also covers keys, comments and
+/// times a save would lose, so entries written before are not trusted for it.
+const MAGIC: &[u8] = b"runaround index 2\n";
 /// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;

@@ -309,7 +309,7 @@ fn a_damaged_index_is_ignored_and_rebuilt_and_case_files_never_change() {
     let files = case_files(&store);
     let path = store.dir().join("index");
     let good = fs::read(&path).unwrap();
-    let mut damaged: Vec<Vec<u8>> = vec![Vec::new(), b"runaround index 2\n".to_vec()];
+    let mut damaged: Vec<Vec<u8>> = vec![Vec::new(), b"runaround index 1\n".to_vec()];
     // Cut short at offsets all through the file, and with bytes flipped in the table.
     for cut in (0..good.len()).step_by(good.len() / 40 + 1) {
         damaged.push(good[..cut].to_vec());

@@ -3,6 +3,8 @@
 //! named, and nothing writes over it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -404,5 +406,42 @@ fn a_large_note_with_slashes_loads_in_linear_time() {
     assert!(
         t2 < t1 * 3 + Duration::from_millis(20),
         "doubling went from {t1:?} to {t2:?}"
+    );
+}
+
+/// In the TUI: the case is marked read-only, logging and writing notes say why (the key and
+/// line), and quitting leaves the file byte for byte as it was.
+#[test]
+fn the_tui_shows_a_case_with_an_unknown_key_read_only_and_never_writes_it() {
+    use common::tmux::{Tui, tmux_installed};
+    if !tmux_installed() {
+        return;
+    }
+    let tui = Tui::start_with("", |dir, id| {
+        let file = dir.join("cases").join(format!("{id}.ron"));
+        let text = fs::read_to_string(&file).unwrap();
+        let (text, line) = with_line(&text, "  title: ", "  account_pin: \"4321\",");
+        assert_eq!(line, 6);
+        fs::write(&file, text).unwrap();
+    });
+    let file = tui.dir().join("cases").join(format!("{}.ron", tui.id));
+    let before = fs::read(&file).unwrap();
+    tui.wait_for("read-only");
+    tui.keys(&["l"]);
+    tui.wait_for("line 6: unknown key 'account_pin'");
+    tui.keys(&["Escape"]);
+    // An Esc followed at once by another key reads as Alt and that key.
+    std::thread::sleep(Duration::from_millis(300));
+    tui.keys(&["Tab", "Tab"]);
+    tui.wait_for("┏ Notes");
+    tui.keys(&["i"]);
+    let screen = tui.wait_for("this case is read-only: line 6: unknown key 'account_pin'");
+    assert!(!screen.contains("Notes editing"), "{screen}");
+    let screen = tui.quit();
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "the case file was rewritten"
     );
 }

@@ -21,9 +21,7 @@ use tempfile::TempDir;
 const BIN: &str = env!("CARGO_BIN_EXE_runaround");
 
 fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .unwrap()
-        .with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
 struct Journal {
@@ -145,7 +143,10 @@ fn times_outside_the_years_1000_to_9999_are_refused_naming_the_value() {
     let id = j.new_case();
     let id = id.as_str();
     for (args, value) in [
-        (vec!["log", id, "note", "--at", "-20000000h", "x"], "-20000000h"),
+        (
+            vec!["log", id, "note", "--at", "-20000000h", "x"],
+            "-20000000h",
+        ),
         (
             vec!["log", id, "note", "--at", "0999-12-31T23:59:59Z", "x"],
             "0999-12-31T23:59:59Z",
