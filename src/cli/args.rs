@@ -16,8 +16,10 @@ Examples:
   runaround show internet
   runaround export internet --format md -o dossier.md
 
-WHEN: RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM' (today), '-2h' (ago) or 'now'.
-DUR:  20m, 1h5m, 90s, '1h 05m', 12:30.
+WHEN: RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM' (today), '-2h' (ago) or 'now';
+      years 1000-9999. In --due, --window-start and --window-end, 'HH:MM' is on the event's
+      day (--window-end: the window start's), and a --due of 'YYYY-MM-DD' is the end of that day.
+DUR:  20m, 1h5m, 90s, '1h 05m', 12:30; a --hold or --talk of at most 31 days.
 CASE: a case id, a unique id prefix, or a piece of the title only one case has.
 
 Config (RON, optional; `runaround config --path` says where, --config FILE or RUNAROUND_CONFIG
