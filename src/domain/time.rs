@@ -20,9 +20,7 @@ pub enum TimeError {
     InGap(String),
     #[error("'{0}' is not a duration (use e.g. 20m, 1h5m, 90s, '1h 05m')")]
     NotADuration(String),
-    #[error(
-        "'{value}' is {when}, outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep"
-    )]
+    #[error("'{value}' {when}, outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep")]
     OutOfRange { value: String, when: String },
     #[error("'{0}' is longer than {MAX_LENGTH_DAYS} days: no single hold or talk lasts that long")]
     TooLong(String),
@@ -112,9 +110,10 @@ pub fn parse_when_in(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, Time
     }
 }
 
-/// "in the year 12013": how far off a time is, for messages.
+/// "falls in the year 12013 (UTC)": how far off a time is, for messages. In UTC, as files keep
+/// times: a local midnight on 1 January 1000 east of Greenwich is still in 999 there.
 fn describe_year(t: DateTime<Utc>) -> String {
-    format!("in the year {}", t.year())
+    format!("falls in the year {} (UTC)", t.year())
 }
 
 fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeError> {
@@ -125,14 +124,12 @@ fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeErr
     }
     if let Some(ago) = s.strip_prefix('-') {
         let d = parse_duration(ago).map_err(|_| TimeError::NotATime(input.to_string()))?;
-        let d =
-            chrono::Duration::from_std(d).map_err(|_| TimeError::NotATime(input.to_string()))?;
-        return now
-            .checked_sub_signed(d)
-            .ok_or_else(|| TimeError::OutOfRange {
-                value: s.to_string(),
-                when: "before the calendar runaround knows".into(),
-            });
+        let too_far = || TimeError::OutOfRange {
+            value: s.to_string(),
+            when: "falls before any calendar runaround knows".into(),
+        };
+        let d = chrono::Duration::from_std(d).map_err(|_| too_far())?;
+        return now.checked_sub_signed(d).ok_or_else(too_far);
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
@@ -421,6 +418,7 @@ mod tests {
         for input in [
             "-20000000h",
             "-1000000000000s",
+            "-100000000000000000s",
             "0999-12-31T23:00:00Z",
             "0999-12-31 23:00",
             "0001-01-01",
