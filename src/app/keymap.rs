@@ -13,6 +13,8 @@ pub enum Scope {
     Cases,
     Timeline,
     Notes,
+    /// In an event's form (its keys must not be characters typed into its inputs).
+    Form,
 }
 
 /// Everything a key can ask for.
@@ -43,6 +45,7 @@ pub enum Action {
     Undo,
     EditNotes,
     ExternalEdit,
+    ChangeKind,
 }
 
 /// One row of the table.
@@ -170,7 +173,13 @@ pub const KEYMAP: &[Binding] = &[
         "change the case's status",
         None,
     ),
-    bind(S::Global, ch('u'), A::Undo, "undo the last delete", None),
+    bind(
+        S::Global,
+        ch('u'),
+        A::Undo,
+        "undo the last edit or delete of an event",
+        None,
+    ),
     bind(
         S::Global,
         ch('E'),
@@ -217,6 +226,14 @@ pub const KEYMAP: &[Binding] = &[
         Some("edit"),
     ),
     bind(S::Notes, KeyCode::Enter, A::EditNotes, "edit notes", None),
+    Binding {
+        scope: S::Form,
+        code: ch('k'),
+        mods: KeyModifiers::CONTROL,
+        action: A::ChangeKind,
+        help: "editing an event: change its kind (asks before dropping fields; u undoes)",
+        hint: None,
+    },
 ];
 
 /// Every action with the name a config file uses for it.
@@ -246,6 +263,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Undo, "undo"),
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
+    (A::ChangeKind, "change_kind"),
 ];
 
 impl Action {
@@ -319,7 +337,8 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
 /// are: one pane has the focus).
 fn overlap(a: Scope, b: Scope) -> bool {
     let pane = |s: Scope| matches!(s, S::Cases | S::Timeline | S::Notes);
-    a == b || !(pane(a) && pane(b))
+    // A form's keys apply only while it is open, when no other key does.
+    a == b || (a != S::Form && b != S::Form && !(pane(a) && pane(b)))
 }
 
 /// The keymap in force: the default table with the user's overrides applied.
@@ -366,6 +385,16 @@ impl Keymap {
             .cloned()
             .collect();
         for new in &rebound {
+            if new.scope == S::Form
+                && matches!(new.code, KeyCode::Char(_))
+                && !new.mods.contains(KeyModifiers::CONTROL)
+            {
+                return Err(format!(
+                    "{} would be typed into the form's inputs: a form's key needs Ctrl \
+                     (C-x) or is a function key (F1-F12)",
+                    key_label(new.code, new.mods)
+                ));
+            }
             if let Some(old) = rest
                 .iter()
                 .find(|o| o.code == new.code && o.mods == new.mods && overlap(o.scope, new.scope))
@@ -514,6 +543,7 @@ mod tests {
         A::Undo,
         A::EditNotes,
         A::ExternalEdit,
+        A::ChangeKind,
     ];
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::case::Event;
 use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord};
 use super::text::clean_line;
-use super::time::{TimeError, exact_duration, local_input, parse_duration, parse_when};
+use super::time::{TimeError, exact_duration, local_input, parse_duration, parse_when, rfc3339};
 
 /// An optional event field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,6 +53,11 @@ pub enum FieldError {
 }
 
 impl Field {
+    /// The field whose file key is `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+
     /// Every field, in form order.
     pub const ALL: &'static [Field] = &[
         Field::Number,
@@ -202,6 +207,34 @@ impl Event {
         }
     }
 
+    /// The field's value exactly, as files and CSV write it: times RFC 3339 UTC, durations
+    /// whole seconds, words and text as they are ("" when empty).
+    pub fn exact(&self, field: Field) -> String {
+        let time = |t: Option<DateTime<Utc>>| t.map(rfc3339).unwrap_or_default();
+        let secs = |d: Option<u64>| d.map(|s| s.to_string()).unwrap_or_default();
+        match field {
+            Field::Hold => secs(self.hold_seconds),
+            Field::Talk => secs(self.talk_seconds),
+            Field::Due => time(self.due),
+            Field::WindowStart => time(self.window_start),
+            Field::WindowEnd => time(self.window_end),
+            other => self.get(other),
+        }
+    }
+
+    /// Every value of the event but its amendments, exactly, keyed as in files: `at`, `kind`,
+    /// `summary`, `detail`, then every optional field in form order.
+    pub fn exact_values(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("at", rfc3339(self.at)),
+            ("kind", self.kind.as_str().to_string()),
+            ("summary", self.summary.clone()),
+            ("detail", self.detail.clone()),
+        ];
+        out.extend(Field::ALL.iter().map(|f| (f.key(), self.exact(*f))));
+        out
+    }
+
     /// Sets the field from text (empty text clears it). Times are WHEN values read as of
     /// `now`, durations DUR values. A field the event's kind does not have is an error.
     pub fn set(&mut self, field: Field, value: &str, now: DateTime<Utc>) -> Result<(), FieldError> {
@@ -281,6 +314,7 @@ impl Event {
         let kind = self.kind;
         let mut blank = Event::new(kind, self.at, std::mem::take(&mut self.summary));
         blank.detail = std::mem::take(&mut self.detail);
+        blank.amendments = std::mem::take(&mut self.amendments);
         for field in kind.fields() {
             let value = self.get(*field);
             if blank.set(*field, &value, now).is_err() {

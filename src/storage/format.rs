@@ -13,8 +13,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::time::serde_rfc3339;
 use crate::domain::{ActiveCall, Case, Event, Reference, Status};
 
-/// The schema this build writes. Files with a higher number open read-only.
-pub const SCHEMA: u32 = 1;
+/// The newest schema this build reads and writes. Files with a higher number open read-only.
+/// Schema 2 adds events' `amendments` and the case's `deleted_events`; a case without them is
+/// still written as schema 1, so that older builds keep reading it (they would open a schema 2
+/// file read-only rather than drop its corrections).
+pub const SCHEMA: u32 = 2;
 
 #[derive(Deserialize)]
 struct Record {
@@ -35,6 +38,8 @@ struct Record {
     events: Vec<Event>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     active_call: Option<ActiveCall>,
+    #[serde(default)]
+    deleted_events: Vec<Event>,
 }
 
 /// A case as written: [`Record`]'s fields, borrowed.
@@ -53,6 +58,8 @@ struct RecordOut<'a> {
     events: &'a [Event],
     #[serde(skip_serializing_if = "Option::is_none")]
     active_call: Option<&'a ActiveCall>,
+    #[serde(skip_serializing_if = "<[Event]>::is_empty")]
+    deleted_events: &'a [Event],
 }
 
 #[derive(Deserialize)]
@@ -70,7 +77,7 @@ pub struct Decoded {
 /// Writes a case as the text of its file.
 pub fn encode(case: &Case) -> Result<String, ron::Error> {
     let record = RecordOut {
-        schema: SCHEMA,
+        schema: if case.has_amendments() { 2 } else { 1 },
         id: &case.id,
         title: &case.title,
         organisation: &case.organisation,
@@ -81,6 +88,7 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
         notes: &case.notes,
         events: &case.events,
         active_call: case.active_call.as_ref(),
+        deleted_events: &case.deleted_events,
     };
     let config = PrettyConfig::new()
         .struct_names(false)
@@ -114,6 +122,7 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 notes: r.notes,
                 events: r.events,
                 active_call: r.active_call,
+                deleted_events: r.deleted_events,
             };
             if let Some((i, e)) = case
                 .events
@@ -122,6 +131,14 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
             {
                 return Err(format!("event {}: {e}", i + 1));
+            }
+            if let Some((i, e)) = case
+                .deleted_events
+                .iter()
+                .enumerate()
+                .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
+            {
+                return Err(format!("deleted event {}: {e}", i + 1));
             }
             case.sort_events();
             Ok(Decoded {
