@@ -122,9 +122,8 @@ pub struct Amendment {
     pub was: BTreeMap<String, String>,
 }
 
-/// What an amendment did to its event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// What an amendment did to its event (a quoted word in files and JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     Edited,
     Deleted,
@@ -139,6 +138,26 @@ impl Change {
             Change::Deleted => "deleted",
             Change::Restored => "restored",
         }
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        [Change::Edited, Change::Deleted, Change::Restored]
+            .into_iter()
+            .find(|c| c.as_str() == word)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown change '{word}' (use one of: edited, deleted, restored)"
+                ))
+            })
     }
 }
 
