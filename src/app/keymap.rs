@@ -646,6 +646,26 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_key_is_never_a_character_its_inputs_take() {
+        let mut map = Keymap::default();
+        let err = map
+            .rebind(Action::ChangeKind, &[parse_key("x").unwrap()])
+            .unwrap_err();
+        assert!(err.contains("typed into the form"), "{err}");
+        map.rebind(Action::ChangeKind, &[parse_key("F2").unwrap()])
+            .unwrap();
+        let f2 = KeyEvent::from(KeyCode::F(2));
+        assert_eq!(map.resolve(f2, &[Scope::Form]), Some(Action::ChangeKind));
+        // Form keys meet no other scope's: C-k stays free elsewhere, F2 may be bound there.
+        assert_eq!(map.resolve(f2, &[Scope::Global]), None);
+        assert!(
+            map.help_rows()
+                .iter()
+                .any(|(s, k, _)| *s == Scope::Form && k == "F2")
+        );
+    }
+
+    #[test]
     fn keys_parse_as_config_files_write_them() {
         assert_eq!(
             parse_key("L").unwrap(),

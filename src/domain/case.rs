@@ -141,6 +141,12 @@ impl Change {
     }
 }
 
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Serialize for Change {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -455,6 +461,12 @@ impl Case {
         }
         for e in self.events.iter_mut().chain(&mut self.deleted_events) {
             for a in &mut e.amendments {
+                if a.was.keys().any(|k| !is_clean_line(k)) {
+                    a.was = std::mem::take(&mut a.was)
+                        .into_iter()
+                        .map(|(k, v)| (clean_line(&k), v))
+                        .collect();
+                }
                 for v in a.was.values_mut() {
                     if !is_clean(v) {
                         *v = clean(v);

@@ -143,7 +143,7 @@ fn line<'a>(
     }
     spans.push(Span::raw(e.summary.as_str()));
     if !e.amendments.is_empty() {
-        spans.push(Span::styled(" (edited)", t.dim));
+        spans.push(Span::styled(" (amended)", t.dim));
     }
     if let Some(flag) = flag {
         spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
