@@ -685,11 +685,9 @@ impl App {
                 if self.keymap.resolve(key, &[Scope::Form]) == Some(Action::ChangeKind) {
                     if form.locked_first {
                         form.unlock();
-                        form.error = Some(format!(
-                            "←/→ change the kind; fields the new kind has no place for are \
-                             dropped (asked first; {} undoes)",
-                            self.keymap.key_of(Action::Undo)
-                        ));
+                        form.title = "Edit event: ←/→ change its kind (asks before dropping \
+                                      fields)"
+                            .into();
                     }
                     self.overlay = Some(Overlay::Form(form));
                     return Vec::new();
