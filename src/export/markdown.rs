@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::text::{amendment_line, counter_labels, deleted_line, facets};
+use super::text::{amendment_line, counter_labels, deleted_line, earlier_amendments, facets};
 use crate::domain::counters::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute};
 use crate::domain::{Case, Counters};
@@ -60,7 +60,7 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
             if !e.detail.is_empty() {
                 md.push_str(&format!("<br>{}", cell(&e.detail)));
             }
-            for a in &e.amendments {
+            for a in earlier_amendments(e) {
                 md.push_str(&format!("<br>*({})*", cell(&amendment_line(a))));
             }
             md.push('\n');

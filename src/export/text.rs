@@ -271,12 +271,22 @@ pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String 
             for line in e.detail.lines() {
                 out.push_str(&format!("      {line}\n"));
             }
-            for a in &e.amendments {
+            for a in earlier_amendments(e) {
                 out.push_str(&format!("      ({})\n", amendment_line(a)));
             }
         }
     }
     out
+}
+
+/// A deleted event's amendments before its deletion (which [`deleted_line`] already says).
+pub fn earlier_amendments(e: &Event) -> &[Amendment] {
+    let n = e.amendments.len();
+    if e.deleted_at().is_some() {
+        &e.amendments[..n - 1]
+    } else {
+        &e.amendments
+    }
 }
 
 /// A deleted event as the corrections list it: `deleted on Tue 2026-11-17 19:02: ` and what
