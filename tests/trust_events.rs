@@ -537,3 +537,89 @@ fn the_timeline_shows_corrections_and_overdue_promises_as_broken() {
     );
     assert!(!text.contains("· pending"), "{text}");
 }
+
+/// Random cases corrected at random: edits (kind changes too), deletes and restores.
+fn randomly_corrected(rng: &mut common::rng::Rng, n: usize) -> Case {
+    const KINDS: [Kind; 5] = [
+        Kind::Call,
+        Kind::Promise,
+        Kind::Visit,
+        Kind::Outage,
+        Kind::Restored,
+    ];
+    let opened = t("2026-01-10T08:00:00Z");
+    let minutes =
+        |rng: &mut common::rng::Rng, span: u64| opened + Duration::minutes(rng.below(span) as i64);
+    let mut c = Case::new(format!("r{n}"), "random", "KPN", opened);
+    for i in 0..rng.below(20) {
+        let kind = KINDS[rng.below(5) as usize];
+        let mut e = Event::new(kind, minutes(rng, 60 * 24 * 60), format!("event {i}"));
+        match kind {
+            Kind::Call => e.hold_seconds = Some(rng.below(3600)),
+            Kind::Promise => {
+                e.state = Some(PromiseState::Pending);
+                e.due = Some(e.at + Duration::hours(rng.below(200) as i64));
+            }
+            Kind::Visit => e.outcome = Some(Outcome::NoShow),
+            _ => {}
+        }
+        c.add_event(e);
+    }
+    for _ in 0..rng.below(8) {
+        let when = minutes(rng, 70 * 24 * 60);
+        match rng.below(3) {
+            0 if !c.events.is_empty() => {
+                let i = rng.below(c.events.len() as u64) as usize;
+                let old = c.events[i].clone();
+                let mut new = old.clone();
+                new.kind = KINDS[rng.below(5) as usize];
+                new.summary.push_str(" (corrected)");
+                new.at = minutes(rng, 60 * 24 * 60);
+                new.drop_foreign_fields(when);
+                c.events.remove(i);
+                c.add_event(old.edited(new, when));
+            }
+            1 if !c.events.is_empty() => {
+                let i = rng.below(c.events.len() as u64) as usize;
+                let e = c.events[i].clone();
+                c.delete_event(&e, when).unwrap();
+            }
+            _ if !c.deleted_events.is_empty() => {
+                let e = c.deleted_events[0].clone();
+                c.restore_event(&e, when).unwrap();
+            }
+            _ => {}
+        }
+    }
+    c
+}
+
+#[test]
+fn corrected_cases_keep_summaries_exact_and_survive_files_and_json() {
+    let mut rng = common::rng::Rng(0x00c0_ffee);
+    let mut corrected = 0;
+    for n in 0..200 {
+        let case = randomly_corrected(&mut rng, n);
+        corrected += usize::from(case.has_amendments());
+        // Deleted events count for nothing, in the summary as in the whole case.
+        let live = Case {
+            deleted_events: Vec::new(),
+            ..case.clone()
+        };
+        let made = t("2026-01-10T08:00:00Z") + Duration::days(rng.below(80) as i64);
+        let summary = Summary::of(&case, made);
+        for _ in 0..10 {
+            let now = t("2026-01-05T00:00:00Z") + Duration::hours(rng.below(90 * 24) as i64);
+            assert_eq!(Counters::of(&case, now), Counters::of(&live, now));
+            if let Some(c) = summary.counters(now) {
+                assert_eq!(c, Counters::of(&case, now), "case {n} at {now}");
+            }
+        }
+        let text = format::encode(&case).unwrap();
+        assert_eq!(format::decode(&text).unwrap().case, case, "{text}");
+        let json = runaround::export::json::case_json(&case, made, true);
+        let back = runaround::export::json::parse_import(&json).unwrap();
+        assert_eq!(back, vec![case], "{json}");
+    }
+    assert!(corrected > 100, "only {corrected} corrected cases");
+}

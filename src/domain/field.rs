@@ -265,8 +265,13 @@ impl Event {
             Field::Hold => self.hold_seconds = dur(&value)?,
             Field::Talk => self.talk_seconds = dur(&value)?,
             Field::Outcome => {
-                self.outcome = if empty { None } else { Some(value.parse()?) };
-                self.check_outcome()?;
+                let outcome = if empty { None } else { Some(value.parse()?) };
+                let before = std::mem::replace(&mut self.outcome, outcome);
+                if let Err(e) = self.check_outcome() {
+                    // An outcome that does not fit is refused, not kept.
+                    self.outcome = before;
+                    return Err(e);
+                }
             }
             Field::From => self.from = value,
             Field::To => self.to = value,
@@ -437,6 +442,11 @@ mod tests {
         );
         let err = call.set(Field::Outcome, "no-show", now()).unwrap_err();
         assert!(err.to_string().contains("does not fit a call"), "{err}");
+        assert_eq!(
+            call.outcome,
+            Some(Outcome::Transferred),
+            "a refused value is not kept"
+        );
     }
 
     #[test]
@@ -446,6 +456,16 @@ mod tests {
         assert!(note.validate().is_err());
         note.hold_seconds = None;
         assert!(note.validate().is_ok());
+    }
+
+    #[test]
+    fn changing_kind_drops_an_outcome_the_new_kind_cannot_have() {
+        let mut e = Event::new(Kind::Visit, now(), "s");
+        e.outcome = Some(Outcome::NoShow);
+        e.kind = Kind::Call;
+        e.drop_foreign_fields(now());
+        assert_eq!(e.outcome, None);
+        assert!(e.validate().is_ok());
     }
 
     #[test]
