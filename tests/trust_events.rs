@@ -623,3 +623,85 @@ fn corrected_cases_keep_summaries_exact_and_survive_files_and_json() {
     }
     assert!(corrected > 100, "only {corrected} corrected cases");
 }
+
+/// The visit of the case in `dir`, as `show --json` gives it (`None` once it is no visit).
+fn visit_json(dir: &std::path::Path, id: &str) -> Value {
+    let json = common::tmux::cli_ok(dir, &["show", id, "--json"]);
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    doc["events"][0].clone()
+}
+
+#[test]
+fn in_a_real_terminal_the_kind_changes_only_by_its_key_and_u_takes_it_back() {
+    if !common::tmux::tmux_installed() {
+        return;
+    }
+    let tui = common::tmux::Tui::start_with("", |dir, id| {
+        common::tmux::cli_ok(
+            dir,
+            &[
+                "log",
+                id,
+                "visit",
+                "--at",
+                "2026-03-24 09:00",
+                "--who",
+                "Technician",
+                "--window-start",
+                "2026-03-24 09:00",
+                "--window-end",
+                "2026-03-24 13:00",
+                "--outcome",
+                "no-show",
+                "technician did not come",
+            ],
+        );
+    });
+    let (dir, id) = (tui.dir(), tui.id.clone());
+    let before = visit_json(dir, &id);
+    assert_eq!(before["kind"], "visit");
+    tui.wait_for("technician did not come");
+    tui.keys(&["Tab", "Enter"]);
+    tui.wait_for("Edit event (C-k changes its kind)");
+    // The stray keys of the report, then save.
+    tui.keys(&["Up", "Up", "Space"]);
+    let screen = tui.wait_for("‹ visit ›");
+    assert!(!screen.contains("‹ message ›"), "{screen}");
+    tui.keys(&["Enter"]);
+    tui.wait_gone("Edit event");
+    let after = visit_json(dir, &id);
+    for key in ["kind", "who", "window_start", "window_end", "outcome"] {
+        assert_eq!(after[key], before[key], "{key}");
+    }
+
+    // The kind's own key, then the question naming what goes.
+    tui.keys(&["Enter"]);
+    tui.wait_for("Edit event (C-k changes its kind)");
+    tui.keys(&["C-k"]);
+    tui.wait_for("←/→ change its kind");
+    tui.keys(&["Right", "Enter"]);
+    tui.wait_for("change visit to message? who, window from, window until and outcome");
+    tui.keys(&["y"]);
+    tui.wait_gone("Change the event's kind?");
+    tui.wait_until("the message saved", WAIT_SAVE, |_| {
+        visit_json(dir, &id)["kind"] == "message"
+    });
+    let message = visit_json(dir, &id);
+    assert_eq!(
+        message["amendments"][1]["was"]["who"], "Technician",
+        "{message}"
+    );
+
+    tui.keys(&["u"]);
+    tui.wait_until("the visit back", WAIT_SAVE, |_| {
+        visit_json(dir, &id)["kind"] == "visit"
+    });
+    let back = visit_json(dir, &id);
+    for key in ["who", "window_start", "window_end", "outcome"] {
+        assert_eq!(back[key], before[key], "{key}");
+    }
+    let screen = tui.quit();
+    tui.assert_restored(&screen, "0");
+}
+
+const WAIT_SAVE: std::time::Duration = std::time::Duration::from_secs(5);
