@@ -123,7 +123,8 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // Several keys for one action: separate them with spaces ("j Down").
     // Actions: quit, help, next_pane, prev_pane, up, down, page_up, page_down, top, bottom,
     // open, search, filter, new_case, log_event, start_call, answered, on_hold, transferred,
-    // end_call, status, delete, undo, edit_notes, external_edit.
+    // end_call, status, delete, undo, edit_notes, external_edit, change_kind (in an event's
+    // edit form; it needs Ctrl or a function key).
     keys: {
         // "log_event": "L",
     },

@@ -193,7 +193,19 @@ fn delete_asks_first_and_undo_brings_it_back() {
     assert_eq!(app.selected().unwrap().events.len(), n - 1);
     assert!(app.selected().unwrap().find_event(&victim).is_none());
     press(&mut app, KeyCode::Char('u'));
-    assert!(app.selected().unwrap().find_event(&victim).is_some());
+    // Back as it was, with its history saying it was deleted and restored.
+    let back = app
+        .selected()
+        .unwrap()
+        .events
+        .iter()
+        .find(|e| {
+            let mut e = (*e).clone();
+            e.amendments.clear();
+            e == victim
+        })
+        .expect("the event is back");
+    assert_eq!(back.amendments.len(), 2, "{:?}", back.amendments);
 }
 
 #[test]

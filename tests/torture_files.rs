@@ -214,17 +214,17 @@ fn wrong_types() -> Vec<Sample> {
 fn newer_schemas() -> Vec<Sample> {
     vec![
         sample(
-            "schema 2 with fields this build does not know",
+            "schema 3 with fields this build does not know",
             replaced(
                 "schema: 1,",
-                "schema: 2,\n  colour: \"rood\",\n  watchers: [(name: \"E\")],",
+                "schema: 3,\n  colour: \"rood\",\n  watchers: [(name: \"E\")],",
             ),
             Expect::ReadOnly,
         ),
         sample(
-            "schema 3 with a status this build cannot read",
+            "schema 4 with a status this build cannot read",
             FIXTURE
-                .replacen("schema: 1,", "schema: 3,", 1)
+                .replacen("schema: 1,", "schema: 4,", 1)
                 .replacen("status: \"open\"", "status: (state: \"open\")", 1)
                 .into_bytes(),
             Expect::Whole("newer"),

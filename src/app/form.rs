@@ -140,6 +140,9 @@ pub struct Form {
     pub focus: usize,
     /// The last validation error, shown under the inputs.
     pub error: Option<String>,
+    /// Whether the first input (an edit form's kind) is out of reach of Tab and the arrows,
+    /// so that no stray key changes it: only its own key unlocks it (see [`Form::unlock`]).
+    pub locked_first: bool,
 }
 
 /// What a key did to a form.
@@ -159,7 +162,32 @@ impl Form {
             inputs,
             focus: 0,
             error: None,
+            locked_first: false,
         }
+    }
+
+    /// Makes the first input reachable and focuses it.
+    pub fn unlock(&mut self) {
+        self.locked_first = false;
+        self.focus = 0;
+    }
+
+    /// The next input to focus from the focused one, forward or back, wrapping around but
+    /// skipping a locked first input.
+    fn step(&self, forward: bool) -> usize {
+        let n = self.inputs.len().max(1);
+        let mut at = self.focus;
+        for _ in 0..n {
+            at = if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            if !(self.locked_first && at == 0) {
+                return at;
+            }
+        }
+        self.focus
     }
 
     /// The value of the input labelled `label` ("" when there is none).
@@ -180,12 +208,12 @@ impl Form {
 
     /// Handles one key.
     pub fn key(&mut self, key: KeyEvent) -> FormOutcome {
-        let n = self.inputs.len().max(1);
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter => return FormOutcome::Submit,
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+            KeyCode::Tab | KeyCode::Down => self.focus = self.step(true),
+            KeyCode::BackTab | KeyCode::Up => self.focus = self.step(false),
+            _ if self.locked_first && self.focus == 0 => {}
             _ => {
                 if let Some(input) = self.inputs.get_mut(self.focus) {
                     input.key(key);

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Form, Input, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
-use super::{App, Effect};
+use super::{Action, App, Effect, Undo};
 use crate::domain::text::{clean, clean_line};
 use crate::domain::time::{local_input, parse_when};
 use crate::domain::{ActiveCall, Case, Event, Field, Kind, Outcome, Phase, PromiseState, Status};
@@ -71,9 +71,43 @@ pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> For
     form.focus = if form.purpose == (Purpose::Event { editing: None }) {
         0
     } else {
+        // An edit keeps its kind unless the kind's own key is pressed.
+        form.locked_first = true;
         2
     };
     form
+}
+
+/// When submitting an edit form would change the event's kind and drop fields that hold
+/// values, the question to ask first: "change visit to message? who, window from, window
+/// until and outcome will be dropped".
+pub fn kind_change_question(form: &Form) -> Option<String> {
+    let Purpose::Event {
+        editing: Some(old), ..
+    } = &form.purpose
+    else {
+        return None;
+    };
+    let kind: Kind = form.value(KIND).parse().ok()?;
+    if kind == old.kind {
+        return None;
+    }
+    let dropped: Vec<&str> = old
+        .kind
+        .fields()
+        .iter()
+        .filter(|f| old.is_set(**f) && !kind.has(**f))
+        .map(|f| f.label())
+        .collect();
+    let list = match dropped.as_slice() {
+        [] => return None,
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    Some(format!(
+        "change {} to {kind}? {list} will be dropped (the event's history keeps them)",
+        old.kind
+    ))
 }
 
 /// The form that ends a call, with its times filled in from the stopwatch.
@@ -172,6 +206,20 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     if kind == Kind::Promise {
         event.state = Some(PromiseState::Pending);
     }
+    // Fields the edited event had come back as they were when its kind comes back.
+    if let Purpose::Event {
+        editing: Some(original),
+    } = &form.purpose
+    {
+        for field in kind.fields() {
+            if original.kind.has(*field) {
+                let value = original.get(*field);
+                if event.set(*field, &value, now).is_err() {
+                    // An outcome of another kind does not fit: left empty.
+                }
+            }
+        }
+    }
     let kinds = form.inputs[0].choices.clone();
     let old = std::mem::take(&mut form.inputs);
     form.inputs = event_inputs(&event, kinds);
@@ -237,14 +285,31 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         }
         Purpose::Event { editing } => {
             let event = read_event(form, now)?;
+            let id = id()?;
             let mutation = match editing {
-                Some(old) => Mutation::ReplaceEvent {
-                    old: old.clone(),
-                    new: event,
-                },
+                Some(old) => {
+                    let new = old.edited(event, now);
+                    if new == *old {
+                        app.say("nothing changed");
+                        return Ok(Vec::new());
+                    }
+                    app.undo.push(Undo::Edit {
+                        id: id.clone(),
+                        now: new.clone(),
+                        before: old.clone(),
+                    });
+                    app.say(format!(
+                        "event changed ({} undoes; its history keeps what it said)",
+                        app.keymap.key_of(Action::Undo)
+                    ));
+                    Mutation::ReplaceEvent {
+                        old: old.clone(),
+                        new,
+                    }
+                }
                 None => Mutation::AddEvent(event),
             };
-            effect(id()?, mutation)
+            effect(id, mutation)
         }
         Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event(form, now)?)),
         Purpose::Transfer => {

@@ -13,6 +13,8 @@ pub enum Scope {
     Cases,
     Timeline,
     Notes,
+    /// In an event's form (its keys must not be characters typed into its inputs).
+    Form,
 }
 
 /// Everything a key can ask for.
@@ -43,6 +45,7 @@ pub enum Action {
     Undo,
     EditNotes,
     ExternalEdit,
+    ChangeKind,
 }
 
 /// One row of the table.
@@ -170,7 +173,13 @@ pub const KEYMAP: &[Binding] = &[
         "change the case's status",
         None,
     ),
-    bind(S::Global, ch('u'), A::Undo, "undo the last delete", None),
+    bind(
+        S::Global,
+        ch('u'),
+        A::Undo,
+        "undo the last edit or delete of an event",
+        None,
+    ),
     bind(
         S::Global,
         ch('E'),
@@ -217,6 +226,14 @@ pub const KEYMAP: &[Binding] = &[
         Some("edit"),
     ),
     bind(S::Notes, KeyCode::Enter, A::EditNotes, "edit notes", None),
+    Binding {
+        scope: S::Form,
+        code: ch('k'),
+        mods: KeyModifiers::CONTROL,
+        action: A::ChangeKind,
+        help: "editing an event: change its kind (asks before dropping fields; u undoes)",
+        hint: None,
+    },
 ];
 
 /// Every action with the name a config file uses for it.
@@ -246,6 +263,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Undo, "undo"),
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
+    (A::ChangeKind, "change_kind"),
 ];
 
 impl Action {
@@ -319,7 +337,8 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
 /// are: one pane has the focus).
 fn overlap(a: Scope, b: Scope) -> bool {
     let pane = |s: Scope| matches!(s, S::Cases | S::Timeline | S::Notes);
-    a == b || !(pane(a) && pane(b))
+    // A form's keys apply only while it is open, when no other key does.
+    a == b || (a != S::Form && b != S::Form && !(pane(a) && pane(b)))
 }
 
 /// The keymap in force: the default table with the user's overrides applied.
@@ -366,6 +385,16 @@ impl Keymap {
             .cloned()
             .collect();
         for new in &rebound {
+            if new.scope == S::Form
+                && matches!(new.code, KeyCode::Char(_))
+                && !new.mods.contains(KeyModifiers::CONTROL)
+            {
+                return Err(format!(
+                    "{} would be typed into the form's inputs: a form's key needs Ctrl \
+                     (C-x) or is a function key (F1-F12)",
+                    key_label(new.code, new.mods)
+                ));
+            }
             if let Some(old) = rest
                 .iter()
                 .find(|o| o.code == new.code && o.mods == new.mods && overlap(o.scope, new.scope))
@@ -514,6 +543,7 @@ mod tests {
         A::Undo,
         A::EditNotes,
         A::ExternalEdit,
+        A::ChangeKind,
     ];
 
     #[test]
@@ -613,6 +643,26 @@ mod tests {
             .unwrap_err();
         map.rebind(Action::EditNotes, &[parse_key("x").unwrap()])
             .unwrap();
+    }
+
+    #[test]
+    fn a_forms_key_is_never_a_character_its_inputs_take() {
+        let mut map = Keymap::default();
+        let err = map
+            .rebind(Action::ChangeKind, &[parse_key("x").unwrap()])
+            .unwrap_err();
+        assert!(err.contains("typed into the form"), "{err}");
+        map.rebind(Action::ChangeKind, &[parse_key("F2").unwrap()])
+            .unwrap();
+        let f2 = KeyEvent::from(KeyCode::F(2));
+        assert_eq!(map.resolve(f2, &[Scope::Form]), Some(Action::ChangeKind));
+        // Form keys meet no other scope's: C-k stays free elsewhere, F2 may be bound there.
+        assert_eq!(map.resolve(f2, &[Scope::Global]), None);
+        assert!(
+            map.help_rows()
+                .iter()
+                .any(|(s, k, _)| *s == Scope::Form && k == "F2")
+        );
     }
 
     #[test]

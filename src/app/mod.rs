@@ -52,6 +52,24 @@ pub enum Overlay {
         id: String,
         event: Event,
     },
+    /// Asks before an edit changes an event's kind and drops fields that hold values.
+    ConfirmKind {
+        form: Form,
+        question: String,
+    },
+}
+
+/// A change to an event that undo can take back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Event `before` of case `id` was edited into `now`.
+    Edit {
+        id: String,
+        now: Event,
+        before: Event,
+    },
+    /// An event of case `id` was deleted; `kept` is how the deleted events keep it.
+    Delete { id: String, kept: Event },
 }
 
 /// Which cases the list shows.
@@ -179,8 +197,8 @@ pub struct App {
     pub search: String,
     pub notes: Notes,
     pub message: Option<Message>,
-    /// Deleted events, most recent last, for undo.
-    pub deleted: Vec<(String, Event)>,
+    /// Edits and deletes of events, most recent last, for undo.
+    pub undo: Vec<Undo>,
     /// Effects that arose without a key (see [`App::take_queued`]).
     queued: Vec<Effect>,
     /// An event we just asked storage to add: selected once it is saved.
@@ -237,7 +255,7 @@ impl App {
             search: String::new(),
             notes: Notes::default(),
             message: None,
-            deleted: Vec::new(),
+            undo: Vec::new(),
             queued: Vec::new(),
             added: None,
             now,
@@ -578,6 +596,9 @@ impl App {
                     | Mutation::EndCall(e)
                     | Mutation::ReplaceEvent { new: e, .. } => Some(e.clone()),
                     Mutation::CallTransfer { redirect } => Some(redirect.clone()),
+                    Mutation::RestoreEvent { event, at } => {
+                        Some(event.amended(crate::domain::Change::Restored, *at))
+                    }
                     _ => continue,
                 };
             }
@@ -633,35 +654,72 @@ impl App {
             }
             Overlay::ConfirmDelete { id, event } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
-                    self.deleted.push((id.clone(), event.clone()));
+                    self.undo.push(Undo::Delete {
+                        id: id.clone(),
+                        kept: event.amended(crate::domain::Change::Deleted, self.now),
+                    });
                     self.say(format!(
-                        "event deleted ({} undoes)",
+                        "event deleted ({} undoes; the case keeps what it said)",
                         self.keymap.key_of(Action::Undo)
                     ));
                     vec![Effect::Mutate {
                         id,
-                        mutation: Mutation::DeleteEvent(event),
+                        mutation: Mutation::DeleteEvent {
+                            event,
+                            at: self.now,
+                        },
                     }]
                 } else {
                     Vec::new()
                 }
             }
-            Overlay::Form(mut form) => match form.key(key) {
-                FormOutcome::Cancel => Vec::new(),
-                FormOutcome::Editing => {
-                    forms::refit(&mut form, self.now);
+            Overlay::ConfirmKind { form, .. } => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    self.submit_form(form)
+                } else {
                     self.overlay = Some(Overlay::Form(form));
                     Vec::new()
                 }
-                FormOutcome::Submit => match forms::submit(&form, self) {
-                    Ok(effects) => effects,
-                    Err(error) => {
-                        form.error = Some(error);
+            }
+            Overlay::Form(mut form) => {
+                if self.keymap.resolve(key, &[Scope::Form]) == Some(Action::ChangeKind) {
+                    if form.locked_first {
+                        form.unlock();
+                        form.title = "Edit event: ←/→ change its kind (asks before dropping \
+                                      fields)"
+                            .into();
+                    }
+                    self.overlay = Some(Overlay::Form(form));
+                    return Vec::new();
+                }
+                match form.key(key) {
+                    FormOutcome::Cancel => Vec::new(),
+                    FormOutcome::Editing => {
+                        forms::refit(&mut form, self.now);
                         self.overlay = Some(Overlay::Form(form));
                         Vec::new()
                     }
-                },
-            },
+                    FormOutcome::Submit => match forms::kind_change_question(&form) {
+                        Some(question) => {
+                            self.overlay = Some(Overlay::ConfirmKind { form, question });
+                            Vec::new()
+                        }
+                        None => self.submit_form(form),
+                    },
+                }
+            }
+        }
+    }
+
+    /// Submits `form`; on an error it stays open and says why.
+    fn submit_form(&mut self, mut form: Form) -> Vec<Effect> {
+        match forms::submit(&form, self) {
+            Ok(effects) => effects,
+            Err(error) => {
+                form.error = Some(error);
+                self.overlay = Some(Overlay::Form(form));
+                Vec::new()
+            }
         }
     }
 
@@ -736,7 +794,14 @@ impl App {
                 Pane::Cases => self.focus = Pane::Timeline,
                 Pane::Timeline => {
                     let form = match (self.writable(), self.selected_event()) {
-                        (Ok(_), Some(e)) => Ok(forms::event_form(Some(e.clone()), e.kind, now)),
+                        (Ok(_), Some(e)) => {
+                            let mut form = forms::event_form(Some(e.clone()), e.kind, now);
+                            form.title = format!(
+                                "Edit event ({} changes its kind)",
+                                self.keymap.key_of(Action::ChangeKind)
+                            );
+                            Ok(form)
+                        }
                         (Ok(_), None) => Err(format!(
                             "no event selected ({} logs one)",
                             self.keymap.key_of(Action::LogEvent)
@@ -818,16 +883,35 @@ impl App {
                 (Err(e), _) => self.complain(e),
                 (Ok(_), None) => self.complain("no event selected"),
             },
-            Action::Undo => {
-                if let Some((id, event)) = self.deleted.pop() {
-                    self.say("delete undone");
+            Action::Undo => match self.undo.pop() {
+                Some(Undo::Delete { id, kept }) => {
+                    self.say("delete undone (the event's history says so)");
                     return vec![Effect::Mutate {
                         id,
-                        mutation: Mutation::AddEvent(event),
+                        mutation: Mutation::RestoreEvent {
+                            event: kept,
+                            at: now,
+                        },
                     }];
                 }
-                self.complain("nothing to undo");
-            }
+                Some(Undo::Edit {
+                    id,
+                    now: edited,
+                    before,
+                }) => {
+                    self.say("edit undone (the event's history says so)");
+                    let mut back = before;
+                    back.amendments.clear();
+                    let new = edited.edited(back, now);
+                    return vec![Effect::Mutate {
+                        id,
+                        mutation: Mutation::ReplaceEvent { old: edited, new },
+                    }];
+                }
+                None => self.complain("nothing to undo"),
+            },
+            // Only a form's key: nothing to do elsewhere.
+            Action::ChangeKind => {}
         }
         Vec::new()
     }

@@ -9,11 +9,22 @@ use crate::domain::{ActiveCall, Case, Event, Kind, Phase, Segment, Status};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mutation {
     AddEvent(Event),
+    /// An edit: `old` becomes `new`, which carries `old`'s amendments and one for the edit
+    /// (see [`Event::edited`]).
     ReplaceEvent {
         old: Event,
         new: Event,
     },
-    DeleteEvent(Event),
+    /// Takes the event out of the timeline, keeping it among the deleted events.
+    DeleteEvent {
+        event: Event,
+        at: DateTime<Utc>,
+    },
+    /// Puts a deleted event (as kept among the deleted events) back in the timeline.
+    RestoreEvent {
+        event: Event,
+        at: DateTime<Utc>,
+    },
     SetStatus(Status),
     /// Notes as edited, and the notes they were edited from.
     SetNotes {
@@ -49,11 +60,9 @@ impl Mutation {
                 case.events.remove(i);
                 case.add_event(new.clone());
             }
-            Mutation::DeleteEvent(e) => {
-                let i = case
-                    .find_event(e)
-                    .ok_or("the event was already deleted elsewhere")?;
-                case.events.remove(i);
+            Mutation::DeleteEvent { event, at } => case.delete_event(event, *at)?,
+            Mutation::RestoreEvent { event, at } => {
+                case.restore_event(event, *at)?;
             }
             Mutation::SetStatus(s) => case.status = *s,
             Mutation::SetNotes { base, text, now } => {
@@ -149,9 +158,15 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 3, 30, 15, 0, 0).unwrap();
         let mut case = Case::new("x", "t", "o", now);
         let e = Event::new(Kind::Note, now, "n");
-        assert!(Mutation::DeleteEvent(e.clone()).apply(&mut case).is_err());
+        let delete = Mutation::DeleteEvent {
+            event: e.clone(),
+            at: now,
+        };
+        assert!(delete.apply(&mut case).is_err());
+        assert_eq!(case, Case::new("x", "t", "o", now));
         Mutation::AddEvent(e.clone()).apply(&mut case).unwrap();
-        Mutation::DeleteEvent(e).apply(&mut case).unwrap();
+        delete.apply(&mut case).unwrap();
         assert!(case.events.is_empty());
+        assert_eq!(case.deleted_events.len(), 1, "kept as evidence");
     }
 }

@@ -134,7 +134,7 @@ pub fn run(
                 Format::Md => markdown::dossier(&case, now),
                 Format::Json => json::case_json(&case, now, true) + "\n",
                 Format::Csv => {
-                    csv::events_csv(&case).map_err(|e| CliError::Failed(e.to_string()))?
+                    csv::events_csv(&case, now).map_err(|e| CliError::Failed(e.to_string()))?
                 }
             };
             if let Some(path) = output {
@@ -226,7 +226,7 @@ fn log(store: &Store, now: DateTime<Utc>, args: &LogArgs) -> Result<String, CliE
     let id = resolve_id(store, &args.case)?;
     let (index, case) = store.update(&id, |case| Ok::<_, String>(case.add_event(event)))?;
     let flag = loop_flags(&case).into_iter().nth(index).flatten();
-    Ok(text::event_line(&case.events[index], flag.as_deref()))
+    Ok(text::event_line(&case.events[index], flag.as_deref(), now))
 }
 
 fn list(
@@ -259,9 +259,10 @@ fn list(
     // should the index let us down after all (damaged on disk), the case file says it all.
     let from_file = |summary: &Summary| -> std::io::Result<(Counters, String)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
-            Entry::Ok { case, .. } => {
-                Ok((Counters::of(&case, now), json::events_blob(&case.events)))
-            }
+            Entry::Ok { case, .. } => Ok((
+                Counters::of(&case, now),
+                json::events_blob_at(&case.events, now),
+            )),
             Entry::Unreadable { path, reason, .. } => Err(std::io::Error::other(format!(
                 "{} cannot be read: {reason}",
                 path.display()
@@ -272,7 +273,14 @@ fn list(
         json::write_list(
             out,
             chosen.iter().map(|&(i, summary)| {
-                let (counters, events) = match (summary.counters(now), scan.events_json(i)) {
+                // The index keeps the events as they read before any promise fell due: a case
+                // with an overdue promise is read from its file to show it broken.
+                let indexed = if summary.overdue_promises(now) {
+                    None
+                } else {
+                    scan.events_json(i)
+                };
+                let (counters, events) = match (summary.counters(now), indexed) {
                     (Some(counters), Some(events)) => (counters, events),
                     _ => from_file(summary)?,
                 };

@@ -1,5 +1,7 @@
 //! Cases and the events of their timelines.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +33,11 @@ pub struct Case {
     pub events: Vec<Event>,
     #[serde(default)]
     pub active_call: Option<ActiveCall>,
+    /// Events deleted from the timeline, kept as evidence of what they said: each one's last
+    /// amendment says when it was deleted. They count for nothing and show only among the
+    /// corrections. Key `deleted_events`, absent when empty.
+    #[serde(default)]
+    pub deleted_events: Vec<Event>,
 }
 
 /// A labelled reference such as a customer or ticket number.
@@ -97,6 +104,67 @@ pub struct Event {
         with = "serde_rfc3339::option"
     )]
     pub window_end: Option<DateTime<Utc>>,
+    /// What the event said before each change made to it, oldest first (absent when it was
+    /// never changed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+}
+
+/// One correction of an event: when it was made, what kind of change it was, and the values
+/// the changed fields had before (field key → the value as text: times RFC 3339 UTC,
+/// durations whole seconds, "" for a field that was empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    #[serde(with = "serde_rfc3339")]
+    pub at: DateTime<Utc>,
+    pub change: Change,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub was: BTreeMap<String, String>,
+}
+
+/// What an amendment did to its event (a quoted word in files and JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Edited,
+    Deleted,
+    Restored,
+}
+
+impl Change {
+    /// The word in files, JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Edited => "edited",
+            Change::Deleted => "deleted",
+            Change::Restored => "restored",
+        }
+    }
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        [Change::Edited, Change::Deleted, Change::Restored]
+            .into_iter()
+            .find(|c| c.as_str() == word)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown change '{word}' (use one of: edited, deleted, restored)"
+                ))
+            })
+    }
 }
 
 /// A call in progress: persisted with its case the moment it starts, so the stopwatch survives
@@ -157,7 +225,70 @@ impl Event {
             subject: String::new(),
             window_start: None,
             window_end: None,
+            amendments: Vec::new(),
         }
+    }
+
+    /// The promise's state as of `now`: a pending promise whose due has passed is broken
+    /// (the counters say so too). `None` for other kinds.
+    pub fn effective_state(&self, now: DateTime<Utc>) -> Option<PromiseState> {
+        if self.kind != Kind::Promise {
+            return None;
+        }
+        Some(match self.state.unwrap_or(PromiseState::Pending) {
+            PromiseState::Pending if self.due.is_some_and(|d| d < now) => PromiseState::Broken,
+            state => state,
+        })
+    }
+
+    /// Whether the promise is broken only because its due passed (stored as pending).
+    pub fn overdue(&self, now: DateTime<Utc>) -> bool {
+        self.effective_state(now) == Some(PromiseState::Broken)
+            && self.state.unwrap_or(PromiseState::Pending) == PromiseState::Pending
+    }
+
+    /// This event as `new` says, keeping its history: the fields that differ are recorded
+    /// with their old values as an `edited` amendment made at `at` (none when nothing changed).
+    #[must_use]
+    pub fn edited(&self, new: Event, at: DateTime<Utc>) -> Event {
+        let before = self.exact_values();
+        let after = new.exact_values();
+        let was: BTreeMap<String, String> = before
+            .into_iter()
+            .zip(after)
+            .filter(|((_, old), (_, new))| old != new)
+            .map(|((key, old), _)| (key.to_string(), old))
+            .collect();
+        let mut out = new;
+        out.amendments.clone_from(&self.amendments);
+        if !was.is_empty() {
+            out.amendments.push(Amendment {
+                at,
+                change: Change::Edited,
+                was,
+            });
+        }
+        out
+    }
+
+    /// This event with one more amendment, of `change` at `at`, recording no values.
+    #[must_use]
+    pub fn amended(&self, change: Change, at: DateTime<Utc>) -> Event {
+        let mut out = self.clone();
+        out.amendments.push(Amendment {
+            at,
+            change,
+            was: BTreeMap::new(),
+        });
+        out
+    }
+
+    /// When the event was deleted (its last amendment), if it was.
+    pub fn deleted_at(&self) -> Option<DateTime<Utc>> {
+        self.amendments
+            .last()
+            .filter(|a| a.change == Change::Deleted)
+            .map(|a| a.at)
     }
 }
 
@@ -180,7 +311,36 @@ impl Case {
             notes: String::new(),
             events: Vec::new(),
             active_call: None,
+            deleted_events: Vec::new(),
         }
+    }
+
+    /// Takes `event` out of the timeline at `at`, keeping it among the deleted events with a
+    /// `deleted` amendment. Fails when the event is no longer there.
+    pub fn delete_event(&mut self, event: &Event, at: DateTime<Utc>) -> Result<(), String> {
+        let i = self
+            .find_event(event)
+            .ok_or("the event was changed or deleted elsewhere")?;
+        let gone = self.events.remove(i);
+        self.deleted_events.push(gone.amended(Change::Deleted, at));
+        Ok(())
+    }
+
+    /// Puts a deleted event (as it is kept among the deleted events) back in the timeline at
+    /// `at`, with a `restored` amendment; returns its index. Fails when it is not there.
+    pub fn restore_event(&mut self, deleted: &Event, at: DateTime<Utc>) -> Result<usize, String> {
+        let i = self
+            .deleted_events
+            .iter()
+            .position(|e| e == deleted)
+            .ok_or("the deleted event was restored or changed elsewhere")?;
+        let back = self.deleted_events.remove(i);
+        Ok(self.add_event(back.amended(Change::Restored, at)))
+    }
+
+    /// Whether any event carries corrections (files with them are written as schema 2).
+    pub fn has_amendments(&self) -> bool {
+        !self.deleted_events.is_empty() || self.events.iter().any(|e| !e.amendments.is_empty())
     }
 
     /// Adds an event at its place in time (after any events at the same instant) and
@@ -299,7 +459,20 @@ impl Case {
         if !is_clean(&self.notes) {
             self.notes = clean(&self.notes);
         }
-        for e in &mut self.events {
+        for e in self.events.iter_mut().chain(&mut self.deleted_events) {
+            for a in &mut e.amendments {
+                if a.was.keys().any(|k| !is_clean_line(k)) {
+                    a.was = std::mem::take(&mut a.was)
+                        .into_iter()
+                        .map(|(k, v)| (clean_line(&k), v))
+                        .collect();
+                }
+                for v in a.was.values_mut() {
+                    if !is_clean(v) {
+                        *v = clean(v);
+                    }
+                }
+            }
             for s in [
                 &mut e.summary,
                 &mut e.number,

@@ -9,6 +9,7 @@ use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord}
 use super::text::clean_line;
 use super::time::{
     TimeError, WhenContext, exact_duration, local_input, local_minute, parse_length, parse_when_in,
+    rfc3339,
 };
 
 /// An optional event field.
@@ -57,6 +58,11 @@ pub enum FieldError {
 }
 
 impl Field {
+    /// The field whose file key is `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+
     /// Every field, in form order.
     pub const ALL: &'static [Field] = &[
         Field::Number,
@@ -206,6 +212,34 @@ impl Event {
         }
     }
 
+    /// The field's value exactly, as files and CSV write it: times RFC 3339 UTC, durations
+    /// whole seconds, words and text as they are ("" when empty).
+    pub fn exact(&self, field: Field) -> String {
+        let time = |t: Option<DateTime<Utc>>| t.map(rfc3339).unwrap_or_default();
+        let secs = |d: Option<u64>| d.map(|s| s.to_string()).unwrap_or_default();
+        match field {
+            Field::Hold => secs(self.hold_seconds),
+            Field::Talk => secs(self.talk_seconds),
+            Field::Due => time(self.due),
+            Field::WindowStart => time(self.window_start),
+            Field::WindowEnd => time(self.window_end),
+            other => self.get(other),
+        }
+    }
+
+    /// Every value of the event but its amendments, exactly, keyed as in files: `at`, `kind`,
+    /// `summary`, `detail`, then every optional field in form order.
+    pub fn exact_values(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("at", rfc3339(self.at)),
+            ("kind", self.kind.as_str().to_string()),
+            ("summary", self.summary.clone()),
+            ("detail", self.detail.clone()),
+        ];
+        out.extend(Field::ALL.iter().map(|f| (f.key(), self.exact(*f))));
+        out
+    }
+
     /// Sets the field from text (empty text clears it). Times are WHEN values read as of
     /// `now`, durations DUR values of at most a month. A field the event's kind does not have
     /// is an error.
@@ -249,8 +283,13 @@ impl Event {
             Field::Hold => self.hold_seconds = dur(&value)?,
             Field::Talk => self.talk_seconds = dur(&value)?,
             Field::Outcome => {
-                self.outcome = if empty { None } else { Some(value.parse()?) };
-                self.check_outcome()?;
+                let outcome = if empty { None } else { Some(value.parse()?) };
+                let before = std::mem::replace(&mut self.outcome, outcome);
+                if let Err(e) = self.check_outcome() {
+                    // An outcome that does not fit is refused, not kept.
+                    self.outcome = before;
+                    return Err(e);
+                }
             }
             Field::From => self.from = value,
             Field::To => self.to = value,
@@ -310,6 +349,7 @@ impl Event {
         let kind = self.kind;
         let mut blank = Event::new(kind, self.at, std::mem::take(&mut self.summary));
         blank.detail = std::mem::take(&mut self.detail);
+        blank.amendments = std::mem::take(&mut self.amendments);
         for field in kind.fields() {
             let value = self.get(*field);
             if blank.set(*field, &value, now).is_err() {
@@ -432,6 +472,11 @@ mod tests {
         );
         let err = call.set(Field::Outcome, "no-show", now()).unwrap_err();
         assert!(err.to_string().contains("does not fit a call"), "{err}");
+        assert_eq!(
+            call.outcome,
+            Some(Outcome::Transferred),
+            "a refused value is not kept"
+        );
     }
 
     #[test]
@@ -441,6 +486,16 @@ mod tests {
         assert!(note.validate().is_err());
         note.hold_seconds = None;
         assert!(note.validate().is_ok());
+    }
+
+    #[test]
+    fn changing_kind_drops_an_outcome_the_new_kind_cannot_have() {
+        let mut e = Event::new(Kind::Visit, now(), "s");
+        e.outcome = Some(Outcome::NoShow);
+        e.kind = Kind::Call;
+        e.drop_foreign_fields(now());
+        assert_eq!(e.outcome, None);
+        assert!(e.validate().is_ok());
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod summary;
 pub mod text;
 pub mod time;
 
-pub use case::{ActiveCall, Case, Event, Phase, Reference, Segment};
+pub use case::{ActiveCall, Amendment, Case, Change, Event, Phase, Reference, Segment};
 pub use counters::{Counters, Tally};
 pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
 pub use field::{Field, FieldError};

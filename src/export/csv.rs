@@ -1,13 +1,17 @@
 //! The events of a case as CSV, one row per event, columns named like the JSON keys.
 
-use crate::domain::time::rfc3339;
-use crate::domain::{Case, Field};
+use chrono::{DateTime, Utc};
 
-/// The CSV text of `case`'s events.
-pub fn events_csv(case: &Case) -> Result<String, csv::Error> {
+use crate::domain::time::rfc3339;
+use crate::domain::{Case, Field, PromiseState};
+
+/// The CSV text of `case`'s events. The last column, `effective_state`, is a promise's state
+/// as of `now` (a pending promise whose due has passed is `broken`), beside the stored `state`.
+pub fn events_csv(case: &Case, now: DateTime<Utc>) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["at", "kind", "summary", "detail"];
     header.extend(Field::ALL.iter().map(|f| f.key()));
+    header.push("effective_state");
     w.write_record(&header)?;
     for e in &case.events {
         let mut row = vec![
@@ -16,14 +20,13 @@ pub fn events_csv(case: &Case) -> Result<String, csv::Error> {
             e.summary.clone(),
             e.detail.clone(),
         ];
-        row.extend(Field::ALL.iter().map(|f| match f {
-            Field::Hold => e.hold_seconds.map(|s| s.to_string()).unwrap_or_default(),
-            Field::Talk => e.talk_seconds.map(|s| s.to_string()).unwrap_or_default(),
-            Field::Due => e.due.map(rfc3339).unwrap_or_default(),
-            Field::WindowStart => e.window_start.map(rfc3339).unwrap_or_default(),
-            Field::WindowEnd => e.window_end.map(rfc3339).unwrap_or_default(),
-            other => e.get(*other),
-        }));
+        row.extend(Field::ALL.iter().map(|f| e.exact(*f)));
+        row.push(
+            e.effective_state(now)
+                .map(PromiseState::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        );
         w.write_record(&row)?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

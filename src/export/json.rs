@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
-use crate::domain::{ActiveCall, Case, Counters, Event, Reference, Status, Summary};
+use crate::domain::{ActiveCall, Case, Counters, Event, PromiseState, Reference, Status, Summary};
 use crate::storage::valid_id;
 
 /// A case as JSON shows it: the stored fields, its counters as of a moment, (in exports) its
@@ -29,7 +29,32 @@ pub struct CaseDoc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     active_call: Option<&'a ActiveCall>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    events: Option<&'a [Event]>,
+    events: Option<Vec<EventDoc<'a>>>,
+    /// Events deleted from the timeline, with their amendments (absent when none; not in
+    /// `list --json`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deleted_events: Option<Vec<EventDoc<'a>>>,
+}
+
+/// An event as JSON shows it: its stored keys and, for a promise, `effective_state`, its state
+/// as of the document's moment (a pending promise whose due has passed is `broken`).
+#[derive(Serialize)]
+pub struct EventDoc<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_state: Option<PromiseState>,
+}
+
+/// The events as JSON shows them at `now`.
+pub fn event_docs(events: &[Event], now: DateTime<Utc>) -> Vec<EventDoc<'_>> {
+    events
+        .iter()
+        .map(|event| EventDoc {
+            event,
+            effective_state: event.effective_state(now),
+        })
+        .collect()
 }
 
 impl<'a> CaseDoc<'a> {
@@ -47,7 +72,9 @@ impl<'a> CaseDoc<'a> {
             references: &case.references,
             notes: with_notes.then_some(case.notes.as_str()),
             active_call: case.active_call.as_ref(),
-            events: Some(&case.events),
+            events: Some(event_docs(&case.events, now)),
+            deleted_events: (!case.deleted_events.is_empty())
+                .then(|| event_docs(&case.deleted_events, now)),
         }
     }
 
@@ -66,6 +93,7 @@ impl<'a> CaseDoc<'a> {
             notes: None,
             active_call: s.active_call.as_ref(),
             events: None,
+            deleted_events: None,
         }
     }
 }
@@ -79,16 +107,27 @@ pub fn case_json(case: &Case, now: DateTime<Utc>, with_notes: bool) -> String {
 pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Utc>) -> String {
     let docs: Vec<CaseDoc<'_>> = cases
         .into_iter()
-        .map(|c| CaseDoc::new(c, now, false))
+        .map(|c| CaseDoc {
+            deleted_events: None,
+            ..CaseDoc::new(c, now, false)
+        })
         .collect();
     serde_json::to_string_pretty(&docs).unwrap_or_default()
 }
 
-/// The events of a case exactly as [`list_json`] prints them inside the case's element: pretty
-/// JSON indented for that depth. The journal index keeps this text, so `list --json` can print
-/// a thousand cases without reading their files.
+/// The events of a case exactly as [`list_json`] prints them inside the case's element at a
+/// moment before any promise fell due: pretty JSON indented for that depth. The journal index
+/// keeps this text, so `list --json` can print a thousand cases without reading their files;
+/// it is the text at `now` too unless a pending promise is overdue at `now` (see
+/// [`Summary::overdue_promises`]), when [`events_blob_at`] must make it from the case.
 pub fn events_blob(events: &[Event]) -> String {
-    serde_json::to_string_pretty(events)
+    events_blob_at(events, DateTime::<Utc>::MIN_UTC)
+}
+
+/// The events of a case exactly as [`list_json`] prints them inside the case's element at
+/// `now`.
+pub fn events_blob_at(events: &[Event], now: DateTime<Utc>) -> String {
+    serde_json::to_string_pretty(&event_docs(events, now))
         .unwrap_or_else(|_| "[]".into())
         .replace('\n', "\n    ")
 }
@@ -183,6 +222,10 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
             for (n, e) in case.events.iter().enumerate() {
                 e.validate()
                     .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;
+            }
+            for (n, e) in case.deleted_events.iter().enumerate() {
+                e.validate()
+                    .map_err(|err| fail(format!("deleted event {}: {err}", n + 1)))?;
             }
             case.sort_events();
             case.clean_text();

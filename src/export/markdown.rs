@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::text::{counter_labels, facets};
+use super::text::{amendment_line, counter_labels, deleted_line, earlier_amendments, facets};
 use crate::domain::counters::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute};
 use crate::domain::{Case, Counters};
@@ -33,7 +33,7 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
     }
     md.push_str("\n## Timeline\n\n| When | What | Details | Summary |\n|---|---|---|---|\n");
     for (e, flag) in case.events.iter().zip(loop_flags(case)) {
-        let mut details = facets(e).join(" · ");
+        let mut details = facets(e, now).join(" · ");
         if let Some(flag) = flag {
             details.push_str(&format!(" **({flag})**"));
         }
@@ -42,6 +42,9 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
             summary.push_str("<br>");
             summary.push_str(&cell(&e.detail));
         }
+        for a in &e.amendments {
+            summary.push_str(&format!("<br>*({})*", cell(&amendment_line(a))));
+        }
         md.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             local_day_minute(e.at),
@@ -49,6 +52,19 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
             cell(&details),
             summary
         ));
+    }
+    if !case.deleted_events.is_empty() {
+        md.push_str("\n## Corrections\n\nEvents deleted from the timeline, as they were:\n\n");
+        for e in &case.deleted_events {
+            md.push_str(&format!("- {}", deleted_line(e, now).replace('|', "\\|")));
+            if !e.detail.is_empty() {
+                md.push_str(&format!("<br>{}", cell(&e.detail)));
+            }
+            for a in earlier_amendments(e) {
+                md.push_str(&format!("<br>*({})*", cell(&amendment_line(a))));
+            }
+            md.push('\n');
+        }
     }
     if !case.notes.trim().is_empty() {
         md.push_str("\n## Notes\n\n");

@@ -5,10 +5,89 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::counters::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute, span};
-use crate::domain::{Case, Counters, Direction, Event, Kind, Phase, Summary};
+use crate::domain::{
+    Amendment, Case, Counters, Direction, Event, Field, Kind, Phase, PromiseState, Summary,
+};
 
-/// The compact facts of an event beyond its summary: `0800-0403 · hold 20m · transferred`.
-pub fn facets(e: &Event) -> Vec<String> {
+/// A promise's state as a person reads it at `now`: `kept`, `pending`, `broken`, or
+/// `broken: overdue since Wed 21 Aug` for a pending promise whose due has passed.
+pub fn promise_state(e: &Event, now: DateTime<Utc>) -> String {
+    match (e.overdue(now), e.due) {
+        (true, Some(due)) => format!(
+            "broken: overdue since {}",
+            due.with_timezone(&chrono::Local).format("%a %d %b")
+        ),
+        _ => e
+            .effective_state(now)
+            .or(e.state)
+            .map(PromiseState::as_str)
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+/// One amendment as a person reads it: `edited Tue 2026-11-17 19:02: outcome was no-show,
+/// who was Technician`, `deleted Tue 2026-11-17 19:02`.
+pub fn amendment_line(a: &Amendment) -> String {
+    let mut line = format!("{} {}", a.change.as_str(), local_day_minute(a.at));
+    let mut was: Vec<(usize, String)> = a
+        .was
+        .iter()
+        .map(|(key, value)| {
+            let (order, label, field) = match key.as_str() {
+                "at" => (0, "when", None),
+                "kind" => (1, "kind", None),
+                "summary" => (2, "summary", None),
+                "detail" => (usize::MAX, "detail", None),
+                other => match Field::from_key(other) {
+                    Some(f) => (
+                        3 + Field::ALL.iter().position(|x| *x == f).unwrap_or(0),
+                        f.label(),
+                        Some(f),
+                    ),
+                    None => (usize::MAX - 1, other, None),
+                },
+            };
+            let shown = if value.is_empty() {
+                "empty".to_string()
+            } else if key == "at" || field.is_some_and(Field::is_time) {
+                chrono::DateTime::parse_from_rfc3339(value).map_or_else(
+                    |_| format!("“{value}”"),
+                    |t| local_day_minute(t.with_timezone(&Utc)),
+                )
+            } else if matches!(field, Some(Field::Hold | Field::Talk)) {
+                value
+                    .parse::<i64>()
+                    .map_or_else(|_| format!("“{value}”"), span)
+            } else if key == "kind"
+                || matches!(
+                    field,
+                    Some(Field::Direction | Field::Outcome | Field::State | Field::Channel)
+                )
+            {
+                value.clone()
+            } else {
+                format!("“{}”", value.replace('\n', " ⏎ "))
+            };
+            (order, format!("{label} was {shown}"))
+        })
+        .collect();
+    was.sort_by_key(|(order, _)| *order);
+    if !was.is_empty() {
+        line.push_str(": ");
+        line.push_str(
+            &was.into_iter()
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    line
+}
+
+/// The compact facts of an event beyond its summary: `0800-0403 · hold 20m · transferred`,
+/// as they stand at `now` (a pending promise whose due has passed reads as broken).
+pub fn facets(e: &Event, now: DateTime<Utc>) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |s: String| {
         if !s.trim().is_empty() {
@@ -53,7 +132,7 @@ pub fn facets(e: &Event) -> Vec<String> {
                     .map(|d| format!("due {}", local_day_minute(d)))
                     .unwrap_or_default(),
             );
-            push(e.state.map(|s| s.to_string()).unwrap_or_default());
+            push(promise_state(e, now));
         }
         Kind::Visit => {
             push(e.who.clone());
@@ -104,10 +183,10 @@ fn window(e: &Event) -> String {
 }
 
 /// The event on one line: `Fri 2013-08-16 18:05  call      0800-0402 · hold 25m — summary`,
-/// with a loop flag (`back to 1200, 2nd time`) when there is one.
-pub fn event_line(e: &Event, flag: Option<&str>) -> String {
+/// with a loop flag (`back to 1200, 2nd time`) when there is one, as it stands at `now`.
+pub fn event_line(e: &Event, flag: Option<&str>, now: DateTime<Utc>) -> String {
     let mut line = format!("{}  {:<9} ", local_day_minute(e.at), e.kind.as_str());
-    let facts = facets(e).join(" · ");
+    let facts = facets(e, now).join(" · ");
     line.push_str(&facts);
     if !e.summary.is_empty() {
         if !facts.is_empty() {
@@ -183,12 +262,46 @@ pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String 
         out.push_str("  (no events yet)\n");
     }
     for (e, flag) in case.events.iter().zip(loop_flags(case)) {
-        out.push_str(&format!("  {}\n", event_line(e, flag.as_deref())));
+        out.push_str(&format!("  {}\n", event_line(e, flag.as_deref(), now)));
         for line in e.detail.lines() {
             out.push_str(&format!("      {line}\n"));
         }
+        for a in &e.amendments {
+            out.push_str(&format!("      ({})\n", amendment_line(a)));
+        }
+    }
+    if !case.deleted_events.is_empty() {
+        out.push_str("\ncorrections: deleted events, as they were\n");
+        for e in &case.deleted_events {
+            out.push_str(&format!("  {}\n", deleted_line(e, now)));
+            for line in e.detail.lines() {
+                out.push_str(&format!("      {line}\n"));
+            }
+            for a in earlier_amendments(e) {
+                out.push_str(&format!("      ({})\n", amendment_line(a)));
+            }
+        }
     }
     out
+}
+
+/// A deleted event's amendments before its deletion (which [`deleted_line`] already says).
+pub fn earlier_amendments(e: &Event) -> &[Amendment] {
+    let n = e.amendments.len();
+    if e.deleted_at().is_some() {
+        &e.amendments[..n - 1]
+    } else {
+        &e.amendments
+    }
+}
+
+/// A deleted event as the corrections list it: `deleted on Tue 2026-11-17 19:02: ` and what
+/// the event said.
+pub fn deleted_line(e: &Event, now: DateTime<Utc>) -> String {
+    let when = e
+        .deleted_at()
+        .map_or_else(|| "?".to_string(), local_day_minute);
+    format!("deleted on {when}: {}", event_line(e, None, now))
 }
 
 /// The `list` table.

@@ -22,8 +22,11 @@ use super::layout::{self, Seg};
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
 use crate::domain::{ActiveCall, Case, Event, Reference, Status};
 
-/// The schema this build writes. Files with a higher number open read-only.
-pub const SCHEMA: u32 = 1;
+/// The newest schema this build reads and writes. Files with a higher number open read-only.
+/// Schema 2 adds events' `amendments` and the case's `deleted_events`; a case without them is
+/// still written as schema 1, so that older builds keep reading it (they would open a schema 2
+/// file read-only rather than drop its corrections).
+pub const SCHEMA: u32 = 2;
 
 #[derive(Deserialize)]
 struct Record<'a> {
@@ -46,6 +49,8 @@ struct Record<'a> {
     events: Vec<Event>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     active_call: Option<ActiveCall>,
+    #[serde(default)]
+    deleted_events: Vec<Event>,
 }
 
 /// A case as written: [`Record`]'s fields, borrowed.
@@ -64,6 +69,8 @@ struct RecordOut<'a> {
     events: &'a [Event],
     #[serde(skip_serializing_if = "Option::is_none")]
     active_call: Option<&'a ActiveCall>,
+    #[serde(skip_serializing_if = "<[Event]>::is_empty")]
+    deleted_events: &'a [Event],
 }
 
 #[derive(Deserialize)]
@@ -85,7 +92,7 @@ pub struct Decoded {
 pub fn encode(case: &Case) -> Result<String, ron::Error> {
     check_times(case).map_err(ron::Error::Message)?;
     let record = RecordOut {
-        schema: SCHEMA,
+        schema: if case.has_amendments() { 2 } else { 1 },
         id: &case.id,
         title: &case.title,
         organisation: &case.organisation,
@@ -96,6 +103,7 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
         notes: &case.notes,
         events: &case.events,
         active_call: case.active_call.as_ref(),
+        deleted_events: &case.deleted_events,
     };
     let config = PrettyConfig::new()
         .struct_names(false)
@@ -144,6 +152,7 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 notes: r.notes.into_owned(),
                 events: r.events,
                 active_call: r.active_call,
+                deleted_events: r.deleted_events,
             };
             if let Some((i, e)) = case
                 .events
@@ -152,6 +161,14 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
             {
                 return Err(format!("event {}: {e}", i + 1));
+            }
+            if let Some((i, e)) = case
+                .deleted_events
+                .iter()
+                .enumerate()
+                .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
+            {
+                return Err(format!("deleted event {}: {e}", i + 1));
             }
             // Before sorting: the paths of the times are those of the file.
             let read_only = if r.schema > SCHEMA {
@@ -246,6 +263,17 @@ impl TimeAt {
             [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "events" => {
                 format!("event {}'s {k}", i + 1)
             }
+            [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "deleted_events" => {
+                format!("deleted event {}'s {k}", i + 1)
+            }
+            [Seg::Key(e), Seg::Index(i), Seg::Key(a), ..] if a == "amendments" => {
+                let which = if e == "events" {
+                    "event"
+                } else {
+                    "deleted event"
+                };
+                format!("a correction of {which} {}", i + 1)
+            }
             [Seg::Key(a), ..] if a == "active_call" => "the active call".into(),
             _ => "a time".into(),
         }
@@ -255,16 +283,27 @@ impl TimeAt {
 /// Every time of a case with where it sits, in file order.
 fn times(case: &Case) -> Vec<(TimeAt, DateTime<Utc>)> {
     let mut out = vec![(TimeAt::new(&[("opened", None)]), case.opened)];
-    for (i, e) in case.events.iter().enumerate() {
-        let fields = [
-            ("at", Some(e.at)),
-            ("due", e.due),
-            ("window_start", e.window_start),
-            ("window_end", e.window_end),
-        ];
-        for (key, t) in fields {
-            if let Some(t) = t {
-                out.push((TimeAt::new(&[("events", Some(i)), (key, None)]), t));
+    for (list, events) in [
+        ("events", &case.events),
+        ("deleted_events", &case.deleted_events),
+    ] {
+        for (i, e) in events.iter().enumerate() {
+            let fields = [
+                ("at", Some(e.at)),
+                ("due", e.due),
+                ("window_start", e.window_start),
+                ("window_end", e.window_end),
+            ];
+            for (key, t) in fields {
+                if let Some(t) = t {
+                    out.push((TimeAt::new(&[(list, Some(i)), (key, None)]), t));
+                }
+            }
+            for (j, a) in e.amendments.iter().enumerate() {
+                out.push((
+                    TimeAt::new(&[(list, Some(i)), ("amendments", Some(j)), ("at", None)]),
+                    a.at,
+                ));
             }
         }
     }

@@ -100,7 +100,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Overlay::Help { scroll }) => overlay::help(frame, area, &app.keymap, scroll, theme),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
-            overlay::confirm_delete(frame, area, event, &app.keymap, theme);
+            overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
+        }
+        Some(Overlay::ConfirmKind { question, .. }) => {
+            overlay::confirm_kind(frame, area, question, theme);
         }
         None => {}
     }

@@ -102,6 +102,7 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
         (Scope::Timeline, "timeline"),
         (Scope::Notes, "notes"),
         (Scope::Call, "during a call"),
+        (Scope::Form, "in a form"),
     ] {
         lines.push(Line::from(Span::styled(name, t.title)));
         for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == scope) {
@@ -138,16 +139,40 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
     frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
 }
 
+/// Asks before an edit changes an event's kind and drops fields.
+pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, t: &Theme) {
+    let lines = vec![
+        Line::raw(question),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", t.value),
+            Span::styled(
+                " change it and save · any other key goes back to the form",
+                t.label,
+            ),
+        ]),
+    ];
+    let r = centered(area, 72, 7);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(frame_block("Change the event's kind?", t)),
+        r,
+    );
+}
+
 /// Asks before deleting an event.
 pub fn confirm_delete(
     frame: &mut Frame,
     area: Rect,
     event: &crate::domain::Event,
     keymap: &Keymap,
+    now: chrono::DateTime<chrono::Utc>,
     t: &Theme,
 ) {
     let lines = vec![
-        Line::raw(event_line(event, None)),
+        Line::raw(event_line(event, None, now)),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", t.value),

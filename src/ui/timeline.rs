@@ -10,8 +10,8 @@ use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
 use crate::domain::counters::loop_flags;
 use crate::domain::time::local_day_minute;
-use crate::domain::{Case, Event, Kind, Outcome, PromiseState};
-use crate::export::text::facets;
+use crate::domain::{Case, Event, Field, Kind, Outcome, PromiseState};
+use crate::export::text::{amendment_line, facets, promise_state};
 
 /// The timeline of one case.
 pub struct TimelineView<'a> {
@@ -91,7 +91,7 @@ impl StatefulWidget for TimelineView<'_> {
                 .and_then(|i| flags.get(i))
                 .cloned()
                 .flatten();
-            details(e, flag, t).render(detail_area, buf);
+            details(e, flag, self.now, t).render(detail_area, buf);
         }
     }
 }
@@ -136,12 +136,15 @@ fn line<'a>(
         Span::styled(format!("{when} "), t.dim),
         Span::styled(format!("{:<9}", e.kind.label()), kind_style(e, now, t)),
     ];
-    let facts = facets(e).join(" · ");
+    let facts = facets(e, now).join(" · ");
     if !facts.is_empty() {
         spans.push(Span::styled(facts, t.label));
         spans.push(Span::styled(" ", t.dim));
     }
     spans.push(Span::raw(e.summary.as_str()));
+    if !e.amendments.is_empty() {
+        spans.push(Span::styled(" (amended)", t.dim));
+    }
     if let Some(flag) = flag {
         spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
     }
@@ -149,12 +152,11 @@ fn line<'a>(
 }
 
 fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style {
-    let overdue = e.state == Some(PromiseState::Pending) && e.due.is_some_and(|d| d < now);
     match e.kind {
         Kind::Outage => t.bad,
         Kind::Restored => t.good,
         Kind::Redirect => t.warn,
-        Kind::Promise if e.state == Some(PromiseState::Broken) || overdue => t.bad,
+        Kind::Promise if e.effective_state(now) == Some(PromiseState::Broken) => t.bad,
         Kind::Visit if e.outcome == Some(Outcome::NoShow) || e.outcome == Some(Outcome::Failed) => {
             t.bad
         }
@@ -162,7 +164,7 @@ fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style
     }
 }
 
-fn details<'a>(e: &'a Event, flag: Option<String>, t: &Theme) -> Paragraph<'a> {
+fn details<'a>(e: &'a Event, flag: Option<String>, now: DateTime<Utc>, t: &Theme) -> Paragraph<'a> {
     let mut head = vec![Span::styled(
         format!("{} · {}", local_day_minute(e.at), e.kind),
         t.value,
@@ -173,7 +175,11 @@ fn details<'a>(e: &'a Event, flag: Option<String>, t: &Theme) -> Paragraph<'a> {
     let mut lines = vec![Line::from(head)];
     let mut fields = Vec::new();
     for f in e.kind.fields() {
-        let v = e.get(*f);
+        let v = if *f == Field::State {
+            promise_state(e, now)
+        } else {
+            e.get(*f)
+        };
         if !v.is_empty() {
             fields.push(Span::styled(format!("{}: ", f.label()), t.dim));
             fields.push(Span::styled(format!("{v}  "), t.label));
@@ -182,6 +188,13 @@ fn details<'a>(e: &'a Event, flag: Option<String>, t: &Theme) -> Paragraph<'a> {
     if !fields.is_empty() {
         lines.push(Line::from(fields));
     }
+    // The corrections, latest first: evidence shows its own.
+    lines.extend(
+        e.amendments
+            .iter()
+            .rev()
+            .map(|a| Line::styled(amendment_line(a), t.warn)),
+    );
     if !e.summary.is_empty() {
         lines.push(Line::raw(e.summary.as_str()));
     }
