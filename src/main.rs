@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
+use runaround::domain::text::clean;
 use runaround::storage::Store;
 use runaround::{demo, tui};
 
@@ -20,7 +21,9 @@ fn main() -> ExitCode {
     match run(args, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("runaround: {}", e.message());
+            // Messages quote paths, ids and file contents: nothing in them reaches the
+            // terminal as a control sequence.
+            eprintln!("runaround: {}", clean(e.message()));
             ExitCode::from(e.exit_code())
         }
     }
@@ -64,9 +67,25 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
         }
         Some(command) => {
             let store = Store::open(&cli::data_dir(args.data_dir)?)?;
+            if let Some(warning) = store.exposed() {
+                eprintln!("runaround: warning: {}", clean(warning));
+            }
+            let store = store.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
         }
     }
+}
+
+/// How long a command waits for a case another process is changing: ten seconds, or
+/// `RUNAROUND_LOCK_WAIT_MS` (hidden, for tests).
+fn lock_wait() -> std::time::Duration {
+    std::env::var("RUNAROUND_LOCK_WAIT_MS")
+        .ok()
+        .and_then(|ms| ms.trim().parse().ok())
+        .map_or(
+            runaround::storage::LOCK_WAIT,
+            std::time::Duration::from_millis,
+        )
 }
 
 fn options(demo: bool, config: Config) -> tui::Options {
