@@ -47,7 +47,8 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
-            let store = Store::open(&cli::data_dir(args.data_dir)?)?;
+            // Said before the screen is taken over: it is there again when the TUI ends.
+            let store = open(&cli::data_dir(args.data_dir)?)?;
             tui::run(&store, clock, &options(false, config)).map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
@@ -66,14 +67,19 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             tui::run(&store, clock, &options(true, config)).map_err(cli::CliError::Failed)
         }
         Some(command) => {
-            let store = Store::open(&cli::data_dir(args.data_dir)?)?;
-            if let Some(warning) = store.exposed() {
-                eprintln!("runaround: warning: {}", clean(warning));
-            }
-            let store = store.with_lock_wait(lock_wait());
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
         }
     }
+}
+
+/// Opens the journal in `dir`, warning (once) when its directory is open to other users.
+fn open(dir: &std::path::Path) -> Result<Store, cli::CliError> {
+    let store = Store::open(dir)?;
+    if let Some(warning) = store.exposed() {
+        eprintln!("runaround: warning: {}", clean(warning));
+    }
+    Ok(store)
 }
 
 /// How long a command waits for a case another process is changing: ten seconds, or

@@ -137,9 +137,6 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
     let mut app = App::new(rows, clock.now());
-    if let Some(warning) = store.exposed() {
-        app.complain(warning.to_string());
-    }
     app.demo = options.demo;
     app.configure(
         options.config.keymap.clone(),
