@@ -188,7 +188,7 @@ fn a_quit_right_after_a_cold_start_leaves_no_half_written_index() {
                 "Ziggo",
                 t("2020-01-01T09:00:00Z"),
             );
-            for k in 0..60 {
+            for k in 0..200 {
                 let at = t("2020-01-01T10:00:00Z") + chrono::Duration::minutes(k);
                 case.add_event(Event::new(Kind::Note, at, format!("{k}: {long}")));
             }
