@@ -122,6 +122,9 @@ impl Entry {
 const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 /// How old a notes file handed to an external editor must be to count as left behind.
 const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// The largest case file read, in bytes: far beyond any journal (a case with a hundred
+/// thousand events is a few tens of megabytes).
+const MAX_CASE_FILE: u64 = 256 * 1024 * 1024;
 /// How long a writer waits for a case's lock by default before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// How long a writer waits for a lock before it says so (when it may wait longer than that).
@@ -272,16 +275,33 @@ impl Store {
             reason,
             stamp,
         };
-        // A FIFO or a link to a device would block or never end: only regular files are read.
-        if let Ok(meta) = fs::metadata(&path)
-            && !meta.is_file()
-        {
-            return Ok(unreadable(
-                "the file cannot be read: it is not a regular file".into(),
-            ));
-        }
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
+        // A FIFO or a link to a device would block or never end: only regular files are read,
+        // and the file is opened without blocking, so one swapped in meanwhile is caught too.
+        let opened = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+            .and_then(|file| Ok((file.metadata()?, file)));
+        let bytes = match opened {
+            Ok((meta, _)) if !meta.is_file() => {
+                return Ok(unreadable(
+                    "the file cannot be read: it is not a regular file".into(),
+                ));
+            }
+            // A sparse file of a hundred gigabytes would take all memory to read.
+            Ok((meta, _)) if meta.len() > MAX_CASE_FILE => {
+                return Ok(unreadable(format!(
+                    "the file is {} bytes, more than a case file can be ({MAX_CASE_FILE})",
+                    meta.len()
+                )));
+            }
+            Ok((meta, mut file)) => {
+                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+                match std::io::Read::read_to_end(&mut file, &mut bytes) {
+                    Ok(_) => bytes,
+                    Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+                }
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 return Err(StorageError::NotFound(id.to_string()));
             }
