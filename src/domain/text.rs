@@ -188,6 +188,61 @@ mod tests {
     }
 
     #[test]
+    fn cleaning_any_mix_of_sequence_pieces_is_clean_and_stable() {
+        // Pieces that start, continue and end sequences, mixed at random (a fixed seed).
+        const PIECES: &[&str] = &[
+            "\u{1b}",
+            "[",
+            "]",
+            "P",
+            "\\",
+            "\u{7}",
+            "\u{9b}",
+            "\u{9c}",
+            "\u{9d}",
+            "\u{90}",
+            "0",
+            "3",
+            "1;",
+            "m",
+            "H",
+            "(",
+            " ",
+            "\n",
+            "\r",
+            "\t",
+            "a",
+            "é",
+            "漢",
+            "👩\u{200d}💻",
+            "\u{7f}",
+            "\u{0}",
+            "\u{85}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let once = clean(&text);
+            assert!(is_clean(&once), "{text:?} -> {once:?}");
+            assert_eq!(clean(&once), once, "{text:?}");
+            let line = clean_line(&text);
+            assert!(is_clean_line(&line), "{text:?} -> {line:?}");
+            // Nothing is made up: every character kept was there (a `\r` becomes `\n`).
+            let kept = |c: char| c == '\n' || text.contains(c);
+            assert!(once.chars().all(kept), "{text:?} -> {once:?}");
+        }
+    }
+
+    #[test]
     fn one_line_fields_lose_their_breaks() {
         assert_eq!(clean_line("  call\n1200\tnow \n"), "call 1200 now");
     }
