@@ -11,6 +11,10 @@
 //! the entries (with where each events text is and its CRC-32), and a last line giving where
 //! the table starts and its CRC-32. Damage anywhere is caught by a checksum and costs only a
 //! re-read of the case files concerned.
+//!
+//! What is read of it is bounded by what the journal could need: an index much bigger than
+//! the case files it lists (see [`bound`]), or one that is not a regular file (a FIFO would
+//! block), is not read at all.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -160,7 +164,7 @@ impl Scan {
     /// a directory that cannot be listed is an error.
     pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
         let files = store.stamps()?;
-        let mut on_disk = read(store);
+        let mut on_disk = read(store, bound(&files));
         let mut entries = Vec::with_capacity(files.len());
         let mut events = Vec::with_capacity(files.len());
         let mut spill = Spill::default();
@@ -223,6 +227,13 @@ impl Scan {
     /// Writes the index when it no longer matches the journal. A failure only means the next
     /// run reads more files; it is returned for the caller to ignore or report.
     pub fn save_if_stale(&self) -> Result<(), StorageError> {
+        self.save_unless(&std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// [`Scan::save_if_stale`], giving up (and leaving no temp file) as soon as `stop` is set:
+    /// for a save on another thread that must not outlive the process.
+    pub fn save_unless(&self, stop: &std::sync::atomic::AtomicBool) -> Result<(), StorageError> {
+        use std::sync::atomic::Ordering;
         if self.damaged.get() {
             // Which texts are sound is not worth finding out: the next run reads every file.
             return remove(&self.store).map_err(|source| StorageError::Io {
@@ -238,8 +249,17 @@ impl Scan {
             path: dir.join(FILE),
             source,
         };
+        let stopped = || {
+            if stop.load(Ordering::Relaxed) {
+                Err(io(std::io::Error::other("stopped before it was done")))
+            } else {
+                Ok(())
+            }
+        };
+        // Dropped on every way out, also an early one: its temp file goes with it.
         let temp = tempfile::Builder::new()
             .prefix(".index.")
+            .suffix(crate::storage::TEMP_SUFFIX)
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
             .tempfile_in(dir)
             .map_err(io)?;
@@ -248,6 +268,7 @@ impl Scan {
         let mut at = MAGIC.len() as u64;
         let mut rows = Vec::with_capacity(self.entries.len());
         for (listed, events) in self.entries.iter().zip(&self.events) {
+            stopped()?;
             let item = match listed {
                 Listed::Case {
                     summary, read_only, ..
@@ -281,7 +302,9 @@ impl Scan {
         write!(out, "\n{at:020} {:08x}\n", crc32fast::hash(&table)).map_err(io)?;
         out.flush().map_err(io)?;
         drop(out);
+        stopped()?;
         temp.as_file().sync_all().map_err(io)?;
+        stopped()?;
         temp.persist(dir.join(FILE)).map_err(|e| io(e.error))?;
         Ok(())
     }
@@ -332,13 +355,27 @@ fn answers(listed: &Listed, now: DateTime<Utc>) -> bool {
     }
 }
 
-/// The index of `store`, or `None` when there is none or it cannot be trusted.
-fn read(store: &Store) -> Option<OnDisk> {
+/// The largest index worth reading for case files `files`: what each entry could take beyond
+/// its file (the summary, the JSON escapes of its events), with room to spare. The summary of
+/// a case grows with its file, so a few times its size bounds it, plus a fixed part per entry.
+fn bound(files: &[(String, Stamp)]) -> u64 {
+    const PER_FILE: u64 = 64 * 1024;
+    const SLACK: u64 = 1024 * 1024;
+    files
+        .iter()
+        .map(|(_, stamp)| stamp.len.saturating_mul(4).saturating_add(PER_FILE))
+        .fold(SLACK, u64::saturating_add)
+}
+
+/// The index of `store`, or `None` when there is none or it cannot be trusted: it is not a
+/// regular file, or it is bigger than `max` bytes (nothing is read then).
+fn read(store: &Store, max: u64) -> Option<OnDisk> {
     let path = store.dir().join(FILE);
-    let mut file = File::open(path).ok()?;
+    let mut file =
+        crate::storage::open_regular(std::fs::OpenOptions::new().read(true), &path).ok()?;
     let len = file.metadata().ok()?.len();
     let min = (MAGIC.len() + TRAILER) as u64;
-    if len < min {
+    if len < min || len > max {
         return None;
     }
     let mut magic = vec![0; MAGIC.len()];

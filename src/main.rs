@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
+use runaround::domain::text::clean;
 use runaround::storage::Store;
 use runaround::{demo, tui};
 
@@ -20,7 +21,9 @@ fn main() -> ExitCode {
     match run(args, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("runaround: {}", e.message());
+            // Messages quote paths, ids and file contents: nothing in them reaches the
+            // terminal as a control sequence.
+            eprintln!("runaround: {}", clean(e.message()));
             ExitCode::from(e.exit_code())
         }
     }
@@ -44,7 +47,8 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
-            let store = Store::open(&cli::data_dir(args.data_dir)?)?;
+            // Said before the screen is taken over: it is there again when the TUI ends.
+            let store = open(&cli::data_dir(args.data_dir)?)?;
             tui::run(&store, clock, &options(false, config)).map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
@@ -63,10 +67,31 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             tui::run(&store, clock, &options(true, config)).map_err(cli::CliError::Failed)
         }
         Some(command) => {
-            let store = Store::open(&cli::data_dir(args.data_dir)?)?;
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
         }
     }
+}
+
+/// Opens the journal in `dir`, warning (once) when its directory is open to other users.
+fn open(dir: &std::path::Path) -> Result<Store, cli::CliError> {
+    let store = Store::open(dir)?;
+    if let Some(warning) = store.exposed() {
+        eprintln!("runaround: warning: {}", clean(warning));
+    }
+    Ok(store)
+}
+
+/// How long a command waits for a case another process is changing: ten seconds, or
+/// `RUNAROUND_LOCK_WAIT_MS` (hidden, for tests).
+fn lock_wait() -> std::time::Duration {
+    std::env::var("RUNAROUND_LOCK_WAIT_MS")
+        .ok()
+        .and_then(|ms| ms.trim().parse().ok())
+        .map_or(
+            runaround::storage::LOCK_WAIT,
+            std::time::Duration::from_millis,
+        )
 }
 
 fn options(demo: bool, config: Config) -> tui::Options {

@@ -26,6 +26,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::fault::{self, Fault};
 use crate::index::{Listed, Scan};
+use crate::storage::StorageError::Locked;
 use crate::storage::format;
 use crate::storage::{Entry, Stamp, Store, UpdateError};
 use crate::ui::{self, theme::Theme};
@@ -81,14 +82,60 @@ pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
     Ok(Loaded { rows, stamps, scan })
 }
 
+/// How long a save waits for a case another process is changing: the screen must not freeze,
+/// and a save that cannot wait is retried.
+const LOCK_WAIT: Duration = Duration::from_millis(200);
+
+/// The index being brought up to date on a thread of its own, so that it does not hold up the
+/// first frame. It must not outlive the process half done: [`IndexSave::finish`] lets it end
+/// or stops it (its temp file removed) before the process exits.
+#[derive(Clone)]
+struct IndexSave {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    done: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl IndexSave {
+    fn start(scan: Scan) -> IndexSave {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let save = IndexSave {
+            stop: Arc::new(AtomicBool::new(false)),
+            done: Arc::new(AtomicBool::new(!scan.stale)),
+        };
+        if scan.stale {
+            let thread = save.clone();
+            std::thread::spawn(move || {
+                let _ = scan.save_unless(&thread.stop);
+                drop(scan);
+                thread.done.store(true, Ordering::SeqCst);
+            });
+        }
+        save
+    }
+
+    /// Waits up to `within` for the save to end, then stops it and waits for it to clean up.
+    fn finish(&self, within: Duration) {
+        use std::sync::atomic::Ordering;
+        let deadline = Instant::now() + within;
+        while !self.done.load(Ordering::SeqCst) {
+            if Instant::now() >= deadline {
+                self.stop.store(true, Ordering::SeqCst);
+            }
+            // A stopped save ends at its next entry; the bound is a safeguard.
+            if Instant::now() >= deadline + Duration::from_secs(2) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
 /// Runs the TUI on `store` until the user quits or a signal ends it.
 pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String> {
+    let store = &store.clone().with_lock_wait(LOCK_WAIT);
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
-    if scan.stale {
-        // The index is a cache: bringing it up to date must not hold up the first frame.
-        std::thread::spawn(move || scan.save_if_stale());
-    }
+    let index = IndexSave::start(scan);
     let mut app = App::new(rows, clock.now());
     app.demo = options.demo;
     app.configure(
@@ -100,7 +147,13 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     );
     let pending = Arc::new(Mutex::new(None));
     let mouse = options.config.mouse;
-    watch_signals(store.clone(), Arc::clone(&pending), options.demo, mouse)?;
+    watch_signals(
+        store.clone(),
+        Arc::clone(&pending),
+        options.demo,
+        mouse,
+        index.clone(),
+    )?;
     let hook = std::panic::take_hook();
     let (panic_store, panic_pending) = (store.clone(), Arc::clone(&pending));
     std::panic::set_hook(Box::new(move |info| {
@@ -138,6 +191,7 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     if let Some(msg) = rescue {
         eprintln!("{msg}");
     }
+    index.finish(Duration::from_secs(1));
     result
 }
 
@@ -150,6 +204,7 @@ fn watch_signals(
     pending: Arc<Mutex<Option<(String, Mutation)>>>,
     demo: bool,
     mouse: bool,
+    index: IndexSave,
 ) -> Result<(), String> {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])
@@ -180,6 +235,7 @@ fn watch_signals(
             if let Some(msg) = rescued {
                 eprintln!("{msg}");
             }
+            index.finish(Duration::ZERO);
             if demo {
                 // `exit` runs no destructors, so the demo's temporary journal goes by hand.
                 let _ = std::fs::remove_dir_all(store.dir());
@@ -454,6 +510,15 @@ impl Runtime<'_> {
                 true
             }
             Err(e) => {
+                if let (Mutation::SetNotes { .. }, UpdateError::Storage(Locked { pid, .. })) =
+                    (mutation, &e)
+                {
+                    // Another process is changing the case: the text stays typed (and dirty)
+                    // and the next tick tries again.
+                    let by = pid.map_or_else(|| "another process".into(), |p| format!("pid {p}"));
+                    app.failed(id, &format!("case {id} is in use by {by}; will retry"));
+                    return false;
+                }
                 let mut error = match e {
                     UpdateError::Change(e) => e,
                     UpdateError::Storage(e) => e.to_string(),

@@ -253,7 +253,7 @@ fn pasted_text_is_cleaned_and_goes_into_the_notes() {
     app.paste("ref \x1b[2J12345\r\nline two");
     assert_eq!(app.mode, Mode::Insert);
     assert!(
-        app.notes.text().starts_with("ref [2J12345\nline two"),
+        app.notes.text().starts_with("ref 12345\nline two"),
         "{}",
         app.notes.text()
     );

@@ -135,6 +135,9 @@ fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
             walk(&path, files);
+        } else if path.extension().is_some_and(|x| x == "lock") {
+            // A lock file holds only the pid of its last holder: there, but not compared.
+            files.insert(path, Vec::new());
         } else {
             let bytes = fs::read(&path).expect("read file");
             files.insert(path, bytes);
@@ -2120,10 +2123,11 @@ fn control_characters_never_reach_the_terminal_or_the_file() {
         );
     }
     let case = j.load(&id);
-    assert_eq!(case.title, "Kabel[2J storing");
-    assert_eq!(case.organisation, "KPN31m");
-    assert_eq!(case.events[0].summary, "evil [31mred[0m text");
-    assert_eq!(case.events[0].detail, "regel 1\nregel 2]0;pwned");
+    // Escape sequences go whole, leaving nothing of themselves behind.
+    assert_eq!(case.title, "Kabel storing");
+    assert_eq!(case.organisation, "KPN");
+    assert_eq!(case.events[0].summary, "evil red text");
+    assert_eq!(case.events[0].detail, "regel 1\nregel 2");
 }
 
 #[test]

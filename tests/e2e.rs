@@ -250,7 +250,9 @@ fn bracketed_paste_into_notes() {
     );
     let notes = exported_notes(tui.dir(), &tui.id);
     assert!(notes.contains("漢字"), "the notes are {notes:?}");
-    assert!(notes.contains("[2J"), "the notes are {notes:?}");
+    // The escape sequence went whole, not only its ESC.
+    assert!(notes.contains("漢字 klaar"), "the notes are {notes:?}");
+    assert!(!notes.contains("[2J"), "the notes are {notes:?}");
     assert!(notes.contains("klaar"), "the notes are {notes:?}");
     assert!(
         !notes.contains('\u{1b}'),

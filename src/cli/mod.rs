@@ -5,6 +5,7 @@ pub mod args;
 pub mod meta;
 
 use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -99,20 +100,22 @@ pub fn run(
             ));
         }
         Command::New(args) => new(store, now, &args)? + "\n",
-        Command::Log(args) => log(store, now, &args)? + "\n",
+        // The event line quotes what was typed, cleaned as it was stored.
+        Command::Log(args) => clean(&log(store, now, &args)?) + "\n",
         Command::List { all, json } => {
-            let mut out = std::io::BufWriter::new(out);
-            list(store, now, all, json, &mut out)?;
-            return out
-                .flush()
-                .map_err(|e| CliError::Failed(format!("cannot write output: {e}")));
+            let mut out = JsonSafe::new(std::io::BufWriter::new(out));
+            let listed = list(store, now, all, json, &mut out);
+            out.flush()
+                .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+            return listed;
         }
         Command::Show { case, json } => {
-            let (case, read_only) = load_resolved(store, &case)?;
+            let (mut case, read_only) = load_resolved(store, &case)?;
             if json {
-                json::case_json(&case, now, false) + "\n"
+                json_safe(&(json::case_json(&case, now, false) + "\n"))
             } else {
-                text::show(&case, now, read_only.as_deref())
+                case.clean_text();
+                clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
         Command::Status { case, status } => {
@@ -129,16 +132,26 @@ pub fn run(
             format,
             output,
         } => {
-            let (case, _) = load_resolved(store, &case)?;
+            let (mut case, _) = load_resolved(store, &case)?;
+            // What a case file holds is shown, never obeyed: control sequences in it (put
+            // there by hand, a sync, another tool) are cleaned from text formats and escaped
+            // in JSON, for a terminal and a file alike.
             let body = match format {
-                Format::Md => markdown::dossier(&case, now),
-                Format::Json => json::case_json(&case, now, true) + "\n",
+                Format::Json => json_safe(&(json::case_json(&case, now, true) + "\n")),
+                Format::Md => {
+                    case.clean_text();
+                    clean(&markdown::dossier(&case, now))
+                }
                 Format::Csv => {
-                    csv::events_csv(&case, now).map_err(|e| CliError::Failed(e.to_string()))?
+                    case.clean_text();
+                    clean(
+                        &csv::events_csv(&case, now)
+                            .map_err(|e| CliError::Failed(e.to_string()))?,
+                    )
                 }
             };
             if let Some(path) = output {
-                crate::storage::write_file(&path, body.as_bytes())?;
+                write_export(&path, body.as_bytes())?;
                 String::new()
             } else {
                 body
@@ -238,6 +251,7 @@ fn list(
 ) -> Result<(), CliError> {
     let scan = Scan::new(store, now)?;
     let mut chosen: Vec<(usize, &Summary)> = Vec::new();
+    let mut unreadable = 0;
     for (i, listed) in scan.entries.iter().enumerate() {
         match listed {
             Listed::Case { summary, .. } => {
@@ -246,9 +260,18 @@ fn list(
                 }
             }
             Listed::Unreadable { path, reason, .. } => {
-                eprintln!("warning: {} cannot be read: {reason}", path.display());
+                unreadable += 1;
+                let warning = format!("{} cannot be read: {reason}", path.display());
+                eprintln!("warning: {}", clean_line(&warning));
             }
         }
+    }
+    let files = scan.entries.len();
+    if unreadable > 0 {
+        eprintln!(
+            "warning: {unreadable} of {files} case {} could not be read; they are not listed",
+            if files == 1 { "file" } else { "files" }
+        );
     }
     chosen.sort_by(|(_, a), (_, b)| {
         b.last_activity
@@ -304,7 +327,128 @@ fn list(
     written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
+    if unreadable > 0 && unreadable == files {
+        // An empty list would read as an empty journal.
+        return Err(CliError::Failed(format!(
+            "none of the {files} case {} in {} could be read",
+            if files == 1 { "file" } else { "files" },
+            store.dir().join("cases").display()
+        )));
+    }
     Ok(())
+}
+
+/// Writes an export to `path`. A regular file (or a new one) is replaced atomically; a
+/// symbolic link is followed, so the file it points to is written (atomically when it is a
+/// regular file) and the link stays; a FIFO, a terminal or another device (`/dev/stdout`,
+/// `/dev/null`) is written in place, never replaced by a regular file.
+fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::ErrorKind;
+    let failed = |e: std::io::Error| CliError::Failed(format!("{}: {e}", path.display()));
+    let directory = || failed(std::io::Error::other("it is a directory"));
+    let atomic = |file: &std::path::Path| -> Result<(), CliError> {
+        Ok(crate::storage::write_file(file, bytes)?)
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return atomic(path),
+        Err(e) => return Err(failed(e)),
+        Ok(meta) if meta.is_dir() => return Err(directory()),
+        Ok(meta) if meta.is_file() => return atomic(path),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            // `/dev/stdout`, `/dev/fd/N` and their like lead to a descriptor of this process,
+            // not to a file to replace: whatever they lead to is written in place.
+            let system = |p: &std::path::Path| p.starts_with("/dev") || p.starts_with("/proc");
+            let through_descriptor =
+                system(path) || std::fs::read_link(path).is_ok_and(|to| system(&to));
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => return Err(directory()),
+                Ok(meta) if meta.is_file() && !through_descriptor => {
+                    let file = std::fs::canonicalize(path).map_err(failed)?;
+                    return atomic(&file);
+                }
+                // A link to nothing yet: the file is made where it points.
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(failed(e)),
+                _ => {}
+            }
+        }
+        // A FIFO, a terminal, another device: written in place.
+        Ok(_) => {}
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+        .map_err(failed)
+}
+
+/// `json` with DEL and the C1 controls escaped (`\u009b`): `serde_json` escapes only C0, and a
+/// C1 CSI is a control sequence to many terminals. The same JSON value, safe to print.
+fn json_safe(json: &str) -> String {
+    if !json.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}') {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A writer that passes JSON through [`json_safe`] as it goes (`list --json`). Such characters
+/// can only be inside strings, where an escape means the same.
+struct JsonSafe<W: Write> {
+    out: W,
+    /// A first byte of a two-byte character (`C2`) not yet passed on.
+    lead: bool,
+}
+
+impl<W: Write> JsonSafe<W> {
+    fn new(out: W) -> Self {
+        JsonSafe { out, lead: false }
+    }
+}
+
+impl<W: Write> Write for JsonSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if self.lead {
+                self.lead = false;
+                if (0x80..0xa0).contains(&b) {
+                    self.out.write_all(&buf[start..i])?;
+                    write!(self.out, "\\u{:04x}", u32::from(b))?;
+                    start = i + 1;
+                    continue;
+                }
+                self.out.write_all(&[0xc2])?;
+            }
+            if b == 0xc2 || b == 0x7f {
+                self.out.write_all(&buf[start..i])?;
+                start = i + 1;
+                if b == 0x7f {
+                    self.out.write_all(b"\\u007f")?;
+                } else {
+                    self.lead = true;
+                }
+            }
+        }
+        self.out.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.lead) {
+            self.out.write_all(&[0xc2])?;
+        }
+        self.out.flush()
+    }
 }
 
 fn import(store: &Store, file: &str) -> Result<String, CliError> {

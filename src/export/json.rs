@@ -189,7 +189,9 @@ pub enum ImportError {
 }
 
 fn id_hint(id: Option<&String>) -> String {
-    id.map(|id| format!(" (id '{id}')")).unwrap_or_default()
+    // Quoted with escapes: an id is what the document says, control characters and all.
+    id.map(|id| format!(" (id '{}')", id.escape_debug()))
+        .unwrap_or_default()
 }
 
 /// Reads an import document: one case object as `export --format json` writes it, or an array
@@ -218,6 +220,12 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
             }
             if case.title.trim().is_empty() {
                 return Err(fail("the title is empty".into()));
+            }
+            if crate::domain::text::clean_line(&case.title).is_empty() {
+                return Err(fail(format!(
+                    "the title '{}' is only control characters, and empty without them",
+                    case.title.escape_debug()
+                )));
             }
             for (n, e) in case.events.iter().enumerate() {
                 e.validate()

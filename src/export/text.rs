@@ -314,12 +314,14 @@ pub fn list_table(cases: &[(&Summary, Counters)]) -> String {
         "{:<10} {:<8} {:<16} {:>6} {:>5}  {:<16}  {}\n",
         "ID", "STATUS", "ORGANISATION", "NO-SVC", "REDIR", "LAST ACTIVITY", "TITLE"
     ));
+    // A summary holds what its case file holds, which may have been written by hand.
+    let clean = crate::domain::text::clean_line;
     for (case, c) in cases {
         out.push_str(&format!(
             "{:<10} {:<8} {:<16} {:>6} {:>5}  {:<16}  {}\n",
             case.id,
             case.status.as_str(),
-            truncate(&case.organisation, 16),
+            truncate(&clean(&case.organisation), 16),
             if c.without_service_seconds > 0 {
                 format!("{}d", c.days_without_service)
             } else {
@@ -327,7 +329,7 @@ pub fn list_table(cases: &[(&Summary, Counters)]) -> String {
             },
             c.redirects,
             local_minute(case.last_activity),
-            case.title
+            clean(&case.title)
         ));
     }
     out

@@ -2,6 +2,13 @@
 //! fsync, rename, fsync of the directory), changed only as read-modify-write under a per-case
 //! lock on a sidecar `.lock` file that is never renamed, so two writers never lose each other's
 //! events. A file that cannot be read is reported and never overwritten.
+//!
+//! A lock file is never truncated or removed, not even on exit: a writer waiting on it holds
+//! it open, and were it removed, the next writer would lock a new file of the same name while
+//! the waiting one locked the old one, and both would write at once. The holder writes its pid
+//! into it (over the last holder's) so that a writer kept waiting can say who holds it. Lock
+//! files, like the index, are opened without blocking and used only when they are regular
+//! files: a FIFO put in their place is refused at once instead of hanging every command.
 
 pub mod format;
 pub mod layout;
@@ -10,7 +17,7 @@ use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::domain::Case;
 
@@ -34,6 +41,17 @@ pub enum StorageError {
     BadId(String),
     #[error("case {id} could not be encoded: {reason}")]
     Encode { id: String, reason: String },
+    #[error(
+        "{} is being changed by {}: gave up waiting for it",
+        .path.display(),
+        holder(*.pid)
+    )]
+    Locked { path: PathBuf, pid: Option<u32> },
+}
+
+/// Who holds a lock, for messages.
+fn holder(pid: Option<u32>) -> String {
+    pid.map_or_else(|| "another process".into(), |pid| format!("pid {pid}"))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
@@ -105,12 +123,25 @@ impl Entry {
 const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 /// How old a notes file handed to an external editor must be to count as left behind.
 const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// The largest case file read, in bytes: far beyond any journal (a case with a hundred
+/// thousand events is a few tens of megabytes).
+const MAX_CASE_FILE: u64 = 256 * 1024 * 1024;
+/// How long a writer waits for a case's lock by default before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// How long a writer waits for a lock before it says so (when it may wait longer than that).
+const LOCK_NOTICE: Duration = Duration::from_secs(1);
+/// The longest pause between two tries at a busy lock.
+const LOCK_POLL: Duration = Duration::from_millis(25);
 
 /// The journal in a data directory.
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
     cases: PathBuf,
+    /// How long a write waits for its case's lock.
+    lock_wait: Duration,
+    /// What to tell the user about the data directory's permissions, if anything.
+    exposed: Option<String>,
 }
 
 /// The data directory: `--data-dir`, else `RUNAROUND_DIR` (both resolved by the caller), else
@@ -129,24 +160,41 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 impl Store {
-    /// Opens the journal in `dir`, creating it (0700) if needed.
+    /// Opens the journal in `dir`, creating what is missing of it (0700). Directories that
+    /// exist keep their mode: one open to others is only pointed out (see [`Store::exposed`]).
     pub fn open(dir: &Path) -> Result<Store, StorageError> {
         let cases = dir.join("cases");
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&cases)
-            .map_err(io(&cases))?;
-        for d in [dir, cases.as_path()] {
-            let meta = fs::metadata(d).map_err(io(d))?;
-            if meta.permissions().mode() & 0o077 != 0 {
-                fs::set_permissions(d, fs::Permissions::from_mode(0o700)).map_err(io(d))?;
-            }
-        }
+        create_private(&cases)?;
+        let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
+            let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
+            (mode & 0o077 != 0).then(|| {
+                format!(
+                    "{} is open to other users (mode {mode:o}); `chmod 700 {}` makes it private",
+                    d.display(),
+                    d.display()
+                )
+            })
+        });
         Ok(Store {
             dir: dir.to_path_buf(),
             cases,
+            lock_wait: LOCK_WAIT,
+            exposed,
         })
+    }
+
+    /// The same journal, with writes waiting at most `wait` for a case another process is
+    /// changing (then failing with [`StorageError::Locked`]). A wait longer than a second says
+    /// on standard error, after a second, what it waits for.
+    #[must_use]
+    pub fn with_lock_wait(mut self, wait: Duration) -> Store {
+        self.lock_wait = wait;
+        self
+    }
+
+    /// A warning about the data directory, when it (or its `cases/`) is open to other users.
+    pub fn exposed(&self) -> Option<&str> {
+        self.exposed.as_deref()
     }
 
     /// The data directory.
@@ -228,16 +276,33 @@ impl Store {
             reason,
             stamp,
         };
-        // A FIFO or a link to a device would block or never end: only regular files are read.
-        if let Ok(meta) = fs::metadata(&path)
-            && !meta.is_file()
-        {
-            return Ok(unreadable(
-                "the file cannot be read: it is not a regular file".into(),
-            ));
-        }
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
+        // A FIFO or a link to a device would block or never end: only regular files are read,
+        // and the file is opened without blocking, so one swapped in meanwhile is caught too.
+        let opened = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+            .and_then(|file| Ok((file.metadata()?, file)));
+        let bytes = match opened {
+            Ok((meta, _)) if !meta.is_file() => {
+                return Ok(unreadable(
+                    "the file cannot be read: it is not a regular file".into(),
+                ));
+            }
+            // A sparse file of a hundred gigabytes would take all memory to read.
+            Ok((meta, _)) if meta.len() > MAX_CASE_FILE => {
+                return Ok(unreadable(format!(
+                    "the file is {} bytes, more than a case file can be ({MAX_CASE_FILE})",
+                    meta.len()
+                )));
+            }
+            Ok((meta, mut file)) => {
+                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+                match std::io::Read::read_to_end(&mut file, &mut bytes) {
+                    Ok(_) => bytes,
+                    Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+                }
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 return Err(StorageError::NotFound(id.to_string()));
             }
@@ -283,18 +348,54 @@ impl Store {
         }
     }
 
-    /// Takes the per-case lock (blocking until other writers are done). Released on drop,
-    /// and by the system when a process dies, so a killed writer never blocks anyone.
+    /// Takes the per-case lock, waiting up to the store's lock wait for another writer to be
+    /// done. Released on drop, and by the system when a process dies, so a killed writer never
+    /// blocks anyone. The lock file must be a regular file: anything else is refused at once.
     fn lock(&self, id: &str) -> Result<File, StorageError> {
         let path = self.lock_path(id);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io(&path))?;
-        file.lock().map_err(io(&path))?;
+        let file = open_regular(
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .mode(0o600),
+            &path,
+        )?;
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(1);
+        let mut told = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) => {}
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(&path)(e)),
+            }
+            let waited = start.elapsed();
+            if waited >= self.lock_wait {
+                return Err(StorageError::Locked {
+                    path: self.path(id),
+                    pid: lock_holder(&file),
+                });
+            }
+            if !told && waited >= LOCK_NOTICE && self.lock_wait > LOCK_NOTICE {
+                told = true;
+                eprintln!(
+                    "runaround: waiting for {} (held by {})",
+                    crate::domain::text::clean_line(&self.path(id).display().to_string()),
+                    holder(lock_holder(&file))
+                );
+            }
+            std::thread::sleep(pause.min(self.lock_wait.saturating_sub(waited)));
+            pause = (pause * 2).min(LOCK_POLL);
+        }
+        // Over the last holder's pid, same width, so nothing is ever truncated. Only for
+        // messages: failing to write it changes nothing else.
+        let _ = std::os::unix::fs::FileExt::write_all_at(
+            &file,
+            format!("{:>10}\n", std::process::id()).as_bytes(),
+            0,
+        );
         Ok(file)
     }
 
@@ -356,26 +457,28 @@ impl Store {
         Ok(path)
     }
 
-    /// Removes stray temp files left by writers that died mid-save. Each is removed under its
-    /// case's lock, so a save in progress is never disturbed.
+    /// Removes stray temp files left by writers that died mid-save: only runaround's own,
+    /// matched exactly by name (see [`is_temp_of`]), so a `.ID.ron.swp` of an editor or a
+    /// user's `.ID.ron.orig` stays. A case's temp file is removed under its case's lock (its
+    /// writer holds that lock while the file exists, so one found under it is dead); a case
+    /// whose lock is busy is passed over.
     pub fn clean_strays(&self) -> Result<usize, StorageError> {
         let mut removed = 0;
         for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let Some(id) = name
-                .strip_prefix('.')
-                .and_then(|n| n.rsplit_once(".ron."))
-                .map(|(id, _)| id)
-            else {
+            let Some(id) = case_temp_id(name) else {
                 continue;
             };
-            if valid_id(id) {
-                let _lock = self.lock(id)?;
-                if fs::remove_file(entry.path()).is_ok() {
-                    removed += 1;
+            match self.lock(id) {
+                Ok(_lock) => {
+                    if fs::remove_file(entry.path()).is_ok() {
+                        removed += 1;
+                    }
                 }
+                Err(StorageError::Locked { .. }) => {}
+                Err(e) => return Err(e),
             }
         }
         // Beside the cases: temp files of rescued notes and of the index. These are not
@@ -384,11 +487,19 @@ impl Store {
             let entry = entry.map_err(io(&self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let stray = name.starts_with(".index.")
-                || (name.starts_with(".rescued-notes-") && name.contains(".txt."));
+            let stray = is_temp_of(name, ".index.")
+                || name
+                    .strip_prefix(".rescued-notes-")
+                    .and_then(|n| n.split_once(".txt."))
+                    .is_some_and(|(id, _)| {
+                        valid_id(id) && is_temp_of(name, &format!(".rescued-notes-{id}.txt."))
+                    });
             // The copy of notes handed to an external editor: it may be open for a long time
             // in another TUI, so only a day-old one counts as left behind.
-            let editing = name.starts_with(".notes-");
+            let editing = name
+                .strip_prefix(".notes-")
+                .and_then(|n| n.strip_suffix(".txt"))
+                .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()));
             let age = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -402,6 +513,90 @@ impl Store {
         }
         Ok(removed)
     }
+}
+
+/// The suffix of runaround's temp files.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether `name` is a temp file runaround made for `prefix`: the prefix, six random letters
+/// and digits, then `.tmp`. A name without `.tmp` (as older versions made them) counts only
+/// when its six characters hold a digit, so that a word such as `.ID.ron.backup` never does.
+pub fn is_temp_of(name: &str, prefix: &str) -> bool {
+    let Some(rest) = name.strip_prefix(prefix) else {
+        return false;
+    };
+    let random = |r: &str| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric());
+    match rest.strip_suffix(TEMP_SUFFIX) {
+        Some(r) => random(r),
+        None => random(rest) && rest.bytes().any(|b| b.is_ascii_digit()),
+    }
+}
+
+/// The case whose temp file `name` is (`.ID.ron.XXXXXX.tmp`), if it is one.
+fn case_temp_id(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?;
+    let end = rest.find(".ron.")?;
+    let id = &rest[..end];
+    (valid_id(id) && is_temp_of(name, &format!(".{id}.ron."))).then_some(id)
+}
+
+/// Makes `dir` and whatever is missing above it, each 0700 whatever the umask. Directories
+/// that exist are left as they are.
+fn create_private(dir: &Path) -> Result<(), StorageError> {
+    let mut missing = Vec::new();
+    let mut at = dir;
+    loop {
+        match fs::metadata(at) {
+            Ok(_) => break,
+            Err(e) if e.kind() == ErrorKind::NotFound => missing.push(at),
+            Err(e) => return Err(io(at)(e)),
+        }
+        match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => at = p,
+            _ => break,
+        }
+    }
+    for d in missing.into_iter().rev() {
+        match DirBuilder::new().mode(0o700).create(d) {
+            // The umask may have taken bits away; this directory is ours to set.
+            Ok(()) => {
+                fs::set_permissions(d, fs::Permissions::from_mode(0o700)).map_err(io(d))?;
+            }
+            // Made by someone else meanwhile: theirs, and left as it is.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && d.is_dir() => {}
+            Err(e) => return Err(io(d)(e)),
+        }
+    }
+    Ok(())
+}
+
+/// Opens `path` with `options`, without blocking (a FIFO would wait for a writer for ever)
+/// and without following a symbolic link, and keeps it only if it is a regular file.
+pub fn open_regular(options: &mut OpenOptions, path: &Path) -> Result<File, StorageError> {
+    let file = options
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)
+        .map_err(io(path))?;
+    let meta = file.metadata().map_err(io(path))?;
+    if !meta.is_file() {
+        return Err(StorageError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("not a regular file"),
+        });
+    }
+    Ok(file)
+}
+
+/// The pid its holder wrote into a lock file, if it is there.
+fn lock_holder(file: &File) -> Option<u32> {
+    let mut bytes = [0u8; 32];
+    let n = std::os::unix::fs::FileExt::read_at(file, &mut bytes, 0).ok()?;
+    std::str::from_utf8(&bytes[..n])
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// An update failed in storage or in the change itself.
@@ -429,8 +624,8 @@ pub fn new_id() -> Result<String, StorageError> {
 
 /// Writes a file atomically: temp file (0600) beside it, fsync, rename, fsync of the
 /// directory. The result is 0600 even when the file it replaces was not. After a crash the
-/// file is the old one or the new one; a temp file left behind (`.NAME.XXXXXX`) is ignored by
-/// readers and removed by [`Store::clean_strays`].
+/// file is the old one or the new one; a temp file left behind (`.NAME.XXXXXX.tmp`) is ignored
+/// by readers and removed by [`Store::clean_strays`].
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_steps(path, bytes, false)
 }
@@ -454,6 +649,7 @@ fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageErr
         .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)
         .map_err(io(path))?;
