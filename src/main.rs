@@ -44,10 +44,12 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
+            tui::need_terminal().map_err(cli::CliError::Failed)?;
             let store = Store::open(&cli::data_dir(args.data_dir)?)?;
             tui::run(&store, clock, &options(false, config)).map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
+            tui::need_terminal().map_err(cli::CliError::Failed)?;
             let dir = tempfile::Builder::new()
                 .prefix("runaround-demo-")
                 .tempdir()

@@ -43,6 +43,7 @@ pub enum Action {
     Undo,
     EditNotes,
     ExternalEdit,
+    Suspend,
 }
 
 /// One row of the table.
@@ -120,6 +121,16 @@ pub const KEYMAP: &[Binding] = &[
         Some("quit"),
     ),
     bind(S::Global, ch('?'), A::Help, "this help", Some("help")),
+    Binding {
+        mods: KeyModifiers::CONTROL,
+        ..bind(
+            S::Global,
+            ch('z'),
+            A::Suspend,
+            "suspend to the shell (notes are saved first; fg comes back)",
+            None,
+        )
+    },
     bind(
         S::Global,
         KeyCode::Tab,
@@ -246,6 +257,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Undo, "undo"),
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
+    (A::Suspend, "suspend"),
 ];
 
 impl Action {
@@ -514,6 +526,7 @@ mod tests {
         A::Undo,
         A::EditNotes,
         A::ExternalEdit,
+        A::Suspend,
     ];
 
     #[test]

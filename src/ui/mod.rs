@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, theme);
         }
+        Some(Overlay::ConfirmQuit { kept }) => overlay::confirm_quit(frame, area, kept, theme),
         None => {}
     }
 }
