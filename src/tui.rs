@@ -420,15 +420,15 @@ impl Runtime<'_> {
         let mut last_watch = Instant::now();
         loop {
             if let Some((id, text)) = self.edit.take() {
-                // What the editor starts from: the notes as shown now (a save just before may
-                // have merged in a change from elsewhere).
-                let text = if app.notes.case_id.as_deref() == Some(id.as_str()) && !app.notes.dirty
-                {
-                    app.notes.text()
+                // What the editor starts from: the notes as shown now (the save just before
+                // may have merged in a change from elsewhere), edited from what this screen
+                // last merged from disk (the same, unless that save failed).
+                let (base, text) = if app.notes.case_id.as_deref() == Some(id.as_str()) {
+                    (app.notes.base.clone(), app.notes.text())
                 } else {
-                    text
+                    (text.clone(), text)
                 };
-                self.edit_notes(terminal, app, &id, &text)?;
+                self.edit_notes(terminal, app, &id, &base, &text)?;
                 redraw = true;
             }
             if self.stops.stop.swap(false, Ordering::SeqCst) {
@@ -617,16 +617,18 @@ impl Runtime<'_> {
         }
     }
 
-    /// Hands the terminal to the user's editor on case `id`'s notes (`text`), takes it back,
-    /// and saves what they wrote, merged with whatever changed meanwhile.
+    /// Hands the terminal to the user's editor on case `id`'s notes (`text`, edited from
+    /// `base` as on disk), takes it back, and saves what they wrote, merged with whatever
+    /// changed meanwhile.
     fn edit_notes(
         &mut self,
         terminal: &mut DefaultTerminal,
         app: &mut App,
         id: &str,
+        base: &str,
         text: &str,
     ) -> Result<(), String> {
-        let edit = match editing::Edit::open(self.store.dir(), id, text) {
+        let edit = match editing::Edit::open(self.store.dir(), id, base, text) {
             Ok(edit) => edit,
             Err(e) => {
                 app.complain(format!("notes not changed: {e}"));
@@ -659,7 +661,7 @@ impl Runtime<'_> {
             return Ok(());
         }
         let mutation = Mutation::SetNotes {
-            base: text.to_string(),
+            base: base.to_string(),
             text: edited,
             now: self.clock.now(),
         };

@@ -446,3 +446,51 @@ fn text_saved_in_the_editor_when_the_terminal_closed_is_merged_at_the_next_start
     // Once only: another start says nothing more.
     cli_ok(tui.dir(), &["list"]);
 }
+
+/// `E`: the text saved in the editor is merged (three-way) with a change made to the notes
+/// elsewhere while the editor was open, both kept.
+#[test]
+fn text_from_the_editor_is_merged_with_a_change_made_meanwhile() {
+    if !tmux_installed() {
+        return;
+    }
+    let tools = tempfile::tempdir().unwrap();
+    let config = tools.path().join("config.ron");
+    std::fs::write(&config, "()").unwrap();
+    let editor = tools.path().join("editor.sh");
+    let prefix = format!(
+        "RUNAROUND_CONFIG={} VISUAL= EDITOR={}",
+        sh_quote(&config.to_string_lossy()),
+        sh_quote(&editor.to_string_lossy())
+    );
+    let tui = Tui::start_with(&prefix, |dir, id| {
+        let file = dir.join("cases").join(format!("{id}.ron"));
+        // While open, the editor's user sees the case file change by hand (a line added at
+        // the top), then adds a line at the end of their copy.
+        std::fs::write(
+            &editor,
+            format!(
+                "#!/bin/sh\nsed -i 's/typed first/added by hand\\ntyped first/' {}\nprintf '\\nwritten in the editor\\n' >> \"$1\"\n",
+                sh_quote(&file.to_string_lossy())
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    });
+    tui.edit_notes();
+    tui.type_text("typed first");
+    tui.leave_notes();
+    wait(&tui, "the first save", Duration::from_secs(5), || {
+        exported_notes(tui.dir(), &tui.id) == "typed first"
+    });
+    tui.keys(&["E"]);
+    tui.wait_for("notes saved from the editor");
+    assert_eq!(
+        exported_notes(tui.dir(), &tui.id),
+        "added by hand\ntyped first\nwritten in the editor"
+    );
+    let screen = tui.wait_for("written in the editor");
+    assert!(screen.contains("added by hand"), "{screen}");
+    let screen = tui.quit();
+    tui.assert_restored(&screen, "0");
+}

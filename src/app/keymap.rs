@@ -121,16 +121,6 @@ pub const KEYMAP: &[Binding] = &[
         Some("quit"),
     ),
     bind(S::Global, ch('?'), A::Help, "this help", Some("help")),
-    Binding {
-        mods: KeyModifiers::CONTROL,
-        ..bind(
-            S::Global,
-            ch('z'),
-            A::Suspend,
-            "suspend to the shell (notes are saved first; fg comes back)",
-            None,
-        )
-    },
     bind(
         S::Global,
         KeyCode::Tab,
@@ -189,6 +179,16 @@ pub const KEYMAP: &[Binding] = &[
         "edit the case's notes in $VISUAL / $EDITOR",
         None,
     ),
+    Binding {
+        mods: KeyModifiers::CONTROL,
+        ..bind(
+            S::Global,
+            ch('z'),
+            A::Suspend,
+            "suspend to the shell (notes are saved first; fg comes back)",
+            None,
+        )
+    },
     bind(S::Global, ch('j'), A::Down, "down", None),
     bind(S::Global, KeyCode::Down, A::Down, "down", None),
     bind(S::Global, ch('k'), A::Up, "up", None),

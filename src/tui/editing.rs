@@ -31,8 +31,9 @@ pub struct Edit {
 }
 
 impl Edit {
-    /// Writes `text`, the notes of case `id`, for the editor, with the base beside it.
-    pub fn open(dir: &Path, id: &str, text: &str) -> Result<Edit, String> {
+    /// Writes `text`, the notes of case `id` as edited from `base` (the notes on disk), for
+    /// the editor, with the base beside it.
+    pub fn open(dir: &Path, id: &str, base_text: &str, text: &str) -> Result<Edit, String> {
         let private = |suffix: &str| {
             tempfile::Builder::new()
                 .prefix(&format!("{PREFIX}{id}-"))
@@ -51,7 +52,7 @@ impl Edit {
             .lock()
             .map_err(|e| format!("cannot lock {}: {e}", base.display()))
             .and_then(|()| {
-                lock.write_all(text.as_bytes())
+                lock.write_all(base_text.as_bytes())
                     .and_then(|()| lock.sync_all())
                     .map_err(|e| format!("cannot write {}: {e}", base.display()))
             })
@@ -223,7 +224,8 @@ mod tests {
     #[test]
     fn an_edit_left_behind_is_merged_with_what_changed_since_then_its_files_removed() {
         let (dir, store, id) = store_with_notes("line one\nline two");
-        let edit = Edit::open(store.dir(), &id, "line one\nline two").unwrap();
+        let edit =
+            Edit::open(store.dir(), &id, "line one\nline two", "line one\nline two").unwrap();
         fs::write(&edit.copy, "line one\nline two\nwritten in the editor\n").unwrap();
         // Meanwhile another process changed the first line.
         store
@@ -253,7 +255,7 @@ mod tests {
     #[test]
     fn an_edit_left_unchanged_goes_without_a_word() {
         let (dir, store, id) = store_with_notes("same");
-        drop(Edit::open(store.dir(), &id, "same").unwrap());
+        drop(Edit::open(store.dir(), &id, "same", "same").unwrap());
         assert_eq!(recover(&store, now()), None);
         assert_eq!(notes(&store, &id), "same");
         assert!(leftovers(dir.path()).is_empty());
@@ -262,7 +264,7 @@ mod tests {
     #[test]
     fn an_edit_that_cannot_be_merged_stays_on_disk() {
         let (dir, store, id) = store_with_notes("x");
-        let edit = Edit::open(store.dir(), &id, "x").unwrap();
+        let edit = Edit::open(store.dir(), &id, "x", "x").unwrap();
         fs::write(&edit.copy, "y").unwrap();
         drop(edit);
         fs::remove_file(store.path(&id)).unwrap();
