@@ -3,7 +3,9 @@
 //!
 //! `RUNAROUND_FAULT=write`, `fsync` or `rename` fails every case save at that step;
 //! `write:N` (and so on) fails only the first N saves of the process, so a retry can be seen
-//! to succeed. `panic` makes the TUI panic at the first frame it draws while typed notes are
+//! to succeed. `disk` fails every write into the data directory, as a full or read-only disk
+//! would: case saves (at the write step) and the rescue file beside them, so that only a
+//! rescue to another filesystem can work. `panic` makes the TUI panic at the first frame it draws while typed notes are
 //! unsaved (so a test can see them saved and the terminal restored).
 
 use std::sync::OnceLock;
@@ -15,6 +17,8 @@ pub enum Fault {
     Write,
     Fsync,
     Rename,
+    /// The data directory cannot be written at all (see the module's doc).
+    Disk,
     Panic,
 }
 
@@ -38,6 +42,7 @@ fn plan() -> Option<&'static Plan> {
             "write" => Fault::Write,
             "fsync" => Fault::Fsync,
             "rename" => Fault::Rename,
+            "disk" => Fault::Disk,
             "panic" => Fault::Panic,
             _ => return None,
         };
@@ -48,7 +53,10 @@ fn plan() -> Option<&'static Plan> {
 
 /// Whether `step` is to fail now (counting it as struck).
 pub fn strikes(step: Fault) -> bool {
-    let Some(plan) = plan().filter(|p| p.fault == step) else {
+    // A disk that takes no writes fails case saves at their first step, too.
+    let Some(plan) =
+        plan().filter(|p| p.fault == step || (p.fault == Fault::Disk && step == Fault::Write))
+    else {
         return false;
     };
     let struck = STRUCK.fetch_add(1, Ordering::Relaxed);

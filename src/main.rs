@@ -47,11 +47,13 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
+            tui::need_terminal().map_err(cli::CliError::Failed)?;
             // Said before the screen is taken over: it is there again when the TUI ends.
             let store = open(&cli::data_dir(args.data_dir)?)?;
             tui::run(&store, clock, &options(false, config)).map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
+            tui::need_terminal().map_err(cli::CliError::Failed)?;
             let dir = tempfile::Builder::new()
                 .prefix("runaround-demo-")
                 .tempdir()

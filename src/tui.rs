@@ -1,9 +1,14 @@
 //! The runtime loop: sets up and always restores the terminal, turns terminal events into app
 //! updates, carries out the app's effects against storage, watches the journal for changes made
 //! by other processes, and saves typed notes before exiting on quit, SIGHUP, SIGTERM or SIGQUIT.
+//! Ctrl-Z (or a SIGTSTP from elsewhere) saves the notes, hands the terminal back and stops;
+//! `fg` takes the terminal back and draws everything again.
+
+mod editing;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Write, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -21,9 +26,11 @@ use ratatui::crossterm::terminal::{
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{App, Effect, Mutation, Prefs, Row, search};
+use crate::app::mutation::merge_notes;
+use crate::app::{Action, App, Effect, Mutation, Prefs, Row, search};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::Case;
 use crate::fault::{self, Fault};
 use crate::index::{Listed, Scan};
 use crate::storage::StorageError::Locked;
@@ -130,13 +137,33 @@ impl IndexSave {
     }
 }
 
+/// Fails, saying so, unless standard input and output are terminals: the TUI cannot run from
+/// a script, cron or `ssh` without `-t`.
+pub fn need_terminal() -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(
+            "the journal view needs a terminal; use `runaround list` or `show` from scripts"
+                .to_string(),
+        )
+    }
+}
+
 /// Runs the TUI on `store` until the user quits or a signal ends it.
 pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String> {
     let store = &store.clone().with_lock_wait(LOCK_WAIT);
+    need_terminal()?;
+    // Text written in the editor when a TUI last ended with it open goes into its case first.
+    let recovered = editing::recover(store, clock.now());
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
     let mut app = App::new(rows, clock.now());
+    if let Some(told) = recovered {
+        app.say(told);
+    }
     app.demo = options.demo;
     app.configure(
         options.config.keymap.clone(),
@@ -154,6 +181,8 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
         mouse,
         index.clone(),
     )?;
+    let stops = Stops::default();
+    watch_stops(&stops)?;
     let hook = std::panic::take_hook();
     let (panic_store, panic_pending) = (store.clone(), Arc::clone(&pending));
     std::panic::set_hook(Box::new(move |info| {
@@ -183,6 +212,8 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
         search: Search::start(store.clone()),
         edit: None,
         mouse: options.config.mouse,
+        stops,
+        suspend: false,
     };
     let result = runtime.run(&mut terminal, &mut app);
     // Whatever happened, typed notes are saved before the terminal is handed back.
@@ -246,6 +277,80 @@ fn watch_signals(
     Ok(())
 }
 
+/// What the stop signals ask of the main loop.
+#[derive(Clone, Default)]
+struct Stops {
+    /// A SIGTSTP came from elsewhere (`kill -TSTP`): suspend as Ctrl-Z does.
+    stop: Arc<AtomicBool>,
+    /// A SIGCONT came: take the terminal back and draw everything again.
+    resumed: Arc<AtomicBool>,
+    /// The user's editor has the terminal (and stops with us on Ctrl-Z).
+    in_editor: Arc<AtomicBool>,
+}
+
+/// Turns SIGTSTP and SIGCONT into work for the main loop, which is woken by a SIGWINCH (its
+/// terminal input reports that as a resize). While the user's editor has the terminal, a
+/// SIGTSTP stops the process at once, as it would without a handler.
+fn watch_stops(stops: &Stops) -> Result<(), String> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT])
+        .map_err(|e| format!("cannot watch signals: {e}"))?;
+    let stops = stops.clone();
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let in_editor = stops.in_editor.load(Ordering::SeqCst);
+            if signal == SIGTSTP && in_editor {
+                let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                continue;
+            }
+            if signal == SIGTSTP {
+                stops.stop.store(true, Ordering::SeqCst);
+            } else {
+                stops.resumed.store(true, Ordering::SeqCst);
+            }
+            if !in_editor {
+                let _ = signal_hook::low_level::raise(SIGWINCH);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// How a notes save went in with the notes on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Merge {
+    /// Nobody else had changed them (or this was no notes save).
+    Plain,
+    /// They had been changed elsewhere; both changes were merged cleanly.
+    Merged,
+    /// Both sides changed the same lines: both are kept, between conflict markers.
+    Conflict,
+}
+
+/// Applies `mutation` to case `id` under its lock; for notes, says how they merged.
+fn update_notes(
+    store: &Store,
+    id: &str,
+    mutation: &Mutation,
+) -> Result<(Merge, Case), UpdateError<String>> {
+    store.update(id, |case| {
+        let merge = match mutation {
+            Mutation::SetNotes { base, text, .. }
+                if case.notes != *base && case.notes != *text && text != base =>
+            {
+                if merge_notes(&case.notes, base, text).conflict {
+                    Merge::Conflict
+                } else {
+                    Merge::Merged
+                }
+            }
+            _ => Merge::Plain,
+        };
+        mutation.apply(case)?;
+        Ok(merge)
+    })
+}
+
 struct Runtime<'a> {
     store: &'a Store,
     clock: Clock,
@@ -259,6 +364,9 @@ struct Runtime<'a> {
     edit: Option<(String, String)>,
     /// Whether the mouse is captured.
     mouse: bool,
+    stops: Stops,
+    /// Suspend (as Ctrl-Z) before the next frame.
+    suspend: bool,
 }
 
 /// Hands the terminal back for another program: the normal screen, cooked mode, no
@@ -269,6 +377,7 @@ fn suspend(mouse: bool) {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = execute!(stdout(), Show);
     let _ = stdout().flush();
 }
 
@@ -367,7 +476,34 @@ impl Runtime<'_> {
         let mut last_watch = Instant::now();
         loop {
             if let Some((id, text)) = self.edit.take() {
-                self.edit_notes(terminal, app, &id, &text)?;
+                // What the editor starts from: the notes as shown now (the save just before
+                // may have merged in a change from elsewhere), edited from what this screen
+                // last merged from disk (the same, unless that save failed).
+                let (base, text) = if app.notes.case_id.as_deref() == Some(id.as_str()) {
+                    (app.notes.base.clone(), app.notes.text())
+                } else {
+                    (text.clone(), text)
+                };
+                self.edit_notes(terminal, app, &id, &base, &text)?;
+                redraw = true;
+            }
+            if self.stops.stop.swap(false, Ordering::SeqCst) {
+                // `kill -TSTP`: as Ctrl-Z, typed notes saved first.
+                let effects = app.update(Action::Suspend);
+                if self.apply(app, effects) {
+                    return Ok(());
+                }
+            }
+            if std::mem::take(&mut self.suspend) {
+                self.stop(terminal)?;
+                redraw = true;
+            } else if self.stops.resumed.swap(false, Ordering::SeqCst) {
+                // Continued after a stop we did not make (SIGSTOP): the shell may have reset
+                // the terminal meanwhile.
+                resume(self.mouse)?;
+                terminal
+                    .clear()
+                    .map_err(|e| format!("cannot redraw: {e}"))?;
                 redraw = true;
             }
             redraw |= self.search.serve(app);
@@ -482,7 +618,9 @@ impl Runtime<'_> {
         let mut quit = false;
         for effect in effects {
             match effect {
-                Effect::Quit => quit = true,
+                // Notes whose save just failed are not left without asking.
+                Effect::Quit => quit = app.quitting(),
+                Effect::Suspend => self.suspend = true,
                 Effect::Mutate { id, mutation } => {
                     self.mutate(app, &id, &mutation);
                 }
@@ -503,10 +641,18 @@ impl Runtime<'_> {
     /// Changes case `id` under its lock and hands the saved case to the app. Returns whether
     /// it was saved.
     fn mutate(&mut self, app: &mut App, id: &str, mutation: &Mutation) -> bool {
-        match self.store.update(id, |case| mutation.apply(case)) {
-            Ok(((), case)) => {
+        match update_notes(self.store, id, mutation) {
+            Ok((merge, case)) => {
                 self.note_stamp(id);
                 app.saved(case, None);
+                match merge {
+                    Merge::Plain => {}
+                    Merge::Merged => app.say("notes merged with a change saved elsewhere"),
+                    Merge::Conflict => app.complain(
+                        "notes were changed elsewhere too: both versions kept, between \
+                         <<<<<<< typed here and >>>>>>> saved elsewhere lines",
+                    ),
+                }
                 true
             }
             Err(e) => {
@@ -526,7 +672,9 @@ impl Runtime<'_> {
                 // Where the text went matters more than why: it goes first, so a narrow
                 // status line still shows it.
                 if let Mutation::SetNotes { text, .. } = mutation {
-                    error = format!("{} — {error}", self.rescue(id, text));
+                    let kept = self.rescue(id, text);
+                    error = format!("{kept} — {error}");
+                    app.notes_kept = Some(kept);
                 }
                 app.failed(id, &error);
                 false
@@ -534,16 +682,30 @@ impl Runtime<'_> {
         }
     }
 
-    /// Hands the terminal to the user's editor on case `id`'s notes (`text`), takes it back,
-    /// and saves what they wrote, merged with whatever changed meanwhile.
+    /// Hands the terminal to the user's editor on case `id`'s notes (`text`, edited from
+    /// `base` as on disk), takes it back, and saves what they wrote, merged with whatever
+    /// changed meanwhile.
     fn edit_notes(
         &mut self,
         terminal: &mut DefaultTerminal,
         app: &mut App,
         id: &str,
+        base: &str,
         text: &str,
     ) -> Result<(), String> {
-        let edited = self.run_editor(text);
+        let edit = match editing::Edit::open(self.store.dir(), id, base, text) {
+            Ok(edit) => edit,
+            Err(e) => {
+                app.complain(format!("notes not changed: {e}"));
+                return Ok(());
+            }
+        };
+        self.stops.in_editor.store(true, Ordering::SeqCst);
+        let edited = self.run_editor(&edit);
+        self.stops.in_editor.store(false, Ordering::SeqCst);
+        // A Ctrl-Z in the editor stopped us along with it; nothing more to do for it.
+        self.stops.stop.store(false, Ordering::SeqCst);
+        self.stops.resumed.store(false, Ordering::SeqCst);
         resume(self.mouse)?;
         terminal
             .clear()
@@ -551,41 +713,49 @@ impl Runtime<'_> {
         let edited = match edited {
             Ok(edited) => edited,
             Err(e) => {
+                edit.finish();
                 app.complain(format!("notes not changed: {e}"));
                 return Ok(());
             }
         };
-        let mut edited = crate::domain::text::clean(&edited);
         // Editors end the last line; the notes did not have to.
-        if !text.ends_with('\n') && edited.ends_with('\n') {
-            edited.pop();
-        }
+        let edited = editing::as_notes(&edited, text);
         if edited == text {
+            edit.finish();
             app.say("notes unchanged");
             return Ok(());
         }
         let mutation = Mutation::SetNotes {
-            base: text.to_string(),
+            base: base.to_string(),
             text: edited,
             now: self.clock.now(),
         };
+        // The editor's file goes only once its text is in the case: when the save fails, the
+        // next start merges it in.
         if self.mutate(app, id, &mutation) {
-            app.say("notes saved from the editor");
+            edit.finish();
+            if !app.message.as_ref().is_some_and(|m| m.error) {
+                app.say("notes saved from the editor");
+            }
         }
         Ok(())
     }
 
-    /// Writes `text` to a private temporary file in the data dir, suspends the TUI and runs
-    /// `$VISUAL`, `$EDITOR` or `vi` on it; returns what the file holds afterwards.
-    fn run_editor(&self, text: &str) -> Result<String, String> {
-        let mut file = tempfile::Builder::new()
-            .prefix(".notes-")
-            .suffix(".txt")
-            .tempfile_in(self.store.dir())
-            .map_err(|e| format!("cannot make a temporary file: {e}"))?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.flush())
-            .map_err(|e| format!("cannot write a temporary file: {e}"))?;
+    /// Hands the terminal back and stops the process until `fg`; then takes it back.
+    fn stop(&mut self, terminal: &mut DefaultTerminal) -> Result<(), String> {
+        use signal_hook::consts::SIGTSTP;
+        suspend(self.mouse);
+        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+        // Back after `fg`.
+        self.stops.stop.store(false, Ordering::SeqCst);
+        self.stops.resumed.store(false, Ordering::SeqCst);
+        resume(self.mouse)?;
+        terminal.clear().map_err(|e| format!("cannot redraw: {e}"))
+    }
+
+    /// Suspends the TUI and runs `$VISUAL`, `$EDITOR` or `vi` on the edit's file; returns
+    /// what the file holds afterwards.
+    fn run_editor(&self, edit: &editing::Edit) -> Result<String, String> {
         let editor = ["VISUAL", "EDITOR"]
             .iter()
             .filter_map(std::env::var_os)
@@ -597,13 +767,13 @@ impl Runtime<'_> {
             .arg("-c")
             .arg(format!("{editor} \"$1\""))
             .arg("sh")
-            .arg(file.path())
+            .arg(&edit.copy)
             .status()
             .map_err(|e| format!("cannot run {editor}: {e}"))?;
         if !status.success() {
             return Err(format!("{editor} exited with {status}"));
         }
-        std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read it back: {e}"))
+        edit.read()
     }
 
     fn note_stamp(&mut self, id: &str) {

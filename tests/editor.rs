@@ -74,7 +74,7 @@ fn e_edits_the_notes_in_the_editor_and_saves_them() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".notes-"))
+        .filter(|n| n.starts_with(".notes-") || n.starts_with(".editing-"))
         .collect();
     assert!(strays.is_empty(), "temporary files left: {strays:?}");
     // Keys work again afterwards.

@@ -46,6 +46,7 @@ pub enum Action {
     EditNotes,
     ExternalEdit,
     ChangeKind,
+    Suspend,
 }
 
 /// One row of the table.
@@ -187,6 +188,16 @@ pub const KEYMAP: &[Binding] = &[
         "edit the case's notes in $VISUAL / $EDITOR",
         None,
     ),
+    Binding {
+        mods: KeyModifiers::CONTROL,
+        ..bind(
+            S::Global,
+            ch('z'),
+            A::Suspend,
+            "suspend to the shell (notes are saved first; fg comes back)",
+            None,
+        )
+    },
     bind(S::Global, ch('j'), A::Down, "down", None),
     bind(S::Global, KeyCode::Down, A::Down, "down", None),
     bind(S::Global, ch('k'), A::Up, "up", None),
@@ -264,6 +275,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
     (A::ChangeKind, "change_kind"),
+    (A::Suspend, "suspend"),
 ];
 
 impl Action {
@@ -544,6 +556,7 @@ mod tests {
         A::EditNotes,
         A::ExternalEdit,
         A::ChangeKind,
+        A::Suspend,
     ];
 
     #[test]

@@ -57,6 +57,11 @@ pub enum Overlay {
         form: Form,
         question: String,
     },
+    /// Asks before quitting while typed notes could not be saved; `kept` says where they
+    /// were rescued (or that they could not be).
+    ConfirmQuit {
+        kept: String,
+    },
 }
 
 /// A change to an event that undo can take back.
@@ -160,19 +165,17 @@ pub struct Message {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Change case `id` under its lock, then hand the saved case to [`App::saved`].
-    Mutate {
-        id: String,
-        mutation: Mutation,
-    },
+    Mutate { id: String, mutation: Mutation },
     /// Create a case, then hand it to [`App::created`].
     Create(Case),
     /// Let the user edit case `id`'s notes, which are `text`, in their own editor, then save
     /// what they wrote as [`Mutation::SetNotes`] based on `text` (so that changes made
     /// meanwhile elsewhere are merged) and hand the case to [`App::saved`].
-    EditNotes {
-        id: String,
-        text: String,
-    },
+    EditNotes { id: String, text: String },
+    /// Hand the terminal back and stop the process (as Ctrl-Z does in a shell); on `fg`, take
+    /// the terminal back and draw everything again.
+    Suspend,
+    /// Quit, unless typed notes could not be saved: then [`App::quitting`] asks first.
     Quit,
 }
 
@@ -213,6 +216,10 @@ pub struct App {
     pub prefs: Prefs,
     /// Where the last frame put the panes (set by the view).
     pub hits: Hits,
+    /// Where notes that could not be saved were rescued, as the runtime last said.
+    pub notes_kept: Option<String>,
+    /// The user said to quit even though typed notes could not be saved.
+    quit_anyway: bool,
 }
 
 /// Where the panes were drawn on the last frame, so that the mouse can find what it points at.
@@ -263,6 +270,8 @@ impl App {
             keymap: keymap::Keymap::default(),
             prefs: Prefs::default(),
             hits: Hits::default(),
+            notes_kept: None,
+            quit_anyway: false,
         };
         app.refresh(None);
         app
@@ -433,7 +442,7 @@ impl App {
     }
 
     /// Saves the notes if they were edited, as an effect.
-    fn flush_notes(&mut self) -> Vec<Effect> {
+    pub fn flush_notes(&mut self) -> Vec<Effect> {
         match self.notes.take_save(self.now) {
             Some((id, mutation)) => vec![Effect::Mutate { id, mutation }],
             None => Vec::new(),
@@ -446,8 +455,10 @@ impl App {
         let id = case.id.clone();
         let selected = self.selected_row().is_some_and(|r| r.id() == id);
         let added = self.added.take().and_then(|e| case.find_event(&e));
-        if self.notes.case_id.as_deref() == Some(id.as_str()) {
-            self.notes.saved(&case.notes);
+        if self.notes.case_id.as_deref() == Some(id.as_str()) && self.notes.saved(&case.notes) {
+            // The failure the status line reported is over.
+            self.notes_kept = None;
+            self.say("notes saved (an earlier save had failed)");
         }
         if let Some((query, ids)) = &mut self.found {
             if search::matches(&case, query) {
@@ -516,6 +527,21 @@ impl App {
         self.complain(format!("not saved: {error}"));
     }
 
+    /// Whether to quit now that [`Effect::Quit`] was asked for. Typed notes whose save just
+    /// failed are not left behind without asking: the answer is no, and a confirmation that
+    /// says where the notes were rescued is shown instead.
+    pub fn quitting(&mut self) -> bool {
+        if self.quit_anyway || !self.notes.dirty || self.notes.case_id.is_none() {
+            return true;
+        }
+        let kept = self
+            .notes_kept
+            .clone()
+            .unwrap_or_else(|| "they are in no file yet".to_string());
+        self.overlay = Some(Overlay::ConfirmQuit { kept });
+        false
+    }
+
     /// Effects that arose from changes on disk rather than from a key, for the runtime to
     /// carry out.
     pub fn take_queued(&mut self) -> Vec<Effect> {
@@ -560,6 +586,8 @@ impl App {
     /// Handles one key press.
     pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            // Ctrl-C at the question whether to quit without the notes saved is a yes.
+            self.quit_anyway |= matches!(self.overlay, Some(Overlay::ConfirmQuit { .. }));
             let mut effects = self.flush_notes();
             effects.push(Effect::Quit);
             return effects;
@@ -673,6 +701,15 @@ impl App {
                     Vec::new()
                 }
             }
+            Overlay::ConfirmQuit { kept } => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+                    self.quit_anyway = true;
+                    vec![Effect::Quit]
+                } else {
+                    self.complain(format!("still here, notes not saved yet: {kept}"));
+                    Vec::new()
+                }
+            }
             Overlay::ConfirmKind { form, .. } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
                     self.submit_form(form)
@@ -770,6 +807,12 @@ impl App {
             Action::Quit => {
                 let mut effects = self.flush_notes();
                 effects.push(Effect::Quit);
+                return effects;
+            }
+            Action::Suspend => {
+                // What was typed is saved before the process stops.
+                let mut effects = self.flush_notes();
+                effects.push(Effect::Suspend);
                 return effects;
             }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),

@@ -65,8 +65,8 @@ impl Mutation {
                 case.restore_event(event, *at)?;
             }
             Mutation::SetStatus(s) => case.status = *s,
-            Mutation::SetNotes { base, text, now } => {
-                case.notes = merge_notes(&case.notes, base, text, *now);
+            Mutation::SetNotes { base, text, .. } => {
+                case.notes = merge_notes(&case.notes, base, text).text;
             }
             Mutation::StartCall(call) => {
                 if case.active_call.is_some() {
@@ -109,21 +109,80 @@ impl Mutation {
     }
 }
 
-/// The notes to save: `text` when nobody else changed them since `base`; otherwise both
-/// versions, the one on disk first, so neither is lost.
-pub fn merge_notes(on_disk: &str, base: &str, text: &str, now: DateTime<Utc>) -> String {
+/// The line that opens a conflict in merged notes: what was typed here follows.
+pub const CONFLICT_OURS: &str = "<<<<<<< typed here";
+/// The line between the two sides of a conflict.
+pub const CONFLICT_SPLIT: &str = "=======";
+/// The line that closes a conflict: what was saved elsewhere meanwhile comes before it.
+pub const CONFLICT_THEIRS: &str = ">>>>>>> saved elsewhere";
+
+/// Notes as merged by [`merge_notes`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    pub text: String,
+    /// Whether both sides changed the same lines, so that the text holds conflict markers.
+    pub conflict: bool,
+}
+
+/// The notes to save when `text` was edited from `base` and the notes on disk are now
+/// `on_disk`: a three-way merge, so that changes in different places are all kept and where
+/// both sides changed the same lines, both versions are kept between conflict markers
+/// ([`CONFLICT_OURS`], [`CONFLICT_SPLIT`], [`CONFLICT_THEIRS`]). Nothing typed on either side
+/// is ever lost.
+pub fn merge_notes(on_disk: &str, base: &str, text: &str) -> Merged {
+    let clean = |text: &str| Merged {
+        text: text.to_string(),
+        conflict: false,
+    };
     if on_disk == base || on_disk == text {
-        return text.to_string();
+        return clean(text);
     }
     if text == base {
-        return on_disk.to_string();
+        return clean(on_disk);
     }
-    format!(
-        "{}\n\n----- also typed here, {} (the notes were changed elsewhere meanwhile) -----\n{}",
-        on_disk.trim_end(),
-        crate::domain::time::local_minute(now),
-        text
-    )
+    // Line by line, every line ended: a last line without its newline would not match the
+    // same line followed by more.
+    let ended = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_string()
+        } else {
+            format!("{s}\n")
+        }
+    };
+    let mut options = diffy::MergeOptions::new();
+    options
+        .set_conflict_style(diffy::ConflictStyle::Merge)
+        .set_incomplete_hunk_style(diffy::IncompleteHunkStyle::Git);
+    let (merged, conflict) = match options.merge(&ended(base), &ended(text), &ended(on_disk)) {
+        Ok(merged) => (merged, false),
+        Err(marked) => (label_conflicts(&marked), true),
+    };
+    let mut merged = merged;
+    if !text.ends_with('\n') && !on_disk.ends_with('\n') && merged.ends_with('\n') {
+        merged.pop();
+    }
+    Merged {
+        text: merged,
+        conflict,
+    }
+}
+
+/// Names the sides of diffy's conflict markers (`<<<<<<< ours`, `>>>>>>> theirs`).
+fn label_conflicts(marked: &str) -> String {
+    marked
+        .split_inclusive('\n')
+        .map(|line| {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (line, ""),
+            };
+            match body {
+                "<<<<<<< ours" => format!("{CONFLICT_OURS}{end}"),
+                ">>>>>>> theirs" => format!("{CONFLICT_THEIRS}{end}"),
+                _ => line.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// A redirect logged during a call, from where the call was to `to`.
@@ -144,13 +203,47 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn notes_conflicts_keep_both_texts() {
-        let now = Utc.with_ymd_and_hms(2026, 3, 30, 15, 0, 0).unwrap();
-        assert_eq!(merge_notes("a", "a", "ab", now), "ab");
-        assert_eq!(merge_notes("a-cli", "a", "a", now), "a-cli");
-        let merged = merge_notes("a-cli", "a", "a-tui", now);
-        assert!(merged.starts_with("a-cli\n\n-----"), "{merged}");
-        assert!(merged.ends_with("a-tui"), "{merged}");
+    fn notes_changed_on_one_side_only_take_that_side() {
+        assert_eq!(merge_notes("a", "a", "ab").text, "ab");
+        assert_eq!(merge_notes("a-cli", "a", "a").text, "a-cli");
+        assert!(!merge_notes("a-cli", "a", "a").conflict);
+    }
+
+    #[test]
+    fn notes_changed_in_different_places_merge_cleanly() {
+        let base = "first line\nmiddle\nlast line";
+        let here = "first line, typed here\nmiddle\nlast line";
+        let elsewhere = "first line\nmiddle\nlast line\nadded elsewhere";
+        let merged = merge_notes(elsewhere, base, here);
+        assert!(!merged.conflict, "{merged:?}");
+        assert_eq!(
+            merged.text,
+            "first line, typed here\nmiddle\nlast line\nadded elsewhere"
+        );
+    }
+
+    #[test]
+    fn overlapping_notes_keep_both_texts_between_markers() {
+        let merged = merge_notes("a-cli", "a", "a-tui");
+        assert!(merged.conflict);
+        assert_eq!(
+            merged.text,
+            format!("{CONFLICT_OURS}\na-tui\n{CONFLICT_SPLIT}\na-cli\n{CONFLICT_THEIRS}")
+        );
+        // Around the conflict, the lines both kept stay once.
+        let merged = merge_notes(
+            "top\nsaved there\nbottom\n",
+            "top\nx\nbottom\n",
+            "top\ntyped here\nbottom\n",
+        );
+        assert!(merged.conflict);
+        assert!(merged.text.starts_with("top\n<<<<<<<"), "{}", merged.text);
+        assert!(
+            merged.text.ends_with(">>>>>>> saved elsewhere\nbottom\n"),
+            "{}",
+            merged.text
+        );
+        assert!(merged.text.contains("saved there") && merged.text.contains("typed here"));
     }
 
     #[test]

@@ -18,11 +18,17 @@ pub struct Notes {
     /// The case whose notes these are.
     pub case_id: Option<String>,
     pub editor: TextArea<'static>,
-    /// The notes as last read from or saved to disk.
+    /// The notes as this editor last saw them on disk and had merged: what the text was
+    /// edited from. A version that arrives from disk while there is unsaved typing does not
+    /// move it (the save merges that version in; the base moves once it has).
     pub base: String,
     /// Typed but not yet handed to storage.
     pub dirty: bool,
     pub last_edit: Option<DateTime<Utc>>,
+    /// A save of these notes failed and none has succeeded since.
+    pub failing: bool,
+    /// Whether the editor has the keyboard (the cursor shows).
+    editing: bool,
     /// The key that starts editing, as the empty editor's placeholder names it.
     edit_key: String,
 }
@@ -35,6 +41,8 @@ impl Default for Notes {
             base: String::new(),
             dirty: false,
             last_edit: None,
+            failing: false,
+            editing: false,
             edit_key: "i".into(),
         };
         notes.load(None, "");
@@ -52,6 +60,9 @@ impl Notes {
         editor.set_max_histories(200);
         self.editor = editor;
         self.set_editing(false);
+        if self.case_id != id {
+            self.failing = false;
+        }
         self.case_id = id;
         self.base = text.to_string();
         self.dirty = false;
@@ -73,6 +84,7 @@ impl Notes {
 
     /// Shows the cursor only while typing.
     pub fn set_editing(&mut self, editing: bool) {
+        self.editing = editing;
         let style = if editing {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
@@ -159,23 +171,33 @@ impl Notes {
         ))
     }
 
-    /// Storage saved the case; `on_disk` is what its notes are now.
-    pub fn saved(&mut self, on_disk: &str) {
+    /// Storage read or saved the case; `on_disk` is what its notes are now. With nothing
+    /// typed since the last save, the editor shows them and they become the base. With
+    /// unsaved typing, neither changes: the next save merges `on_disk` in (three-way, from the
+    /// base), so the typing and the other version both survive. Returns whether this ends a
+    /// run of failed saves (the notes were saved after all).
+    pub fn saved(&mut self, on_disk: &str) -> bool {
+        if self.dirty {
+            return false;
+        }
         self.base = on_disk.to_string();
-        if !self.dirty && self.text() != on_disk {
-            // Another version was merged in: show the merged text.
+        if self.text() != on_disk {
+            // Another version was merged in: show the merged text where the cursor was.
             let cursor = self.editor.cursor();
-            let id = self.case_id.clone();
+            let (id, editing) = (self.case_id.clone(), self.editing);
             self.load(id, on_disk);
+            self.set_editing(editing);
             self.editor
                 .move_cursor(CursorMove::Jump(cursor.0 as u16, cursor.1 as u16));
         }
+        std::mem::take(&mut self.failing)
     }
 
     /// Storage could not save: keep the text dirty so the next tick retries.
     pub fn save_failed(&mut self) {
         if self.case_id.is_some() && self.text() != self.base {
             self.dirty = true;
+            self.failing = true;
         }
     }
 

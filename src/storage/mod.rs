@@ -450,11 +450,30 @@ impl Store {
     }
 
     /// Writes notes that could not be saved into the case to `DIR/rescued-notes-ID.txt`
-    /// (0600, replacing an older rescue of the same case) and returns its path.
+    /// (0600, replacing an older rescue of the same case) and returns its path. When the data
+    /// directory takes no writes either (a full or read-only disk), the file goes to a place
+    /// on another filesystem: `$XDG_RUNTIME_DIR/runaround/`, else
+    /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
-        let path = self.dir.join(format!("rescued-notes-{id}.txt"));
-        write_file(&path, text.as_bytes())?;
-        Ok(path)
+        use crate::fault::{self, Fault};
+        let name = format!("rescued-notes-{id}.txt");
+        let path = self.dir.join(&name);
+        let first = if fault::strikes(Fault::Disk) {
+            Err(io(&path)(fault::error(Fault::Disk)))
+        } else {
+            write_file(&path, text.as_bytes())
+        };
+        let Err(first) = first else {
+            return Ok(path);
+        };
+        let second = rescue_dir().and_then(|dir| {
+            let path = dir.join(&name);
+            write_file(&path, text.as_bytes()).map(|()| path)
+        });
+        second.map_err(|second| StorageError::Io {
+            path: path.clone(),
+            source: std::io::Error::other(format!("{first}; and then {second}")),
+        })
     }
 
     /// Removes stray temp files left by writers that died mid-save: only runaround's own,
@@ -597,6 +616,33 @@ fn lock_holder(file: &File) -> Option<u32> {
         .next()?
         .parse()
         .ok()
+}
+
+/// The second place for rescued notes, off the data directory's filesystem:
+/// `$XDG_RUNTIME_DIR/runaround`, else `runaround-UID` in the temp dir. Made 0700 when new; one
+/// that exists is used only when it is a real directory (not a link) of this user.
+fn rescue_dir() -> Result<PathBuf, StorageError> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    let dir = match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        Some(runtime) if Path::new(&runtime).is_dir() => PathBuf::from(runtime).join("runaround"),
+        _ => std::env::temp_dir().join(format!(
+            "runaround-{}",
+            uid.map_or_else(|| "user".to_string(), |u| u.to_string())
+        )),
+    };
+    match DirBuilder::new().mode(0o700).create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(&dir)(e)),
+    }
+    let meta = fs::symlink_metadata(&dir).map_err(io(&dir))?;
+    if !meta.is_dir() || uid.is_some_and(|u| u != meta.uid()) {
+        return Err(io(&dir)(std::io::Error::other(
+            "it is not a directory of this user",
+        )));
+    }
+    Ok(dir)
 }
 
 /// An update failed in storage or in the change itself.

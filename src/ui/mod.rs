@@ -105,6 +105,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Overlay::ConfirmKind { question, .. }) => {
             overlay::confirm_kind(frame, area, question, theme);
         }
+        Some(Overlay::ConfirmQuit { kept }) => overlay::confirm_quit(frame, area, kept, theme),
         None => {}
     }
 }

@@ -1,4 +1,4 @@
-//! What is drawn over the panes: forms, the help, the delete confirmation.
+//! What is drawn over the panes: forms, the help, the delete and quit confirmations.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -191,6 +191,33 @@ pub fn confirm_delete(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(frame_block("Delete this event?", t)),
+        r,
+    );
+}
+
+/// Asks before quitting while typed notes could not be saved; `kept` says where they are.
+pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, t: &Theme) {
+    let lines = vec![
+        Line::styled(
+            "The notes typed here could not be saved into the case.",
+            t.label,
+        ),
+        Line::raw(kept.to_string()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", t.value),
+            Span::styled(
+                " quit anyway · any other key stays (saves are retried)",
+                t.label,
+            ),
+        ]),
+    ];
+    let r = centered(area, 72, 8);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(frame_block("Notes not saved: quit anyway?", t)),
         r,
     );
 }

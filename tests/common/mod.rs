@@ -89,7 +89,7 @@ pub fn apply(app: &mut App, effects: Vec<Effect>) -> bool {
     let mut quit = false;
     for effect in effects {
         match effect {
-            Effect::Quit => quit = true,
+            Effect::Quit => quit = app.quitting(),
             Effect::Mutate { id, mutation } => {
                 let mut case = stored(&id).expect("case exists");
                 match mutation.apply(&mut case) {
@@ -100,8 +100,9 @@ pub fn apply(app: &mut App, effects: Vec<Effect>) -> bool {
                     Err(e) => app.failed(&id, &e),
                 }
             }
-            // The user's editor runs only in the real runtime (tests/e2e.rs drives it).
-            Effect::EditNotes { .. } => {}
+            // The user's editor and stopping the process are only the real runtime's
+            // (tests/editor.rs and tests/trust_terminal.rs drive them).
+            Effect::EditNotes { .. } | Effect::Suspend => {}
             Effect::Create(mut case) => {
                 case.id = format!("new{}", app.rows.len());
                 JOURNAL.with(|j| j.borrow_mut().insert(case.id.clone(), case.clone()));
