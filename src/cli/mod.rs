@@ -14,6 +14,7 @@ pub use args::{Cli, Command};
 use args::{Format, LogArgs, NewArgs};
 
 use crate::clock::Clock;
+use crate::domain::change::Change;
 use crate::domain::counters::loop_flags;
 use crate::domain::resolve::{Candidate, resolve};
 use crate::domain::text::{clean, clean_line};
@@ -121,10 +122,7 @@ pub fn run(
         Command::Status { case, status } => {
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
-            store.update(&id, |c| {
-                c.status = status;
-                Ok::<_, String>(())
-            })?;
+            store.update(&id, |c| Change::SetStatus(status).apply(c))?;
             format!("{id} is now {status}\n")
         }
         Command::Export {
@@ -237,8 +235,9 @@ pub fn event_from_args(args: &LogArgs, now: DateTime<Utc>) -> Result<Event, CliE
 fn log(store: &Store, now: DateTime<Utc>, args: &LogArgs) -> Result<String, CliError> {
     let event = event_from_args(args, now)?;
     let id = resolve_id(store, &args.case)?;
-    let (index, case) = store.update(&id, |case| Ok::<_, String>(case.add_event(event)))?;
-    let flag = loop_flags(&case).into_iter().nth(index).flatten();
+    let (index, case) = store.update(&id, |case| Change::AddEvent(event).apply_placing(case))?;
+    let flag = index.and_then(|i| loop_flags(&case).into_iter().nth(i).flatten());
+    let index = index.unwrap_or_default();
     Ok(text::event_line(&case.events[index], flag.as_deref(), now))
 }
 

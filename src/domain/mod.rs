@@ -2,6 +2,7 @@
 //! terminal: everything here is a pure function of its inputs and a `now`.
 
 pub mod case;
+pub mod change;
 pub mod counters;
 pub mod enums;
 pub mod field;
