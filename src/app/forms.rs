@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Form, Input, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
+use super::words;
 use super::{Action, App, Effect, Undo};
-use crate::domain::text::{clean, clean_line};
+use crate::domain::draft::{EventDraft, NewCase, blank_event};
+use crate::domain::text::clean_line;
 use crate::domain::time::{local_input, parse_when};
-use crate::domain::{ActiveCall, Case, Event, Field, Kind, Outcome, Phase, PromiseState, Status};
+use crate::domain::{ActiveCall, Event, Field, Kind, Outcome, Phase, Status};
 
 const KIND: &str = "kind";
 const WHEN: &str = "when";
@@ -53,10 +55,7 @@ fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
 
 /// The form to log an event of `kind` (or edit `editing`).
 pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> Form {
-    let mut event = editing.clone().unwrap_or_else(|| Event::new(kind, now, ""));
-    if editing.is_none() && kind == Kind::Promise {
-        event.state = Some(PromiseState::Pending);
-    }
+    let event = editing.clone().unwrap_or_else(|| blank_event(kind, now));
     let title = if editing.is_some() {
         "Edit event"
     } else {
@@ -156,8 +155,9 @@ pub fn call_number_form(last: &str) -> Form {
     )
 }
 
-/// The form for a new case.
-pub fn new_case_form(now: DateTime<Utc>, organisation: &str) -> Form {
+/// The form for a new case. Its opening is left empty: the case then opens now, or when the
+/// service went out if that was earlier (see [`NewCase`]), as on the command line.
+pub fn new_case_form(_now: DateTime<Utc>, organisation: &str) -> Form {
     Form::new(
         "New case",
         Purpose::NewCase,
@@ -168,7 +168,7 @@ pub fn new_case_form(now: DateTime<Utc>, organisation: &str) -> Form {
                 organisation,
                 "who is giving you the runaround",
             ),
-            Input::text("opened", local_input(now), "when it began"),
+            Input::text("opened", "", "now, or when the service went out if earlier"),
             Input::text("outage since", "", "when the service went out, if it did"),
             Input::text("tags", "", "comma-separated"),
         ],
@@ -202,10 +202,7 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     if wanted == have {
         return;
     }
-    let mut event = Event::new(kind, now, "");
-    if kind == Kind::Promise {
-        event.state = Some(PromiseState::Pending);
-    }
+    let mut event = blank_event(kind, now);
     // Fields the edited event had come back as they were when its kind comes back.
     if let Purpose::Event {
         editing: Some(original),
@@ -244,14 +241,24 @@ pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
     } else {
         parse_when(when, now).map_err(|e| format!("when: {e}"))?
     };
-    let mut e = Event::new(kind, at, clean_line(form.value(SUMMARY)));
-    for field in kind.fields() {
-        e.set(*field, form.value(field.label()), now)
-            .map_err(|err| format!("{}: {err}", field.label()))?;
+    let draft = EventDraft {
+        kind,
+        at,
+        summary: form.value(SUMMARY).to_string(),
+        detail: form.value(DETAIL).to_string(),
+        values: kind
+            .fields()
+            .iter()
+            .map(|f| (*f, form.value(f.label()).to_string()))
+            .collect(),
+    };
+    let editing = matches!(form.purpose, Purpose::Event { editing: Some(_) });
+    if editing {
+        draft.edit(now)
+    } else {
+        draft.event(now)
     }
-    e.check_window().map_err(|err| err.to_string())?;
-    e.detail = clean(form.value(DETAIL));
-    Ok(e)
+    .map_err(|e| words::field_error(&e))
 }
 
 /// What submitting `form` does: effects, or an error to show in the form.
@@ -261,27 +268,22 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
     let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
     Ok(match &form.purpose {
         Purpose::NewCase => {
-            let title = clean_line(form.value("title"));
-            if title.is_empty() {
-                return Err("the title is empty".into());
-            }
-            let opened = match form.value("opened").trim() {
-                "" => now,
-                s => parse_when(s, now).map_err(|e| format!("opened: {e}"))?,
+            let mut draft = NewCase {
+                title: form.value("title").to_string(),
+                organisation: form.value("organisation").to_string(),
+                tags: form.value("tags").split(',').map(str::to_string).collect(),
+                ..NewCase::default()
             };
-            let mut case = Case::new("", title, clean_line(form.value("organisation")), opened);
-            case.tags = form
-                .value("tags")
-                .split(',')
-                .map(clean_line)
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !form.value("outage since").trim().is_empty() {
-                let at = parse_when(form.value("outage since"), now)
-                    .map_err(|e| format!("outage since: {e}"))?;
-                case.add_event(Event::new(Kind::Outage, at, "service out"));
-            }
-            vec![Effect::Create(case)]
+            draft.check().map_err(|e| e.to_string())?;
+            let when = |label: &str| match form.value(label).trim() {
+                "" => Ok(None),
+                s => parse_when(s, now)
+                    .map(Some)
+                    .map_err(|e| format!("{label}: {e}")),
+            };
+            draft.opened = when("opened")?;
+            draft.outage = when("outage since")?;
+            vec![Effect::Create(draft.case(now).map_err(|e| e.to_string())?)]
         }
         Purpose::Event { editing } => {
             let event = read_event(form, now)?;

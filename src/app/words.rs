@@ -1,0 +1,21 @@
+//! The words of the TUI for the domain's facts: loop flags and field errors as the screen says
+//! them. (The command line's are in `cli::words`; where the two say the same, this says so by
+//! using them.)
+
+use crate::domain::case::Case;
+use crate::domain::field::{FieldError, Problem};
+
+/// For each event of the case, its loop flag on the timeline (`back to 1200, 2nd time`), if
+/// it closes a loop: said as the command line says it.
+pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
+    crate::cli::words::loop_flags(case)
+}
+
+/// A field error in a form: the field's label first (`on hold: '5x' is not a duration …`),
+/// except for a window that ends before it starts, which names both ends itself.
+pub fn field_error(e: &FieldError) -> String {
+    match e.problem {
+        Problem::EndsBeforeStart { .. } => e.to_string(),
+        _ => format!("{}: {e}", e.field.label()),
+    }
+}

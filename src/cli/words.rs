@@ -1,0 +1,108 @@
+//! The words of the command line, its reports and exports, and of the problems found in files:
+//! how the domain's facts (a loop, a field error) are said. The TUI's are in `app::words`.
+
+use std::fmt;
+
+use crate::domain::case::Case;
+use crate::domain::field::{Field, FieldError, Problem};
+use crate::domain::loops::{Loop, loops};
+use crate::domain::time::local_minute;
+use crate::domain::{Kind, Outcome};
+
+/// The command-line flag of a field, with its dashes: `--hold`.
+pub fn flag(field: Field) -> &'static str {
+    match field {
+        Field::Number => "--number",
+        Field::Department => "--department",
+        Field::Agent => "--agent",
+        Field::Direction => "--direction",
+        Field::Outcome => "--outcome",
+        Field::From => "--from",
+        Field::To => "--to",
+        Field::Due => "--due",
+        Field::State => "--state",
+        Field::Channel => "--channel",
+        Field::Ref => "--ref",
+        Field::Who => "--who",
+        Field::Subject => "--subject",
+        Field::Hold => "--hold",
+        Field::Talk => "--talk",
+        Field::WindowStart => "--window-start",
+        Field::WindowEnd => "--window-end",
+    }
+}
+
+/// A loop as a flag on its event: `back to 1200, 2nd time`, or `back to 1200` for the first
+/// redirect to a place seen before otherwise.
+pub fn loop_flag(l: &Loop) -> String {
+    if l.times >= 2 {
+        format!("back to {}, {} time", l.place, ordinal(l.times))
+    } else {
+        format!("back to {}", l.place)
+    }
+}
+
+/// For each event of the case, its loop flag ([`loop_flag`]), if it closes a loop.
+pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
+    loops(case)
+        .iter()
+        .map(|l| l.as_ref().map(loop_flag))
+        .collect()
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `21st`.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// What is wrong with a field, as the command line and the file checks say it: a field a kind
+/// does not have is named by its flag (`--due makes no sense for a call event (a call has:
+/// --number …)`), a value that does not read by the value itself.
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            Problem::NotForKind(kind) => {
+                let allowed: Vec<_> = kind.fields().iter().map(|f| flag(*f)).collect();
+                let allowed = if allowed.is_empty() {
+                    "no options beyond --at".to_string()
+                } else {
+                    allowed.join(" ")
+                };
+                write!(
+                    f,
+                    "{} makes no sense for a {kind} event (a {kind} has: {allowed})",
+                    flag(self.field)
+                )
+            }
+            Problem::Word(e) => write!(f, "{e}"),
+            Problem::Time(e) => write!(f, "{e}"),
+            Problem::EndsBeforeStart { start, end } => write!(
+                f,
+                "the window ends ({}) before it starts ({})",
+                local_minute(*end),
+                local_minute(*start)
+            ),
+            Problem::OutcomeForKind { outcome, kind } => write!(
+                f,
+                "outcome '{outcome}' does not fit a {kind} (use one of: {})",
+                outcomes(*kind)
+            ),
+        }
+    }
+}
+
+/// The outcomes a kind can have, as a list: `answered, no-answer, …`.
+fn outcomes(kind: Kind) -> String {
+    Outcome::for_kind(kind)
+        .iter()
+        .map(|o| o.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
