@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::form::{Form, Input, Purpose};
+use super::form::{Form, Input, InputId, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
 use super::words;
 use super::{Action, App, Effect, Undo};
@@ -11,10 +11,20 @@ use crate::domain::text::clean_line;
 use crate::domain::time::{local_input, parse_when};
 use crate::domain::{ActiveCall, Event, Field, Kind, Outcome, Phase, Status};
 
-const KIND: &str = "kind";
-const WHEN: &str = "when";
-const SUMMARY: &str = "summary";
-const DETAIL: &str = "detail";
+const KIND: InputId = InputId::Kind;
+const WHEN: InputId = InputId::When;
+const SUMMARY: InputId = InputId::Summary;
+const DETAIL: InputId = InputId::Detail;
+
+/// A free-text input `id`, labelled as the TUI calls it.
+fn text(id: InputId, value: impl Into<String>, placeholder: &'static str) -> Input {
+    Input::text(id, words::input_label(id), value, placeholder)
+}
+
+/// A choice input `id`, labelled as the TUI calls it.
+fn choice(id: InputId, value: &str, choices: Vec<&'static str>) -> Input {
+    Input::choice(id, words::input_label(id), value, choices)
+}
 
 fn field_input(field: Field, kind: Kind, value: String) -> Input {
     let choices = field.choices(kind);
@@ -24,23 +34,23 @@ fn field_input(field: Field, kind: Kind, value: String) -> Input {
             f if f.is_time() => "e.g. 2026-03-30 17:00, 14:00, -2h",
             _ => "",
         };
-        Input::text(field.label(), value, placeholder)
+        text(InputId::Field(field), value, placeholder)
     } else {
         let mut all = vec![""];
         all.extend(choices);
-        Input::choice(field.label(), &value, all)
+        choice(InputId::Field(field), &value, all)
     }
 }
 
 fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
     let mut inputs = vec![
-        Input::choice(KIND, event.kind.as_str(), kinds),
-        Input::text(
+        choice(KIND, event.kind.as_str(), kinds),
+        text(
             WHEN,
             local_input(event.at),
             "now, 14:05, -10m, 2026-03-30 17:00",
         ),
-        Input::text(SUMMARY, event.summary.clone(), "what happened, in a line"),
+        text(SUMMARY, event.summary.clone(), "what happened, in a line"),
     ];
     inputs.extend(
         event
@@ -49,7 +59,7 @@ fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
             .iter()
             .map(|f| field_input(*f, event.kind, event.get(*f))),
     );
-    inputs.push(Input::text(DETAIL, event.detail.clone(), "more, if needed"));
+    inputs.push(text(DETAIL, event.detail.clone(), "more, if needed"));
     inputs
 }
 
@@ -87,7 +97,7 @@ pub fn kind_change_question(form: &Form) -> Option<String> {
     else {
         return None;
     };
-    let kind: Kind = form.value(KIND).parse().ok()?;
+    let kind: Kind = form.get(KIND).parse().ok()?;
     if kind == old.kind {
         return None;
     }
@@ -138,7 +148,11 @@ pub fn transfer_form() -> Form {
     Form::new(
         "Transferred: to where?",
         Purpose::Transfer,
-        vec![Input::text("to", "", "number, department or place")],
+        vec![text(
+            InputId::Field(Field::To),
+            "",
+            "number, department or place",
+        )],
     )
 }
 
@@ -148,9 +162,13 @@ pub fn call_number_form(last: &str) -> Form {
         "Calling… (the stopwatch runs; Enter to go on)",
         Purpose::CallNumber,
         vec![
-            Input::text("number", last, "number dialled"),
-            Input::text("department", "", "if you know"),
-            Input::text("agent", "", "name, once someone answers"),
+            text(InputId::Field(Field::Number), last, "number dialled"),
+            text(InputId::Field(Field::Department), "", "if you know"),
+            text(
+                InputId::Field(Field::Agent),
+                "",
+                "name, once someone answers",
+            ),
         ],
     )
 }
@@ -162,15 +180,23 @@ pub fn new_case_form(_now: DateTime<Utc>, organisation: &str) -> Form {
         "New case",
         Purpose::NewCase,
         vec![
-            Input::text("title", "", "e.g. No internet after moving"),
-            Input::text(
-                "organisation",
+            text(InputId::Title, "", "e.g. No internet after moving"),
+            text(
+                InputId::Organisation,
                 organisation,
                 "who is giving you the runaround",
             ),
-            Input::text("opened", "", "now, or when the service went out if earlier"),
-            Input::text("outage since", "", "when the service went out, if it did"),
-            Input::text("tags", "", "comma-separated"),
+            text(
+                InputId::Opened,
+                "",
+                "now, or when the service went out if earlier",
+            ),
+            text(
+                InputId::OutageSince,
+                "",
+                "when the service went out, if it did",
+            ),
+            text(InputId::Tags, "", "comma-separated"),
         ],
     )
 }
@@ -181,7 +207,7 @@ pub fn status_form(status: Status) -> Form {
     Form::new(
         "Status (←/→ to choose)",
         Purpose::Status,
-        vec![Input::choice("status", status.as_str(), choices)],
+        vec![choice(InputId::Status, status.as_str(), choices)],
     )
 }
 
@@ -190,15 +216,15 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     if !matches!(form.purpose, Purpose::Event { .. }) {
         return;
     }
-    let Ok(kind) = form.value(KIND).parse::<Kind>() else {
+    let Ok(kind) = form.get(KIND).parse::<Kind>() else {
         return;
     };
-    let wanted: Vec<&str> = [KIND, WHEN, SUMMARY]
+    let wanted: Vec<InputId> = [KIND, WHEN, SUMMARY]
         .into_iter()
-        .chain(kind.fields().iter().map(|f| f.label()))
+        .chain(kind.fields().iter().map(|f| InputId::Field(*f)))
         .chain([DETAIL])
         .collect();
-    let have: Vec<&str> = form.inputs.iter().map(|i| i.label).collect();
+    let have: Vec<InputId> = form.inputs.iter().map(|i| i.id).collect();
     if wanted == have {
         return;
     }
@@ -221,9 +247,7 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     let old = std::mem::take(&mut form.inputs);
     form.inputs = event_inputs(&event, kinds);
     for input in &mut form.inputs {
-        if let Some(prev) = old
-            .iter()
-            .find(|o| o.label == input.label && o.label != KIND)
+        if let Some(prev) = old.iter().find(|o| o.id == input.id && o.id != KIND)
             && (input.choices.is_empty() || input.choices.contains(&prev.value.as_str()))
         {
             input.value.clone_from(&prev.value);
@@ -234,22 +258,22 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
 
 /// Reads an event form.
 pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
-    let kind: Kind = form.value(KIND).parse().map_err(|e| format!("{e}"))?;
-    let when = form.value(WHEN).trim();
+    let kind: Kind = form.get(KIND).parse().map_err(|e| format!("{e}"))?;
+    let when = form.get(WHEN).trim();
     let at = if when.is_empty() {
         now
     } else {
-        parse_when(when, now).map_err(|e| format!("when: {e}"))?
+        parse_when(when, now).map_err(|e| format!("{}: {e}", words::input_label(WHEN)))?
     };
     let draft = EventDraft {
         kind,
         at,
-        summary: form.value(SUMMARY).to_string(),
-        detail: form.value(DETAIL).to_string(),
+        summary: form.get(SUMMARY).to_string(),
+        detail: form.get(DETAIL).to_string(),
         values: kind
             .fields()
             .iter()
-            .map(|f| (*f, form.value(f.label()).to_string()))
+            .map(|f| (*f, form.get(InputId::Field(*f)).to_string()))
             .collect(),
     };
     let editing = matches!(form.purpose, Purpose::Event { editing: Some(_) });
@@ -269,20 +293,24 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
     Ok(match &form.purpose {
         Purpose::NewCase => {
             let mut draft = NewCase {
-                title: form.value("title").to_string(),
-                organisation: form.value("organisation").to_string(),
-                tags: form.value("tags").split(',').map(str::to_string).collect(),
+                title: form.get(InputId::Title).to_string(),
+                organisation: form.get(InputId::Organisation).to_string(),
+                tags: form
+                    .get(InputId::Tags)
+                    .split(',')
+                    .map(str::to_string)
+                    .collect(),
                 ..NewCase::default()
             };
             draft.check().map_err(|e| e.to_string())?;
-            let when = |label: &str| match form.value(label).trim() {
+            let when = |id: InputId| match form.get(id).trim() {
                 "" => Ok(None),
                 s => parse_when(s, now)
                     .map(Some)
-                    .map_err(|e| format!("{label}: {e}")),
+                    .map_err(|e| format!("{}: {e}", words::input_label(id))),
             };
-            draft.opened = when("opened")?;
-            draft.outage = when("outage since")?;
+            draft.opened = when(InputId::Opened)?;
+            draft.outage = when(InputId::OutageSince)?;
             vec![Effect::Create(draft.case(now).map_err(|e| e.to_string())?)]
         }
         Purpose::Event { editing } => {
@@ -315,7 +343,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         }
         Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event(form, now)?)),
         Purpose::Transfer => {
-            let to = clean_line(form.value("to"));
+            let to = clean_line(form.get(InputId::Field(Field::To)));
             let case = app.writable()?;
             let call = case.active_call.as_ref().ok_or("no call is running")?;
             effect(
@@ -328,13 +356,16 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         Purpose::CallNumber => {
             let case = app.writable()?;
             let mut call = case.active_call.clone().ok_or("no call is running")?;
-            call.number = clean_line(form.value("number"));
-            call.department = clean_line(form.value("department"));
-            call.agent = clean_line(form.value("agent"));
+            call.number = clean_line(form.get(InputId::Field(Field::Number)));
+            call.department = clean_line(form.get(InputId::Field(Field::Department)));
+            call.agent = clean_line(form.get(InputId::Field(Field::Agent)));
             effect(case.id.clone(), Mutation::UpdateCall(call))
         }
         Purpose::Status => {
-            let status: Status = form.value("status").parse().map_err(|e| format!("{e}"))?;
+            let status: Status = form
+                .get(InputId::Status)
+                .parse()
+                .map_err(|e| format!("{e}"))?;
             effect(id()?, Mutation::SetStatus(status))
         }
     })

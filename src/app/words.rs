@@ -2,8 +2,26 @@
 //! them. (The command line's are in `cli::words`; where the two say the same, this says so by
 //! using them.)
 
+use super::form::InputId;
 use crate::domain::case::Case;
 use crate::domain::field::{FieldError, Problem};
+
+/// What a form's input is called on screen.
+pub fn input_label(id: InputId) -> &'static str {
+    match id {
+        InputId::Kind => "kind",
+        InputId::When => "when",
+        InputId::Summary => "summary",
+        InputId::Detail => "detail",
+        InputId::Field(field) => field.label(),
+        InputId::Title => "title",
+        InputId::Organisation => "organisation",
+        InputId::Opened => "opened",
+        InputId::OutageSince => "outage since",
+        InputId::Tags => "tags",
+        InputId::Status => "status",
+    }
+}
 
 /// For each event of the case, its loop flag on the timeline (`back to 1200, 2nd time`), if
 /// it closes a loop: said as the command line says it.
