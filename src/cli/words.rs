@@ -106,3 +106,88 @@ fn outcomes(kind: Kind) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command, event_from_args};
+    use chrono::{TimeZone, Utc};
+    use clap::{CommandFactory, Parser};
+
+    /// The options of `log` that are not event fields.
+    const NOT_FIELDS: &[&str] = &["at", "detail"];
+
+    #[test]
+    fn every_field_is_an_option_of_log_under_its_flag_and_reads_into_that_field() {
+        let cli = Cli::command();
+        let log_command = cli.find_subcommand("log").unwrap();
+        let options: Vec<_> = log_command
+            .get_arguments()
+            .filter(|a| a.get_long().is_some())
+            .collect();
+        for option in &options {
+            let long = option.get_long().unwrap();
+            let field = Field::ALL.iter().find(|f| &flag(**f)[2..] == long);
+            let Some(field) = field else {
+                assert!(NOT_FIELDS.contains(&long), "--{long} is no field's flag");
+                continue;
+            };
+            // The help names the kinds that have the field, in parentheses.
+            let help = option.get_help().unwrap().to_string();
+            let mut named: Vec<Kind> = help
+                .split('(')
+                .skip(1)
+                .filter_map(|s| s.split(')').next())
+                .flat_map(|s| s.split(", "))
+                .map(|k| k.parse().unwrap())
+                .collect();
+            named.sort();
+            let mut has: Vec<Kind> = Kind::ALL
+                .iter()
+                .copied()
+                .filter(|k| k.has(*field))
+                .collect();
+            has.sort();
+            assert_eq!(named, has, "--{long}: {help}");
+        }
+        let now = Utc.with_ymd_and_hms(2026, 3, 30, 15, 0, 0).unwrap();
+        for field in Field::ALL.iter().copied() {
+            assert!(
+                options
+                    .iter()
+                    .any(|o| o.get_long() == Some(&flag(field)[2..])),
+                "{field:?} has no option"
+            );
+            let kind = Kind::ALL.iter().copied().find(|k| k.has(field)).unwrap();
+            let value = match field {
+                f if f.is_time() => "2026-03-31 12:00",
+                Field::Hold | Field::Talk => "5m",
+                f => f.choices(kind).last().copied().unwrap_or("text"),
+            };
+            let args = [
+                "runaround",
+                "log",
+                "c",
+                kind.as_str(),
+                "s",
+                flag(field),
+                value,
+            ];
+            let Some(Command::Log(args)) = Cli::try_parse_from(args).unwrap().command else {
+                panic!("{args:?}");
+            };
+            let e = event_from_args(&args, now).unwrap();
+            let set: Vec<Field> = Field::ALL
+                .iter()
+                .copied()
+                .filter(|f| e.is_set(*f))
+                .collect();
+            let mut want = vec![field];
+            if kind == Kind::Promise && field != Field::State {
+                want.push(Field::State);
+            }
+            want.sort_by_key(|f| Field::ALL.iter().position(|x| x == f));
+            assert_eq!(set, want, "{}", flag(field));
+        }
+    }
+}
