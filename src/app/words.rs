@@ -2,8 +2,11 @@
 //! them. (The command line's are in `cli::words`; where the two say the same, this says so by
 //! using them.)
 
+use std::fmt;
+
 use super::form::InputId;
 use crate::domain::case::Case;
+use crate::domain::change::ChangeError;
 use crate::domain::field::{FieldError, Problem};
 
 /// What a form's input is called on screen.
@@ -35,5 +38,17 @@ pub fn field_error(e: &FieldError) -> String {
     match e.problem {
         Problem::EndsBeforeStart { .. } => e.to_string(),
         _ => format!("{}: {e}", e.field.label()),
+    }
+}
+
+/// Why a change could not be made, as the status line says it.
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ChangeError::EventGone => "the event was changed or deleted elsewhere",
+            ChangeError::DeletedEventGone => "the deleted event was restored or changed elsewhere",
+            ChangeError::CallRunning => "a call is already running in this case",
+            ChangeError::NoCall => "no call is running",
+        })
     }
 }

@@ -4,9 +4,12 @@
 use std::fmt;
 
 use crate::domain::case::Case;
+use crate::domain::draft::DraftError;
+use crate::domain::enums::UnknownWord;
 use crate::domain::field::{Field, FieldError, Problem};
 use crate::domain::loops::{Loop, loops};
-use crate::domain::time::local_minute;
+use crate::domain::resolve::ResolveError;
+use crate::domain::time::{FIRST_YEAR, LAST_YEAR, MAX_LENGTH_DAYS, TimeError, local_minute};
 use crate::domain::{Kind, Outcome};
 
 /// The command-line flag of a field, with its dashes: `--hold`.
@@ -94,6 +97,85 @@ impl fmt::Display for FieldError {
                 "outcome '{outcome}' does not fit a {kind} (use one of: {})",
                 outcomes(*kind)
             ),
+        }
+    }
+}
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeError::NotATime(v) => write!(
+                f,
+                "'{v}' is not a time (use RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM', '-2h' or 'now')"
+            ),
+            TimeError::InGap(v) => write!(
+                f,
+                "'{v}' does not exist in the local time zone (the clocks jump forward there); give a time an hour later or an explicit offset"
+            ),
+            TimeError::NotADuration(v) => {
+                write!(
+                    f,
+                    "'{v}' is not a duration (use e.g. 20m, 1h5m, 90s, '1h 05m')"
+                )
+            }
+            TimeError::OutOfRange { value, year } => {
+                write!(f, "'{value}' ")?;
+                match year {
+                    Some(year) => write!(f, "falls in the year {year} (UTC)")?,
+                    None => f.write_str("falls before any calendar runaround knows")?,
+                }
+                write!(
+                    f,
+                    ", outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep"
+                )
+            }
+            TimeError::TooLong(v) => write!(
+                f,
+                "'{v}' is longer than {MAX_LENGTH_DAYS} days: no single hold or talk lasts that long"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} '{}' (expected one of: {})",
+            self.what,
+            self.value,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |f: &mut fmt::Formatter<'_>, candidates: &[String]| {
+            candidates.iter().try_for_each(|c| write!(f, "\n  {c}"))
+        };
+        match self {
+            ResolveError::Unknown { query, candidates } => {
+                write!(f, "no case matches '{query}'")?;
+                if candidates.is_empty() {
+                    f.write_str(" (the journal has no cases yet)")
+                } else {
+                    f.write_str("; the cases are:")?;
+                    list(f, candidates)
+                }
+            }
+            ResolveError::Ambiguous { query, candidates } => {
+                write!(f, "'{query}' matches more than one case:")?;
+                list(f, candidates)
+            }
+        }
+    }
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::EmptyTitle => f.write_str("the title is empty"),
         }
     }
 }

@@ -7,20 +7,21 @@ use chrono::{DateTime, Utc};
 
 use super::{ActiveCall, Case, Event, Kind, Phase, Segment, Status};
 
-/// Why a change could not be made to the case as it is now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a change could not be made to the case as it is now. (The words for it are the TUI's,
+/// see `app::words`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeError {
     /// The event to change or delete is no longer in the timeline as it was.
-    #[error("the event was changed or deleted elsewhere")]
     EventGone,
     /// The deleted event to restore is no longer among the deleted events as it was.
-    #[error("the deleted event was restored or changed elsewhere")]
     DeletedEventGone,
-    #[error("a call is already running in this case")]
+    /// A call was to start while one is running.
     CallRunning,
-    #[error("no call is running")]
+    /// A call was to change while none is running.
     NoCall,
 }
+
+impl std::error::Error for ChangeError {}
 
 /// The text of a change error, for callers that carry errors as text.
 impl From<ChangeError> for String {

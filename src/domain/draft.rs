@@ -12,13 +12,15 @@ use super::{Case, Event, Kind, PromiseState};
 /// The summary of the outage event a new case about an outage starts with.
 pub const OUTAGE_SUMMARY: &str = "service out";
 
-/// Why a draft could not become a case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a draft could not become a case. (The words for it are the front ends', see
+/// `cli::words`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DraftError {
     /// The title is empty once cleaned.
-    #[error("the title is empty")]
     EmptyTitle,
 }
+
+impl std::error::Error for DraftError {}
 
 /// A case to create.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
