@@ -6,10 +6,10 @@ use super::form::{Form, Input, InputId, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
 use super::words;
 use super::{Action, App, Effect, Undo};
-use crate::domain::draft::{EventDraft, NewCase, blank_event};
+use crate::domain::draft::{EventDraft, NewCase, blank_event, ended_call};
 use crate::domain::text::clean_line;
 use crate::domain::time::{local_input, parse_when};
-use crate::domain::{ActiveCall, Event, Field, Kind, Outcome, Phase, Status};
+use crate::domain::{ActiveCall, Event, Field, Kind, Status};
 
 const KIND: InputId = InputId::Kind;
 const WHEN: InputId = InputId::When;
@@ -121,19 +121,7 @@ pub fn kind_change_question(form: &Form) -> Option<String> {
 
 /// The form that ends a call, with its times filled in from the stopwatch.
 pub fn end_call_form(call: &ActiveCall, now: DateTime<Utc>) -> Form {
-    let mut e = Event::new(Kind::Call, call.started().unwrap_or(now), "");
-    e.number.clone_from(&call.number);
-    e.department.clone_from(&call.department);
-    e.agent.clone_from(&call.agent);
-    e.hold_seconds = Some(call.seconds_in(Phase::Hold, now) as u64);
-    e.talk_seconds = Some(call.seconds_in(Phase::Talk, now) as u64);
-    e.outcome = Some(if call.transfers > 0 {
-        Outcome::Transferred
-    } else if call.seconds_in(Phase::Talk, now) > 0 {
-        Outcome::Answered
-    } else {
-        Outcome::NoAnswer
-    });
+    let e = ended_call(call, now);
     let mut form = Form::new(
         "End the call",
         Purpose::EndCall,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::field::{Field, FieldError};
 use super::text::{clean, clean_line};
-use super::{Case, Event, Kind, PromiseState};
+use super::{ActiveCall, Case, Event, Kind, Outcome, Phase, PromiseState};
 
 /// The summary of the outage event a new case about an outage starts with.
 pub const OUTAGE_SUMMARY: &str = "service out";
@@ -73,6 +73,27 @@ pub fn blank_event(kind: Kind, at: DateTime<Utc>) -> Event {
     if kind == Kind::Promise {
         e.state = Some(PromiseState::Pending);
     }
+    e
+}
+
+/// The call event a running call ends with at `now`: when it started, its number, department
+/// and agent, its time on hold and talking, and how it went: transferred when it was, answered
+/// when someone talked, no answer otherwise.
+pub fn ended_call(call: &ActiveCall, now: DateTime<Utc>) -> Event {
+    let mut e = Event::new(Kind::Call, call.started().unwrap_or(now), "");
+    e.number.clone_from(&call.number);
+    e.department.clone_from(&call.department);
+    e.agent.clone_from(&call.agent);
+    let seconds = |phase| u64::try_from(call.seconds_in(phase, now)).unwrap_or(0);
+    e.hold_seconds = Some(seconds(Phase::Hold));
+    e.talk_seconds = Some(seconds(Phase::Talk));
+    e.outcome = Some(if call.transfers > 0 {
+        Outcome::Transferred
+    } else if seconds(Phase::Talk) > 0 {
+        Outcome::Answered
+    } else {
+        Outcome::NoAnswer
+    });
     e
 }
 
@@ -196,5 +217,32 @@ mod tests {
             .with(Field::WindowStart, "2013-08-20T16:00:00Z")
             .with(Field::WindowEnd, "2013-08-20T14:00:00Z");
         assert_eq!(visit.event(at(16, 15)).unwrap_err().field, Field::WindowEnd);
+    }
+
+    #[test]
+    fn a_call_ends_transferred_answered_or_unanswered() {
+        let start = at(16, 15);
+        let later = |m| start + chrono::Duration::minutes(m);
+        let mut waiting = ActiveCall::start("0800-0403", start);
+        waiting.department = "sales".into();
+        let mut talked = waiting.clone();
+        talked.switch(Phase::Talk, later(20));
+        let mut transferred = talked.clone();
+        transferred.transfers = 1;
+        let table = [
+            (&waiting, Outcome::NoAnswer, 30 * 60, 0),
+            (&talked, Outcome::Answered, 20 * 60, 10 * 60),
+            (&transferred, Outcome::Transferred, 20 * 60, 10 * 60),
+        ];
+        for (call, outcome, hold, talk) in table {
+            let e = ended_call(call, later(30));
+            assert_eq!(e.outcome, Some(outcome));
+            assert_eq!((e.hold_seconds, e.talk_seconds), (Some(hold), Some(talk)));
+            assert_eq!(
+                (e.at, e.number.as_str(), e.department.as_str()),
+                (start, "0800-0403", "sales")
+            );
+            assert!(e.validate().is_ok());
+        }
     }
 }
