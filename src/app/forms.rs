@@ -16,9 +16,20 @@ const WHEN: InputId = InputId::When;
 const SUMMARY: InputId = InputId::Summary;
 const DETAIL: InputId = InputId::Detail;
 
-/// A free-text input `id`, labelled as the TUI calls it.
-fn text(id: InputId, value: impl Into<String>, placeholder: &'static str) -> Input {
-    Input::text(id, words::input_label(id), value, placeholder)
+/// A free-text input `id` of a form for `purpose`, labelled as the TUI calls it.
+fn text(purpose: &Purpose, id: InputId, value: impl Into<String>) -> Input {
+    Input::text(
+        id,
+        words::input_label(id),
+        value,
+        words::placeholder(purpose, id),
+    )
+}
+
+/// A form for `purpose`, titled as the TUI calls it.
+fn form(purpose: Purpose, inputs: impl FnOnce(&Purpose) -> Vec<Input>) -> Form {
+    let inputs = inputs(&purpose);
+    Form::new(words::form_title(&purpose), purpose, inputs)
 }
 
 /// A choice input `id`, labelled as the TUI calls it.
@@ -26,15 +37,10 @@ fn choice(id: InputId, value: &str, choices: Vec<&'static str>) -> Input {
     Input::choice(id, words::input_label(id), value, choices)
 }
 
-fn field_input(field: Field, kind: Kind, value: String) -> Input {
+fn field_input(purpose: &Purpose, field: Field, kind: Kind, value: String) -> Input {
     let choices = field.choices(kind);
     if choices.is_empty() {
-        let placeholder = match field {
-            Field::Hold | Field::Talk => "e.g. 20m, 1h 5m",
-            f if f.is_time() => "e.g. 2026-03-30 17:00, 14:00, -2h",
-            _ => "",
-        };
-        text(InputId::Field(field), value, placeholder)
+        text(purpose, InputId::Field(field), value)
     } else {
         let mut all = vec![""];
         all.extend(choices);
@@ -42,41 +48,30 @@ fn field_input(field: Field, kind: Kind, value: String) -> Input {
     }
 }
 
-fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
+fn event_inputs(purpose: &Purpose, event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
     let mut inputs = vec![
         choice(KIND, event.kind.as_str(), kinds),
-        text(
-            WHEN,
-            local_input(event.at),
-            "now, 14:05, -10m, 2026-03-30 17:00",
-        ),
-        text(SUMMARY, event.summary.clone(), "what happened, in a line"),
+        text(purpose, WHEN, local_input(event.at)),
+        text(purpose, SUMMARY, event.summary.clone()),
     ];
     inputs.extend(
         event
             .kind
             .fields()
             .iter()
-            .map(|f| field_input(*f, event.kind, event.get(*f))),
+            .map(|f| field_input(purpose, *f, event.kind, event.get(*f))),
     );
-    inputs.push(text(DETAIL, event.detail.clone(), "more, if needed"));
+    inputs.push(text(purpose, DETAIL, event.detail.clone()));
     inputs
 }
 
 /// The form to log an event of `kind` (or edit `editing`).
 pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> Form {
     let event = editing.clone().unwrap_or_else(|| blank_event(kind, now));
-    let title = if editing.is_some() {
-        "Edit event"
-    } else {
-        "Log an event"
-    };
     let kinds = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let mut form = Form::new(
-        title,
-        Purpose::Event { editing },
-        event_inputs(&event, kinds),
-    );
+    let mut form = form(Purpose::Event { editing }, |p| {
+        event_inputs(p, &event, kinds)
+    });
     form.focus = if form.purpose == (Purpose::Event { editing: None }) {
         0
     } else {
@@ -101,102 +96,65 @@ pub fn kind_change_question(form: &Form) -> Option<String> {
     if kind == old.kind {
         return None;
     }
-    let dropped: Vec<&str> = old
+    let dropped: Vec<Field> = old
         .kind
         .fields()
         .iter()
-        .filter(|f| old.is_set(**f) && !kind.has(**f))
-        .map(|f| f.label())
+        .copied()
+        .filter(|f| old.is_set(*f) && !kind.has(*f))
         .collect();
-    let list = match dropped.as_slice() {
-        [] => return None,
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    Some(format!(
-        "change {} to {kind}? {list} will be dropped (the event's history keeps them)",
-        old.kind
-    ))
+    if dropped.is_empty() {
+        return None;
+    }
+    Some(words::kind_change_question(old.kind, kind, &dropped))
 }
 
 /// The form that ends a call, with its times filled in from the stopwatch.
 pub fn end_call_form(call: &ActiveCall, now: DateTime<Utc>) -> Form {
     let e = ended_call(call, now);
-    let mut form = Form::new(
-        "End the call",
-        Purpose::EndCall,
-        event_inputs(&e, vec!["call"]),
-    );
+    let mut form = form(Purpose::EndCall, |p| event_inputs(p, &e, vec!["call"]));
     form.focus = 2;
     form
 }
 
 /// Asks where a transfer sent you.
 pub fn transfer_form() -> Form {
-    Form::new(
-        "Transferred: to where?",
-        Purpose::Transfer,
-        vec![text(
-            InputId::Field(Field::To),
-            "",
-            "number, department or place",
-        )],
-    )
+    form(Purpose::Transfer, |p| {
+        vec![text(p, InputId::Field(Field::To), "")]
+    })
 }
 
 /// Asks which number is being called (the stopwatch already runs).
 pub fn call_number_form(last: &str) -> Form {
-    Form::new(
-        "Calling… (the stopwatch runs; Enter to go on)",
-        Purpose::CallNumber,
+    form(Purpose::CallNumber, |p| {
         vec![
-            text(InputId::Field(Field::Number), last, "number dialled"),
-            text(InputId::Field(Field::Department), "", "if you know"),
-            text(
-                InputId::Field(Field::Agent),
-                "",
-                "name, once someone answers",
-            ),
-        ],
-    )
+            text(p, InputId::Field(Field::Number), last),
+            text(p, InputId::Field(Field::Department), ""),
+            text(p, InputId::Field(Field::Agent), ""),
+        ]
+    })
 }
 
 /// The form for a new case. Its opening is left empty: the case then opens now, or when the
 /// service went out if that was earlier (see [`NewCase`]), as on the command line.
 pub fn new_case_form(_now: DateTime<Utc>, organisation: &str) -> Form {
-    Form::new(
-        "New case",
-        Purpose::NewCase,
+    form(Purpose::NewCase, |p| {
         vec![
-            text(InputId::Title, "", "e.g. No internet after moving"),
-            text(
-                InputId::Organisation,
-                organisation,
-                "who is giving you the runaround",
-            ),
-            text(
-                InputId::Opened,
-                "",
-                "now, or when the service went out if earlier",
-            ),
-            text(
-                InputId::OutageSince,
-                "",
-                "when the service went out, if it did",
-            ),
-            text(InputId::Tags, "", "comma-separated"),
-        ],
-    )
+            text(p, InputId::Title, ""),
+            text(p, InputId::Organisation, organisation),
+            text(p, InputId::Opened, ""),
+            text(p, InputId::OutageSince, ""),
+            text(p, InputId::Tags, ""),
+        ]
+    })
 }
 
 /// Picks a status.
 pub fn status_form(status: Status) -> Form {
     let choices = Status::ALL.iter().map(|s| s.as_str()).collect();
-    Form::new(
-        "Status (←/→ to choose)",
-        Purpose::Status,
-        vec![choice(InputId::Status, status.as_str(), choices)],
-    )
+    form(Purpose::Status, |_| {
+        vec![choice(InputId::Status, status.as_str(), choices)]
+    })
 }
 
 /// Rebuilds an event form's inputs when its kind changed, keeping what was typed.
@@ -233,7 +191,7 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     }
     let kinds = form.inputs[0].choices.clone();
     let old = std::mem::take(&mut form.inputs);
-    form.inputs = event_inputs(&event, kinds);
+    form.inputs = event_inputs(&form.purpose, &event, kinds);
     for input in &mut form.inputs {
         if let Some(prev) = old.iter().find(|o| o.id == input.id && o.id != KIND)
             && (input.choices.is_empty() || input.choices.contains(&prev.value.as_str()))
@@ -308,7 +266,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                 Some(old) => {
                     let new = old.edited(event, now);
                     if new == *old {
-                        app.say("nothing changed");
+                        app.say(words::NOTHING_CHANGED);
                         return Ok(Vec::new());
                     }
                     app.undo.push(Undo::Edit {
@@ -316,10 +274,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                         now: new.clone(),
                         before: old.clone(),
                     });
-                    app.say(format!(
-                        "event changed ({} undoes; its history keeps what it said)",
-                        app.keymap.key_of(Action::Undo)
-                    ));
+                    app.say(words::event_changed(&app.keymap.key_of(Action::Undo)));
                     Mutation::ReplaceEvent {
                         old: old.clone(),
                         new,
