@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, Duration, Utc};
-use runaround::domain::counters::loop_flags;
+use runaround::cli::words::loop_flags;
 use runaround::domain::{ActiveCall, Case, Counters, Event, Kind, Outcome, Phase, PromiseState};
 
 const H: i64 = 3600;

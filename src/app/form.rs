@@ -3,7 +3,33 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::domain::Field;
 use crate::domain::text::clean_line;
+
+/// What an input holds, whatever its label says: forms find their inputs by it, so the labels
+/// are free to change (or be translated) without changing what is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InputId {
+    /// An event's kind.
+    Kind,
+    /// When an event happened.
+    When,
+    /// An event's one-line summary.
+    Summary,
+    /// An event's detail.
+    Detail,
+    /// One of an event's optional fields (also a running call's number, department and agent,
+    /// and where a transfer sent you).
+    Field(Field),
+    /// A new case's title, organisation, opening, outage and tags.
+    Title,
+    Organisation,
+    Opened,
+    OutageSince,
+    Tags,
+    /// A case's status.
+    Status,
+}
 
 /// What a form is for; decides what its values become when it is submitted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +51,8 @@ pub enum Purpose {
 /// One input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
+    pub id: InputId,
+    /// What the input is called on screen.
     pub label: &'static str,
     pub value: String,
     /// Cursor position in characters.
@@ -37,9 +65,15 @@ pub struct Input {
 
 impl Input {
     /// A free-text input.
-    pub fn text(label: &'static str, value: impl Into<String>, placeholder: &'static str) -> Self {
+    pub fn text(
+        id: InputId,
+        label: &'static str,
+        value: impl Into<String>,
+        placeholder: &'static str,
+    ) -> Self {
         let value = value.into();
         Input {
+            id,
             label,
             cursor: value.chars().count(),
             value,
@@ -49,8 +83,14 @@ impl Input {
     }
 
     /// A choice among `choices` (the empty string, when present, means "not set").
-    pub fn choice(label: &'static str, value: &str, choices: Vec<&'static str>) -> Self {
+    pub fn choice(
+        id: InputId,
+        label: &'static str,
+        value: &str,
+        choices: Vec<&'static str>,
+    ) -> Self {
         Input {
+            id,
             label,
             value: value.to_string(),
             cursor: 0,
@@ -190,7 +230,24 @@ impl Form {
         self.focus
     }
 
-    /// The value of the input labelled `label` ("" when there is none).
+    /// The value of input `id` ("" when the form has none).
+    pub fn get(&self, id: InputId) -> &str {
+        self.inputs
+            .iter()
+            .find(|i| i.id == id)
+            .map_or("", |i| i.value.as_str())
+    }
+
+    /// Sets the value of input `id`, if the form has one.
+    pub fn put(&mut self, id: InputId, value: &str) {
+        if let Some(input) = self.inputs.iter_mut().find(|i| i.id == id) {
+            input.value = value.to_string();
+            input.cursor = value.chars().count();
+        }
+    }
+
+    /// The value of the input labelled `label` on screen ("" when there is none), as a person
+    /// reading the form finds it. (The forms themselves find inputs by [`InputId`].)
     pub fn value(&self, label: &str) -> &str {
         self.inputs
             .iter()
@@ -198,7 +255,8 @@ impl Form {
             .map_or("", |i| i.value.as_str())
     }
 
-    /// Sets the value of the input labelled `label`, if there is one.
+    /// Sets the value of the input labelled `label` on screen, if there is one, as a person
+    /// typing into the form would.
     pub fn set(&mut self, label: &str, value: &str) {
         if let Some(input) = self.inputs.iter_mut().find(|i| i.label == label) {
             input.value = value.to_string();
@@ -247,8 +305,8 @@ mod tests {
             "t",
             Purpose::NewCase,
             vec![
-                Input::text("title", "", ""),
-                Input::choice("kind", "call", vec!["call", "note"]),
+                Input::text(InputId::Title, "title", "", ""),
+                Input::choice(InputId::Kind, "kind", "call", vec!["call", "note"]),
             ],
         );
         for c in "Wifi ñ漢".chars() {
@@ -268,8 +326,9 @@ mod tests {
 
     #[test]
     fn paste_goes_in_as_one_clean_line() {
-        let mut form = Form::new("t", Purpose::Transfer, vec![Input::text("to", "", "")]);
+        let to = InputId::Field(Field::To);
+        let mut form = Form::new("t", Purpose::Transfer, vec![Input::text(to, "to", "", "")]);
         form.paste("088-\x1b[31m0402\n");
-        assert_eq!(form.value("to"), "088-0402");
+        assert_eq!(form.get(to), "088-0402");
     }
 }

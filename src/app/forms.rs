@@ -2,72 +2,76 @@
 
 use chrono::{DateTime, Utc};
 
-use super::form::{Form, Input, Purpose};
+use super::form::{Form, Input, InputId, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
+use super::words;
 use super::{Action, App, Effect, Undo};
-use crate::domain::text::{clean, clean_line};
+use crate::domain::draft::{EventDraft, NewCase, blank_event, ended_call};
+use crate::domain::text::clean_line;
 use crate::domain::time::{local_input, parse_when};
-use crate::domain::{ActiveCall, Case, Event, Field, Kind, Outcome, Phase, PromiseState, Status};
+use crate::domain::{ActiveCall, Event, Field, Kind, Status};
 
-const KIND: &str = "kind";
-const WHEN: &str = "when";
-const SUMMARY: &str = "summary";
-const DETAIL: &str = "detail";
+const KIND: InputId = InputId::Kind;
+const WHEN: InputId = InputId::When;
+const SUMMARY: InputId = InputId::Summary;
+const DETAIL: InputId = InputId::Detail;
 
-fn field_input(field: Field, kind: Kind, value: String) -> Input {
+/// A free-text input `id` of a form for `purpose`, labelled as the TUI calls it.
+fn text(purpose: &Purpose, id: InputId, value: impl Into<String>) -> Input {
+    Input::text(
+        id,
+        words::input_label(id),
+        value,
+        words::placeholder(purpose, id),
+    )
+}
+
+/// A form for `purpose`, titled as the TUI calls it.
+fn form(purpose: Purpose, inputs: impl FnOnce(&Purpose) -> Vec<Input>) -> Form {
+    let inputs = inputs(&purpose);
+    Form::new(words::form_title(&purpose), purpose, inputs)
+}
+
+/// A choice input `id`, labelled as the TUI calls it.
+fn choice(id: InputId, value: &str, choices: Vec<&'static str>) -> Input {
+    Input::choice(id, words::input_label(id), value, choices)
+}
+
+fn field_input(purpose: &Purpose, field: Field, kind: Kind, value: String) -> Input {
     let choices = field.choices(kind);
     if choices.is_empty() {
-        let placeholder = match field {
-            Field::Hold | Field::Talk => "e.g. 20m, 1h 5m",
-            f if f.is_time() => "e.g. 2026-03-30 17:00, 14:00, -2h",
-            _ => "",
-        };
-        Input::text(field.label(), value, placeholder)
+        text(purpose, InputId::Field(field), value)
     } else {
         let mut all = vec![""];
         all.extend(choices);
-        Input::choice(field.label(), &value, all)
+        choice(InputId::Field(field), &value, all)
     }
 }
 
-fn event_inputs(event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
+fn event_inputs(purpose: &Purpose, event: &Event, kinds: Vec<&'static str>) -> Vec<Input> {
     let mut inputs = vec![
-        Input::choice(KIND, event.kind.as_str(), kinds),
-        Input::text(
-            WHEN,
-            local_input(event.at),
-            "now, 14:05, -10m, 2026-03-30 17:00",
-        ),
-        Input::text(SUMMARY, event.summary.clone(), "what happened, in a line"),
+        choice(KIND, event.kind.as_str(), kinds),
+        text(purpose, WHEN, local_input(event.at)),
+        text(purpose, SUMMARY, event.summary.clone()),
     ];
     inputs.extend(
         event
             .kind
             .fields()
             .iter()
-            .map(|f| field_input(*f, event.kind, event.get(*f))),
+            .map(|f| field_input(purpose, *f, event.kind, event.get(*f))),
     );
-    inputs.push(Input::text(DETAIL, event.detail.clone(), "more, if needed"));
+    inputs.push(text(purpose, DETAIL, event.detail.clone()));
     inputs
 }
 
 /// The form to log an event of `kind` (or edit `editing`).
 pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> Form {
-    let mut event = editing.clone().unwrap_or_else(|| Event::new(kind, now, ""));
-    if editing.is_none() && kind == Kind::Promise {
-        event.state = Some(PromiseState::Pending);
-    }
-    let title = if editing.is_some() {
-        "Edit event"
-    } else {
-        "Log an event"
-    };
+    let event = editing.clone().unwrap_or_else(|| blank_event(kind, now));
     let kinds = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let mut form = Form::new(
-        title,
-        Purpose::Event { editing },
-        event_inputs(&event, kinds),
-    );
+    let mut form = form(Purpose::Event { editing }, |p| {
+        event_inputs(p, &event, kinds)
+    });
     form.focus = if form.purpose == (Purpose::Event { editing: None }) {
         0
     } else {
@@ -88,101 +92,69 @@ pub fn kind_change_question(form: &Form) -> Option<String> {
     else {
         return None;
     };
-    let kind: Kind = form.value(KIND).parse().ok()?;
+    let kind: Kind = form.get(KIND).parse().ok()?;
     if kind == old.kind {
         return None;
     }
-    let dropped: Vec<&str> = old
+    let dropped: Vec<Field> = old
         .kind
         .fields()
         .iter()
-        .filter(|f| old.is_set(**f) && !kind.has(**f))
-        .map(|f| f.label())
+        .copied()
+        .filter(|f| old.is_set(*f) && !kind.has(*f))
         .collect();
-    let list = match dropped.as_slice() {
-        [] => return None,
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    Some(format!(
-        "change {} to {kind}? {list} will be dropped (the event's history keeps them)",
-        old.kind
-    ))
+    if dropped.is_empty() {
+        return None;
+    }
+    Some(words::kind_change_question(old.kind, kind, &dropped))
 }
 
 /// The form that ends a call, with its times filled in from the stopwatch.
 pub fn end_call_form(call: &ActiveCall, now: DateTime<Utc>) -> Form {
-    let mut e = Event::new(Kind::Call, call.started().unwrap_or(now), "");
-    e.number.clone_from(&call.number);
-    e.department.clone_from(&call.department);
-    e.agent.clone_from(&call.agent);
-    e.hold_seconds = Some(call.seconds_in(Phase::Hold, now) as u64);
-    e.talk_seconds = Some(call.seconds_in(Phase::Talk, now) as u64);
-    e.outcome = Some(if call.transfers > 0 {
-        Outcome::Transferred
-    } else if call.seconds_in(Phase::Talk, now) > 0 {
-        Outcome::Answered
-    } else {
-        Outcome::NoAnswer
-    });
-    let mut form = Form::new(
-        "End the call",
-        Purpose::EndCall,
-        event_inputs(&e, vec!["call"]),
-    );
+    let e = ended_call(call, now);
+    let mut form = form(Purpose::EndCall, |p| event_inputs(p, &e, vec!["call"]));
     form.focus = 2;
     form
 }
 
 /// Asks where a transfer sent you.
 pub fn transfer_form() -> Form {
-    Form::new(
-        "Transferred: to where?",
-        Purpose::Transfer,
-        vec![Input::text("to", "", "number, department or place")],
-    )
+    form(Purpose::Transfer, |p| {
+        vec![text(p, InputId::Field(Field::To), "")]
+    })
 }
 
 /// Asks which number is being called (the stopwatch already runs).
 pub fn call_number_form(last: &str) -> Form {
-    Form::new(
-        "Calling… (the stopwatch runs; Enter to go on)",
-        Purpose::CallNumber,
+    form(Purpose::CallNumber, |p| {
         vec![
-            Input::text("number", last, "number dialled"),
-            Input::text("department", "", "if you know"),
-            Input::text("agent", "", "name, once someone answers"),
-        ],
-    )
+            text(p, InputId::Field(Field::Number), last),
+            text(p, InputId::Field(Field::Department), ""),
+            text(p, InputId::Field(Field::Agent), ""),
+        ]
+    })
 }
 
-/// The form for a new case.
-pub fn new_case_form(now: DateTime<Utc>, organisation: &str) -> Form {
-    Form::new(
-        "New case",
-        Purpose::NewCase,
+/// The form for a new case. Its opening is left empty: the case then opens now, or when the
+/// service went out if that was earlier (see [`NewCase`]), as on the command line.
+pub fn new_case_form(_now: DateTime<Utc>, organisation: &str) -> Form {
+    form(Purpose::NewCase, |p| {
         vec![
-            Input::text("title", "", "e.g. No internet after moving"),
-            Input::text(
-                "organisation",
-                organisation,
-                "who is giving you the runaround",
-            ),
-            Input::text("opened", local_input(now), "when it began"),
-            Input::text("outage since", "", "when the service went out, if it did"),
-            Input::text("tags", "", "comma-separated"),
-        ],
-    )
+            text(p, InputId::Title, ""),
+            text(p, InputId::Organisation, organisation),
+            text(p, InputId::Opened, ""),
+            text(p, InputId::OutageSince, ""),
+            text(p, InputId::Tags, ""),
+        ]
+    })
 }
 
 /// Picks a status.
 pub fn status_form(status: Status) -> Form {
     let choices = Status::ALL.iter().map(|s| s.as_str()).collect();
-    Form::new(
-        "Status (←/→ to choose)",
-        Purpose::Status,
-        vec![Input::choice("status", status.as_str(), choices)],
-    )
+    form(Purpose::Status, |_| {
+        vec![choice(InputId::Status, status.as_str(), choices)]
+    })
 }
 
 /// Rebuilds an event form's inputs when its kind changed, keeping what was typed.
@@ -190,22 +162,19 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     if !matches!(form.purpose, Purpose::Event { .. }) {
         return;
     }
-    let Ok(kind) = form.value(KIND).parse::<Kind>() else {
+    let Ok(kind) = form.get(KIND).parse::<Kind>() else {
         return;
     };
-    let wanted: Vec<&str> = [KIND, WHEN, SUMMARY]
+    let wanted: Vec<InputId> = [KIND, WHEN, SUMMARY]
         .into_iter()
-        .chain(kind.fields().iter().map(|f| f.label()))
+        .chain(kind.fields().iter().map(|f| InputId::Field(*f)))
         .chain([DETAIL])
         .collect();
-    let have: Vec<&str> = form.inputs.iter().map(|i| i.label).collect();
+    let have: Vec<InputId> = form.inputs.iter().map(|i| i.id).collect();
     if wanted == have {
         return;
     }
-    let mut event = Event::new(kind, now, "");
-    if kind == Kind::Promise {
-        event.state = Some(PromiseState::Pending);
-    }
+    let mut event = blank_event(kind, now);
     // Fields the edited event had come back as they were when its kind comes back.
     if let Purpose::Event {
         editing: Some(original),
@@ -222,11 +191,9 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     }
     let kinds = form.inputs[0].choices.clone();
     let old = std::mem::take(&mut form.inputs);
-    form.inputs = event_inputs(&event, kinds);
+    form.inputs = event_inputs(&form.purpose, &event, kinds);
     for input in &mut form.inputs {
-        if let Some(prev) = old
-            .iter()
-            .find(|o| o.label == input.label && o.label != KIND)
+        if let Some(prev) = old.iter().find(|o| o.id == input.id && o.id != KIND)
             && (input.choices.is_empty() || input.choices.contains(&prev.value.as_str()))
         {
             input.value.clone_from(&prev.value);
@@ -237,21 +204,31 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
 
 /// Reads an event form.
 pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
-    let kind: Kind = form.value(KIND).parse().map_err(|e| format!("{e}"))?;
-    let when = form.value(WHEN).trim();
+    let kind: Kind = form.get(KIND).parse().map_err(|e| format!("{e}"))?;
+    let when = form.get(WHEN).trim();
     let at = if when.is_empty() {
         now
     } else {
-        parse_when(when, now).map_err(|e| format!("when: {e}"))?
+        parse_when(when, now).map_err(|e| format!("{}: {e}", words::input_label(WHEN)))?
     };
-    let mut e = Event::new(kind, at, clean_line(form.value(SUMMARY)));
-    for field in kind.fields() {
-        e.set(*field, form.value(field.label()), now)
-            .map_err(|err| format!("{}: {err}", field.label()))?;
+    let draft = EventDraft {
+        kind,
+        at,
+        summary: form.get(SUMMARY).to_string(),
+        detail: form.get(DETAIL).to_string(),
+        values: kind
+            .fields()
+            .iter()
+            .map(|f| (*f, form.get(InputId::Field(*f)).to_string()))
+            .collect(),
+    };
+    let editing = matches!(form.purpose, Purpose::Event { editing: Some(_) });
+    if editing {
+        draft.edit(now)
+    } else {
+        draft.event(now)
     }
-    e.check_window().map_err(|err| err.to_string())?;
-    e.detail = clean(form.value(DETAIL));
-    Ok(e)
+    .map_err(|e| words::field_error(&e))
 }
 
 /// What submitting `form` does: effects, or an error to show in the form.
@@ -261,27 +238,26 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
     let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
     Ok(match &form.purpose {
         Purpose::NewCase => {
-            let title = clean_line(form.value("title"));
-            if title.is_empty() {
-                return Err("the title is empty".into());
-            }
-            let opened = match form.value("opened").trim() {
-                "" => now,
-                s => parse_when(s, now).map_err(|e| format!("opened: {e}"))?,
+            let mut draft = NewCase {
+                title: form.get(InputId::Title).to_string(),
+                organisation: form.get(InputId::Organisation).to_string(),
+                tags: form
+                    .get(InputId::Tags)
+                    .split(',')
+                    .map(str::to_string)
+                    .collect(),
+                ..NewCase::default()
             };
-            let mut case = Case::new("", title, clean_line(form.value("organisation")), opened);
-            case.tags = form
-                .value("tags")
-                .split(',')
-                .map(clean_line)
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !form.value("outage since").trim().is_empty() {
-                let at = parse_when(form.value("outage since"), now)
-                    .map_err(|e| format!("outage since: {e}"))?;
-                case.add_event(Event::new(Kind::Outage, at, "service out"));
-            }
-            vec![Effect::Create(case)]
+            draft.check().map_err(|e| e.to_string())?;
+            let when = |id: InputId| match form.get(id).trim() {
+                "" => Ok(None),
+                s => parse_when(s, now)
+                    .map(Some)
+                    .map_err(|e| format!("{}: {e}", words::input_label(id))),
+            };
+            draft.opened = when(InputId::Opened)?;
+            draft.outage = when(InputId::OutageSince)?;
+            vec![Effect::Create(draft.case(now).map_err(|e| e.to_string())?)]
         }
         Purpose::Event { editing } => {
             let event = read_event(form, now)?;
@@ -290,7 +266,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                 Some(old) => {
                     let new = old.edited(event, now);
                     if new == *old {
-                        app.say("nothing changed");
+                        app.say(words::NOTHING_CHANGED);
                         return Ok(Vec::new());
                     }
                     app.undo.push(Undo::Edit {
@@ -298,10 +274,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                         now: new.clone(),
                         before: old.clone(),
                     });
-                    app.say(format!(
-                        "event changed ({} undoes; its history keeps what it said)",
-                        app.keymap.key_of(Action::Undo)
-                    ));
+                    app.say(words::event_changed(&app.keymap.key_of(Action::Undo)));
                     Mutation::ReplaceEvent {
                         old: old.clone(),
                         new,
@@ -313,7 +286,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         }
         Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event(form, now)?)),
         Purpose::Transfer => {
-            let to = clean_line(form.value("to"));
+            let to = clean_line(form.get(InputId::Field(Field::To)));
             let case = app.writable()?;
             let call = case.active_call.as_ref().ok_or("no call is running")?;
             effect(
@@ -326,13 +299,16 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         Purpose::CallNumber => {
             let case = app.writable()?;
             let mut call = case.active_call.clone().ok_or("no call is running")?;
-            call.number = clean_line(form.value("number"));
-            call.department = clean_line(form.value("department"));
-            call.agent = clean_line(form.value("agent"));
+            call.number = clean_line(form.get(InputId::Field(Field::Number)));
+            call.department = clean_line(form.get(InputId::Field(Field::Department)));
+            call.agent = clean_line(form.get(InputId::Field(Field::Agent)));
             effect(case.id.clone(), Mutation::UpdateCall(call))
         }
         Purpose::Status => {
-            let status: Status = form.value("status").parse().map_err(|e| format!("{e}"))?;
+            let status: Status = form
+                .get(InputId::Status)
+                .parse()
+                .map_err(|e| format!("{e}"))?;
             effect(id()?, Mutation::SetStatus(status))
         }
     })

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod mouse;
 pub mod mutation;
 pub mod notes;
+pub mod words;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

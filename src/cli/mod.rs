@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod meta;
+pub mod words;
 
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -14,14 +15,16 @@ pub use args::{Cli, Command};
 use args::{Format, LogArgs, NewArgs};
 
 use crate::clock::Clock;
-use crate::domain::counters::loop_flags;
+use crate::domain::change::Change;
+use crate::domain::draft::{EventDraft, NewCase};
 use crate::domain::resolve::{Candidate, resolve};
 use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
-use crate::domain::{Case, Counters, Event, Field, Kind, PromiseState, Status, Summary};
+use crate::domain::{Case, Counters, Event, Field, Status, Summary};
 use crate::export::{csv, json, markdown, text};
 use crate::index::{Listed, Scan};
 use crate::storage::{Entry, StorageError, Store, UpdateError, valid_id};
+use words::loop_flags;
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
 #[derive(Debug)]
@@ -121,10 +124,7 @@ pub fn run(
         Command::Status { case, status } => {
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
-            store.update(&id, |c| {
-                c.status = status;
-                Ok::<_, String>(())
-            })?;
+            store.update(&id, |c| Change::SetStatus(status).apply(c))?;
             format!("{id} is now {status}\n")
         }
         Command::Export {
@@ -174,32 +174,22 @@ fn when(
 }
 
 fn new(store: &Store, now: DateTime<Utc>, args: &NewArgs) -> Result<String, CliError> {
-    let title = clean_line(&args.title.join(" "));
-    if title.is_empty() {
-        return Err(usage("the title is empty"));
-    }
-    let org = clean_line(&args.org);
-    let outage = when("--outage", args.outage.as_deref(), now)?;
-    // A case about an outage began no later than the outage.
-    let opened = when("--opened", args.opened.as_deref(), now)?
-        .unwrap_or_else(|| outage.map_or(now, |o| o.min(now)));
-    let mut case = Case::new("", title, org, opened);
-    case.tags = args
-        .tags
-        .iter()
-        .map(|t| clean_line(t))
-        .filter(|t| !t.is_empty())
-        .collect();
-    if let Some(at) = outage {
-        case.add_event(Event::new(Kind::Outage, at, "service out"));
-    }
-    Ok(store.create(case)?)
+    let mut draft = NewCase {
+        title: args.title.join(" "),
+        organisation: args.org.clone(),
+        tags: args.tags.clone(),
+        ..NewCase::default()
+    };
+    draft.check().map_err(usage)?;
+    draft.outage = when("--outage", args.outage.as_deref(), now)?;
+    draft.opened = when("--opened", args.opened.as_deref(), now)?;
+    Ok(store.create(draft.case(now).map_err(usage)?)?)
 }
 
 /// Builds the event a `log` command describes, refusing flags its kind does not have.
 pub fn event_from_args(args: &LogArgs, now: DateTime<Utc>) -> Result<Event, CliError> {
     let at = when("--at", args.at.as_deref(), now)?.unwrap_or(now);
-    let mut e = Event::new(args.kind, at, clean_line(&args.summary.join(" ")));
+    let mut draft = EventDraft::new(args.kind, at, args.summary.join(" "));
     let fields = [
         (Field::Number, &args.number),
         (Field::Department, &args.department),
@@ -221,24 +211,19 @@ pub fn event_from_args(args: &LogArgs, now: DateTime<Utc>) -> Result<Event, CliE
     ];
     for (field, value) in fields {
         if let Some(value) = value {
-            e.set(field, value, now).map_err(usage)?;
+            draft = draft.with(field, value);
         }
     }
-    e.check_window().map_err(usage)?;
-    if e.kind == Kind::Promise && e.state.is_none() {
-        e.state = Some(PromiseState::Pending);
-    }
-    if let Some(detail) = &args.detail {
-        e.detail = clean(detail);
-    }
-    Ok(e)
+    draft.detail = args.detail.clone().unwrap_or_default();
+    draft.event(now).map_err(usage)
 }
 
 fn log(store: &Store, now: DateTime<Utc>, args: &LogArgs) -> Result<String, CliError> {
     let event = event_from_args(args, now)?;
     let id = resolve_id(store, &args.case)?;
-    let (index, case) = store.update(&id, |case| Ok::<_, String>(case.add_event(event)))?;
-    let flag = loop_flags(&case).into_iter().nth(index).flatten();
+    let (index, case) = store.update(&id, |case| Change::AddEvent(event).apply_placing(case))?;
+    let flag = index.and_then(|i| loop_flags(&case).into_iter().nth(i).flatten());
+    let index = index.unwrap_or_default();
     Ok(text::event_line(&case.events[index], flag.as_deref(), now))
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::change::ChangeError;
 use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
 use super::time::serde_rfc3339;
 
@@ -317,10 +318,8 @@ impl Case {
 
     /// Takes `event` out of the timeline at `at`, keeping it among the deleted events with a
     /// `deleted` amendment. Fails when the event is no longer there.
-    pub fn delete_event(&mut self, event: &Event, at: DateTime<Utc>) -> Result<(), String> {
-        let i = self
-            .find_event(event)
-            .ok_or("the event was changed or deleted elsewhere")?;
+    pub fn delete_event(&mut self, event: &Event, at: DateTime<Utc>) -> Result<(), ChangeError> {
+        let i = self.find_event(event).ok_or(ChangeError::EventGone)?;
         let gone = self.events.remove(i);
         self.deleted_events.push(gone.amended(Change::Deleted, at));
         Ok(())
@@ -328,12 +327,16 @@ impl Case {
 
     /// Puts a deleted event (as it is kept among the deleted events) back in the timeline at
     /// `at`, with a `restored` amendment; returns its index. Fails when it is not there.
-    pub fn restore_event(&mut self, deleted: &Event, at: DateTime<Utc>) -> Result<usize, String> {
+    pub fn restore_event(
+        &mut self,
+        deleted: &Event,
+        at: DateTime<Utc>,
+    ) -> Result<usize, ChangeError> {
         let i = self
             .deleted_events
             .iter()
             .position(|e| e == deleted)
-            .ok_or("the deleted event was restored or changed elsewhere")?;
+            .ok_or(ChangeError::DeletedEventGone)?;
         let back = self.deleted_events.remove(i);
         Ok(self.add_event(back.amended(Change::Restored, at)))
     }

@@ -3,14 +3,15 @@
 
 use std::fmt;
 
-/// A word that is not one of an enum's values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} '{value}' (expected one of: {expected})")]
+/// A word that is not one of an enum's values: what the enum is, the value, and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownWord {
     pub what: &'static str,
     pub value: String,
-    pub expected: String,
+    pub expected: Vec<&'static str>,
 }
+
+impl std::error::Error for UnknownWord {}
 
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident ($what:literal) { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
@@ -41,7 +42,7 @@ macro_rules! word_enum {
                 $name::ALL.iter().copied().find(|v| v.as_str() == lower).ok_or_else(|| UnknownWord {
                     what: $what,
                     value: s.to_string(),
-                    expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
+                    expected: $name::ALL.iter().map(|v| v.as_str()).collect(),
                 })
             }
         }

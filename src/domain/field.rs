@@ -8,8 +8,7 @@ use super::case::Event;
 use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, UnknownWord};
 use super::text::clean_line;
 use super::time::{
-    TimeError, WhenContext, exact_duration, local_input, local_minute, parse_length, parse_when_in,
-    rfc3339,
+    TimeError, WhenContext, exact_duration, local_input, parse_length, parse_when_in, rfc3339,
 };
 
 /// An optional event field.
@@ -34,27 +33,38 @@ pub enum Field {
     WindowEnd,
 }
 
-/// A field value that could not be read, or a field the kind does not have.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FieldError {
-    #[error("{field} makes no sense for a {kind} event (a {kind} has: {allowed})")]
-    NotForKind {
-        field: &'static str,
-        kind: Kind,
-        allowed: String,
+/// A field value that could not be read, or a field the kind does not have: which field, and
+/// what was wrong with it. The words for it are the front ends' (see `cli::words`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl std::error::Error for FieldError {}
+
+/// What was wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The event's kind has no such field.
+    NotForKind(Kind),
+    /// The value is not one of the field's words.
+    Word(UnknownWord),
+    /// The value is not a time, or not a duration.
+    Time(TimeError),
+    /// The window ends (this field) before it starts.
+    EndsBeforeStart {
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
     },
-    #[error("{0}")]
-    Word(#[from] UnknownWord),
-    #[error("{0}")]
-    Time(#[from] TimeError),
-    #[error("the window ends ({end}) before it starts ({start})")]
-    WindowBackwards { start: String, end: String },
-    #[error("outcome '{outcome}' does not fit a {kind} (use one of: {expected})")]
-    OutcomeForKind {
-        outcome: Outcome,
-        kind: Kind,
-        expected: String,
-    },
+    /// The outcome is not one the event's kind can have.
+    OutcomeForKind { outcome: Outcome, kind: Kind },
+}
+
+impl FieldError {
+    fn new(field: Field, problem: Problem) -> Self {
+        FieldError { field, problem }
+    }
 }
 
 impl Field {
@@ -105,11 +115,6 @@ impl Field {
             Field::WindowStart => "window_start",
             Field::WindowEnd => "window_end",
         }
-    }
-
-    /// The command-line flag, without dashes.
-    pub fn flag(self) -> &'static str {
-        &flag_name(self)[2..]
     }
 
     /// The label in forms and detail views.
@@ -251,7 +256,6 @@ impl Event {
             return Err(self.not_for_kind(field));
         }
         let value = clean_line(value);
-        let empty = value.is_empty();
         let on_day = WhenContext::at(now).on_day_of(match field {
             Field::WindowEnd => self.window_start.unwrap_or(self.at),
             _ => self.at,
@@ -261,29 +265,31 @@ impl Event {
         } else {
             on_day
         };
+        let bad_time = |e| FieldError::new(field, Problem::Time(e));
+        let bad_word = |e| FieldError::new(field, Problem::Word(e));
         let time = |v: &str| -> Result<Option<DateTime<Utc>>, FieldError> {
             Ok(if v.is_empty() {
                 None
             } else {
-                Some(parse_when_in(v, cx)?)
+                Some(parse_when_in(v, cx).map_err(bad_time)?)
             })
         };
         let dur = |v: &str| -> Result<Option<u64>, FieldError> {
             Ok(if v.is_empty() {
                 None
             } else {
-                Some(parse_length(v)?)
+                Some(parse_length(v).map_err(bad_time)?)
             })
         };
         match field {
             Field::Number => self.number = value,
             Field::Department => self.department = value,
             Field::Agent => self.agent = value,
-            Field::Direction => self.direction = if empty { None } else { Some(value.parse()?) },
+            Field::Direction => self.direction = word(&value).map_err(bad_word)?,
             Field::Hold => self.hold_seconds = dur(&value)?,
             Field::Talk => self.talk_seconds = dur(&value)?,
             Field::Outcome => {
-                let outcome = if empty { None } else { Some(value.parse()?) };
+                let outcome = word(&value).map_err(bad_word)?;
                 let before = std::mem::replace(&mut self.outcome, outcome);
                 if let Err(e) = self.check_outcome() {
                     // An outcome that does not fit is refused, not kept.
@@ -294,8 +300,8 @@ impl Event {
             Field::From => self.from = value,
             Field::To => self.to = value,
             Field::Due => self.due = time(&value)?,
-            Field::State => self.state = if empty { None } else { Some(value.parse()?) },
-            Field::Channel => self.channel = if empty { None } else { Some(value.parse()?) },
+            Field::State => self.state = word(&value).map_err(bad_word)?,
+            Field::Channel => self.channel = word(&value).map_err(bad_word)?,
             Field::Ref => self.r#ref = value,
             Field::Who => self.who = value,
             Field::Subject => self.subject = value,
@@ -336,10 +342,10 @@ impl Event {
     /// starts. (Called where people type events, not on files, which keep what they hold.)
     pub fn check_window(&self) -> Result<(), FieldError> {
         match (self.window_start, self.window_end) {
-            (Some(start), Some(end)) if end < start => Err(FieldError::WindowBackwards {
-                start: local_minute(start),
-                end: local_minute(end),
-            }),
+            (Some(start), Some(end)) if end < start => Err(FieldError::new(
+                Field::WindowEnd,
+                Problem::EndsBeforeStart { start, end },
+            )),
             _ => Ok(()),
         }
     }
@@ -363,57 +369,28 @@ impl Event {
 
     fn check_outcome(&self) -> Result<(), FieldError> {
         match self.outcome {
-            Some(outcome) if !outcome.fits(self.kind) => Err(FieldError::OutcomeForKind {
-                outcome,
-                kind: self.kind,
-                expected: Outcome::for_kind(self.kind)
-                    .iter()
-                    .map(|o| o.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
+            Some(outcome) if !outcome.fits(self.kind) => Err(FieldError::new(
+                Field::Outcome,
+                Problem::OutcomeForKind {
+                    outcome,
+                    kind: self.kind,
+                },
+            )),
             _ => Ok(()),
         }
     }
 
     fn not_for_kind(&self, field: Field) -> FieldError {
-        let allowed: Vec<_> = self
-            .kind
-            .fields()
-            .iter()
-            .map(|f| format!("--{}", f.flag()))
-            .collect();
-        FieldError::NotForKind {
-            field: flag_name(field),
-            kind: self.kind,
-            allowed: if allowed.is_empty() {
-                "no options beyond --at".into()
-            } else {
-                allowed.join(" ")
-            },
-        }
+        FieldError::new(field, Problem::NotForKind(self.kind))
     }
 }
 
-fn flag_name(field: Field) -> &'static str {
-    match field {
-        Field::Number => "--number",
-        Field::Department => "--department",
-        Field::Agent => "--agent",
-        Field::Direction => "--direction",
-        Field::Outcome => "--outcome",
-        Field::From => "--from",
-        Field::To => "--to",
-        Field::Due => "--due",
-        Field::State => "--state",
-        Field::Channel => "--channel",
-        Field::Ref => "--ref",
-        Field::Who => "--who",
-        Field::Subject => "--subject",
-        Field::Hold => "--hold",
-        Field::Talk => "--talk",
-        Field::WindowStart => "--window-start",
-        Field::WindowEnd => "--window-end",
+/// A word of an enum, or none for empty text.
+fn word<T: std::str::FromStr<Err = UnknownWord>>(v: &str) -> Result<Option<T>, UnknownWord> {
+    if v.is_empty() {
+        Ok(None)
+    } else {
+        v.parse().map(Some)
     }
 }
 
@@ -465,13 +442,18 @@ mod tests {
         call.set(Field::Hold, "20m 5s", now()).unwrap();
         assert_eq!(call.get(Field::Hold), "20m 5s");
         let err = call.set(Field::Due, "2026-04-01", now()).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("--due makes no sense for a call event"),
-            "{err}"
+        assert_eq!(
+            err,
+            FieldError::new(Field::Due, Problem::NotForKind(Kind::Call))
         );
         let err = call.set(Field::Outcome, "no-show", now()).unwrap_err();
-        assert!(err.to_string().contains("does not fit a call"), "{err}");
+        assert_eq!(
+            err.problem,
+            Problem::OutcomeForKind {
+                outcome: Outcome::NoShow,
+                kind: Kind::Call
+            }
+        );
         assert_eq!(
             call.outcome,
             Some(Outcome::Transferred),

@@ -2,9 +2,12 @@
 //! terminal: everything here is a pure function of its inputs and a `now`.
 
 pub mod case;
+pub mod change;
 pub mod counters;
+pub mod draft;
 pub mod enums;
 pub mod field;
+pub mod loops;
 pub mod resolve;
 pub mod summary;
 pub mod text;
@@ -13,5 +16,6 @@ pub mod time;
 pub use case::{ActiveCall, Amendment, Case, Change, Event, Phase, Reference, Segment};
 pub use counters::{Counters, Tally};
 pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
-pub use field::{Field, FieldError};
+pub use field::{Field, FieldError, Problem};
+pub use loops::Loop;
 pub use summary::Summary;

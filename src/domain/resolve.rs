@@ -1,36 +1,21 @@
 //! Finding the case a person means: a full id, a unique id prefix, or a case-insensitive
 //! piece of the title that only one case has.
 
-/// Why a CASE argument did not name exactly one case.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a CASE argument did not name exactly one case: the query, and the cases it could have
+/// meant (`id  title`), all of them when it named none.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveError {
-    #[error("no case matches '{query}'{}", hint(.candidates))]
     Unknown {
         query: String,
         candidates: Vec<String>,
     },
-    #[error("'{query}' matches more than one case:{}", list(.candidates))]
     Ambiguous {
         query: String,
         candidates: Vec<String>,
     },
 }
 
-fn hint(candidates: &[String]) -> String {
-    if candidates.is_empty() {
-        " (the journal has no cases yet)".into()
-    } else {
-        format!("; the cases are:{}", list(candidates))
-    }
-}
-
-fn list(candidates: &[String]) -> String {
-    candidates.iter().fold(String::new(), |mut s, c| {
-        s.push_str("\n  ");
-        s.push_str(c);
-        s
-    })
-}
+impl std::error::Error for ResolveError {}
 
 /// A case as resolution sees it.
 pub struct Candidate<'a> {

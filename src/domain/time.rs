@@ -7,24 +7,24 @@ use chrono::{
 };
 use std::time::Duration;
 
-/// A WHEN or DUR value that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A WHEN or DUR value that could not be read, with the value as typed. (The words for it are
+/// the front ends', see `cli::words`.)
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {
-    #[error(
-        "'{0}' is not a time (use RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM', '-2h' or 'now')"
-    )]
+    /// Not a time in any of the WHEN forms.
     NotATime(String),
-    #[error(
-        "'{0}' does not exist in the local time zone (the clocks jump forward there); give a time an hour later or an explicit offset"
-    )]
+    /// A local time the clocks skip (they jump forward there).
     InGap(String),
-    #[error("'{0}' is not a duration (use e.g. 20m, 1h5m, 90s, '1h 05m')")]
+    /// Not a duration.
     NotADuration(String),
-    #[error("'{value}' {when}, outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep")]
-    OutOfRange { value: String, when: String },
-    #[error("'{0}' is longer than {MAX_LENGTH_DAYS} days: no single hold or talk lasts that long")]
+    /// A time outside the years [`FIRST_YEAR`] to [`LAST_YEAR`]: the year (UTC) it falls in,
+    /// `None` when it falls before any calendar.
+    OutOfRange { value: String, year: Option<i32> },
+    /// A hold or talk longer than [`MAX_LENGTH_DAYS`].
     TooLong(String),
 }
+
+impl std::error::Error for TimeError {}
 
 /// The first and last years a stored time may fall in: RFC 3339 has four-digit years, and a
 /// time outside them could not be read back.
@@ -103,17 +103,13 @@ pub fn parse_when_in(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, Time
     if storable(t) {
         Ok(t)
     } else {
+        // In UTC, as files keep times: a local midnight on 1 January 1000 east of Greenwich
+        // is still in 999 there.
         Err(TimeError::OutOfRange {
             value: input.trim().to_string(),
-            when: describe_year(t),
+            year: Some(t.year()),
         })
     }
-}
-
-/// "falls in the year 12013 (UTC)": how far off a time is, for messages. In UTC, as files keep
-/// times: a local midnight on 1 January 1000 east of Greenwich is still in 999 there.
-fn describe_year(t: DateTime<Utc>) -> String {
-    format!("falls in the year {} (UTC)", t.year())
 }
 
 fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeError> {
@@ -126,7 +122,7 @@ fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeErr
         let d = parse_duration(ago).map_err(|_| TimeError::NotATime(input.to_string()))?;
         let too_far = || TimeError::OutOfRange {
             value: s.to_string(),
-            when: "falls before any calendar runaround knows".into(),
+            year: None,
         };
         let d = chrono::Duration::from_std(d).map_err(|_| too_far())?;
         return now.checked_sub_signed(d).ok_or_else(too_far);

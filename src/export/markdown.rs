@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::text::{amendment_line, counter_labels, deleted_line, earlier_amendments, facets};
-use crate::domain::counters::loop_flags;
+use crate::cli::words::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute};
 use crate::domain::{Case, Counters};
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::counters::loop_flags;
+use crate::cli::words::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute, span};
 use crate::domain::{
     Amendment, Case, Counters, Direction, Event, Field, Kind, Phase, PromiseState, Summary,

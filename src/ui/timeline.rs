@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
-use crate::domain::counters::loop_flags;
+use crate::app::words::loop_flags;
 use crate::domain::time::local_day_minute;
 use crate::domain::{Case, Event, Field, Kind, Outcome, PromiseState};
 use crate::export::text::{amendment_line, facets, promise_state};

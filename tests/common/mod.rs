@@ -97,7 +97,7 @@ pub fn apply(app: &mut App, effects: Vec<Effect>) -> bool {
                         JOURNAL.with(|j| j.borrow_mut().insert(id, case.clone()));
                         app.saved(case, None);
                     }
-                    Err(e) => app.failed(&id, &e),
+                    Err(e) => app.failed(&id, &e.to_string()),
                 }
             }
             // The user's editor and stopping the process are only the real runtime's
