@@ -172,6 +172,7 @@ fn fixture_case() -> Case {
         number: "1200".into(),
         department: "Zakelijk".into(),
         agent: String::new(),
+        place: String::new(),
         segments: vec![
             Segment {
                 phase: Phase::Hold,

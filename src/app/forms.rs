@@ -8,7 +8,7 @@ use super::words;
 use super::{Action, App, Effect, Undo};
 use crate::domain::draft::{EventDraft, NewCase, blank_event, ended_call};
 use crate::domain::text::clean_line;
-use crate::domain::time::{local_input, parse_when};
+use crate::domain::time::{WhenContext, local_input, parse_when, parse_when_in};
 use crate::domain::{ActiveCall, Event, Field, Kind, Status};
 
 const KIND: InputId = InputId::Kind;
@@ -206,10 +206,15 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
 pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
     let kind: Kind = form.get(KIND).parse().map_err(|e| format!("{e}"))?;
     let when = form.get(WHEN).trim();
+    // A bare `HH:MM` in an edit keeps the event on its own day; in a new event it is today.
+    let cx = match &form.purpose {
+        Purpose::Event { editing: Some(old) } => WhenContext::at(now).on_day_of(old.at),
+        _ => WhenContext::at(now),
+    };
     let at = if when.is_empty() {
         now
     } else {
-        parse_when(when, now).map_err(|e| format!("{}: {e}", words::input_label(WHEN)))?
+        parse_when_in(when, cx).map_err(|e| format!("{}: {e}", words::input_label(WHEN)))?
     };
     let draft = EventDraft {
         kind,

@@ -183,6 +183,10 @@ pub struct ActiveCall {
     /// How often the call was transferred so far.
     #[serde(default)]
     pub transfers: u32,
+    /// Where the call is now: the last place it was transferred to ("" before any transfer).
+    /// The department stays the one dialled, so the call's event says where it started.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
 }
 
 /// One phase of an active call, running until the next one starts.
@@ -392,7 +396,17 @@ impl ActiveCall {
                 from: now,
             }],
             transfers: 0,
+            place: String::new(),
         }
+    }
+
+    /// Where the call is now: the last transfer's place, else the department, else the
+    /// number dialled.
+    pub fn current_place(&self) -> &str {
+        [&self.place, &self.department, &self.number]
+            .into_iter()
+            .find(|p| !p.is_empty())
+            .map_or("", |p| p.as_str())
     }
 
     /// When the call started.
@@ -497,6 +511,7 @@ impl Case {
             line(&mut call.number);
             line(&mut call.department);
             line(&mut call.agent);
+            line(&mut call.place);
         }
     }
 }

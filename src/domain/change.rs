@@ -128,7 +128,7 @@ impl Change {
                     from: redirect.at,
                 });
                 if !redirect.to.is_empty() {
-                    call.department.clone_from(&redirect.to);
+                    call.place.clone_from(&redirect.to);
                 }
                 Some(case.add_event(redirect.clone()))
             }
@@ -224,11 +224,7 @@ fn label_conflicts(marked: &str) -> String {
 /// A redirect logged during a call, from where the call was to `to`.
 pub fn transfer_redirect(call: &ActiveCall, to: &str, now: DateTime<Utc>) -> Event {
     let mut e = Event::new(Kind::Redirect, now, "transferred during the call");
-    e.from = if call.department.is_empty() {
-        call.number.clone()
-    } else {
-        call.department.clone()
-    };
+    e.from = call.current_place().to_string();
     e.to = to.to_string();
     e
 }

@@ -143,10 +143,16 @@ impl Widget for StopwatchView<'_> {
         } else {
             format!("call to {}", call.number)
         };
-        let dept = if call.department.is_empty() {
+        // Where the call is now: after a transfer, the place it was put through to.
+        let here = if call.place.is_empty() {
+            &call.department
+        } else {
+            &call.place
+        };
+        let dept = if here.is_empty() {
             String::new()
         } else {
-            format!(" · {}", call.department)
+            format!(" · {here}")
         };
         let info = [
             Line::from(vec![

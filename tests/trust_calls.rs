@@ -1,0 +1,102 @@
+//! A call as it happens: a transfer is where the call went, never an earlier visit, and an
+//! edit's bare time keeps the event on its own day.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::{app_on, apply, now};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runaround::app::{App, Overlay, Pane};
+use runaround::domain::{Case, Event, Kind, loops::loops};
+
+fn press(app: &mut App, code: KeyCode) {
+    let effects = app.key(KeyEvent::from(code));
+    apply(app, effects);
+}
+
+fn ctrl(app: &mut App, c: char) {
+    let effects = app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    apply(app, effects);
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn at(app: &mut App, seconds: i64) {
+    let effects = app.tick(now() + Duration::seconds(seconds));
+    apply(app, effects);
+}
+
+#[test]
+fn the_first_transfer_of_a_call_is_never_flagged_as_going_back() {
+    let case = Case::new("c1", "Phone broken", "KPN", now() - Duration::days(1));
+    let mut app = app_on(&[case]);
+    press(&mut app, KeyCode::Char('c'));
+    ctrl(&mut app, 'u');
+    typ(&mut app, "0800-1234");
+    press(&mut app, KeyCode::Enter);
+    at(&mut app, 60);
+    press(&mut app, KeyCode::Char('a'));
+    at(&mut app, 120);
+    press(&mut app, KeyCode::Char('t'));
+    typ(&mut app, "1200");
+    press(&mut app, KeyCode::Enter);
+    let call = app.selected().unwrap().active_call.clone().unwrap();
+    assert_eq!(call.current_place(), "1200", "the call is at 1200 now");
+    at(&mut app, 180);
+    press(&mut app, KeyCode::Char('t'));
+    typ(&mut app, "088-0402");
+    press(&mut app, KeyCode::Enter);
+    at(&mut app, 240);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    press(&mut app, KeyCode::Enter);
+    let case = app.selected().unwrap();
+    assert!(case.active_call.is_none());
+    let call = case.events.iter().find(|e| e.kind == Kind::Call).unwrap();
+    assert_eq!(
+        call.department, "",
+        "the call's event keeps where it started, not where it was transferred to"
+    );
+    let hops: Vec<(&str, &str)> = case
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::Redirect)
+        .map(|e| (e.from.as_str(), e.to.as_str()))
+        .collect();
+    assert_eq!(hops, [("0800-1234", "1200"), ("1200", "088-0402")]);
+    // 1200 and 088-0402 were each seen for the first time: no loop.
+    assert!(loops(case).iter().all(Option::is_none), "{:?}", loops(case));
+}
+
+#[test]
+fn a_bare_time_in_an_edit_keeps_the_event_on_its_own_day() {
+    if !common::in_zone("a_bare_time_in_an_edit_keeps_the_event_on_its_own_day") {
+        return;
+    }
+    let day = Utc.with_ymd_and_hms(2013, 8, 20, 10, 0, 0).unwrap();
+    let mut case = Case::new("c2", "No internet", "KPN", day - Duration::days(4));
+    case.add_event(Event::new(Kind::Note, day, "technician expected"));
+    let mut app = app_on(&[case]);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Timeline);
+    press(&mut app, KeyCode::Enter);
+    // Focus starts on the summary; the time is the field above it.
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'u');
+    typ(&mut app, "14:00");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "the edit is saved");
+    let case = app.selected().unwrap();
+    let moved = case.events.iter().find(|e| e.kind == Kind::Note).unwrap();
+    let local = moved.at.with_timezone(&chrono::Local);
+    assert_eq!(
+        local.format("%Y-%m-%d %H:%M").to_string(),
+        "2013-08-20 14:00",
+        "on the event's own day, not today"
+    );
+}
