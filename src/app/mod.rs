@@ -929,7 +929,10 @@ impl App {
             },
             Action::Undo => match self.undo.pop() {
                 Some(Undo::Delete { id, kept }) => {
-                    self.say("delete undone (the event's history says so)");
+                    self.say(format!(
+                        "delete undone{} (the event's history says so)",
+                        self.elsewhere(&id)
+                    ));
                     return vec![Effect::Mutate {
                         id,
                         mutation: Mutation::RestoreEvent {
@@ -943,10 +946,23 @@ impl App {
                     now: edited,
                     before,
                 }) => {
-                    self.say("edit undone (the event's history says so)");
-                    let mut back = before;
+                    self.say(format!(
+                        "edit undone{} (the event's history says so)",
+                        self.elsewhere(&id)
+                    ));
+                    let mut back = before.clone();
                     back.amendments.clear();
                     let new = edited.edited(back, now);
+                    // An earlier edit of this event now finds it as the undo leaves it (its
+                    // history has grown), so it can be undone in turn.
+                    for older in &mut self.undo {
+                        if let Undo::Edit { id: i, now: n, .. } = older
+                            && *i == id
+                            && *n == before
+                        {
+                            n.clone_from(&new);
+                        }
+                    }
                     return vec![Effect::Mutate {
                         id,
                         mutation: Mutation::ReplaceEvent { old: edited, new },
@@ -958,6 +974,22 @@ impl App {
             Action::ChangeKind => {}
         }
         Vec::new()
+    }
+
+    /// " in case «TITLE»" when case `id` is not the one on screen, so that an undo there is
+    /// never taken for one here.
+    fn elsewhere(&self, id: &str) -> String {
+        if self.selected().is_some_and(|c| c.id == id) {
+            return String::new();
+        }
+        self.rows
+            .iter()
+            .filter_map(Row::summary)
+            .find(|s| s.id == id)
+            .map_or_else(
+                || format!(" in case {id}"),
+                |s| format!(" in case «{}»", s.title),
+            )
     }
 
     fn start_call(&mut self) -> Vec<Effect> {

@@ -1,5 +1,5 @@
-//! A call as it happens: a transfer is where the call went, never an earlier visit, and an
-//! edit's bare time keeps the event on its own day.
+//! The app as a person uses it: a transfer is where the call went, never an earlier visit; an
+//! edit's bare time keeps the event on its own day; undo takes back edits one after another.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -99,4 +99,57 @@ fn a_bare_time_in_an_edit_keeps_the_event_on_its_own_day() {
         "2013-08-20 14:00",
         "on the event's own day, not today"
     );
+}
+
+fn edit_summary(app: &mut App, add: &str) {
+    press(app, KeyCode::Enter);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "the edit form"
+    );
+    press(app, KeyCode::End);
+    typ(app, add);
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "the edit is saved");
+}
+
+#[test]
+fn undo_takes_back_two_edits_of_one_event_and_names_the_case_it_undoes_in() {
+    let mut first = Case::new("c3", "Broken phone", "KPN", now() - Duration::days(3));
+    first.add_event(Event::new(
+        Kind::Note,
+        now() - Duration::hours(2),
+        "technician",
+    ));
+    let other = Case::new("c4", "No internet", "KPN", now() - Duration::days(9));
+    let mut app = app_on(&[first, other]);
+    assert_eq!(app.selected().unwrap().id, "c3");
+    press(&mut app, KeyCode::Tab);
+    edit_summary(&mut app, " ONE");
+    edit_summary(&mut app, " TWO");
+    let summary = |app: &App| app.selected().unwrap().events[0].summary.clone();
+    assert_eq!(summary(&app), "technician ONE TWO");
+
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(summary(&app), "technician ONE");
+    press(&mut app, KeyCode::Char('u'));
+    let message = app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(!message.contains("elsewhere"), "{message}");
+    assert_eq!(summary(&app), "technician", "both edits are undone");
+    let event = &app.selected().unwrap().events[0];
+    assert_eq!(
+        event.amendments.len(),
+        4,
+        "two edits and two undos, all kept: {:?}",
+        event.amendments
+    );
+
+    // An undo that acts on another case than the one on screen says which.
+    edit_summary(&mut app, " THREE");
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected().unwrap().id, "c4");
+    press(&mut app, KeyCode::Char('u'));
+    let message = app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(message.contains("«Broken phone»"), "{message}");
 }
