@@ -153,3 +153,49 @@ fn undo_takes_back_two_edits_of_one_event_and_names_the_case_it_undoes_in() {
     let message = app.message.as_ref().map(|m| m.text.clone()).unwrap();
     assert!(message.contains("«Broken phone»"), "{message}");
 }
+
+#[test]
+fn the_quit_question_goes_once_the_notes_it_was_about_are_saved() {
+    let case = Case::new("c5", "No internet", "KPN", now() - Duration::days(2));
+    let mut app = app_on(std::slice::from_ref(&case));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Notes);
+    press(&mut app, KeyCode::Char('i'));
+    for c in "storingsnummer".chars() {
+        app.key(KeyEvent::from(KeyCode::Char(c)));
+    }
+    // Leaving the editor saves; storage says no (a full disk).
+    let fail = |app: &mut App, effects: Vec<runaround::app::Effect>| {
+        let mut quit = false;
+        for effect in effects {
+            match effect {
+                runaround::app::Effect::Mutate { id, .. } => {
+                    app.failed(&id, "case c5: No space left on device");
+                }
+                runaround::app::Effect::Quit => quit = true,
+                _ => {}
+            }
+        }
+        quit
+    };
+    let left = app.key(KeyEvent::from(KeyCode::Esc));
+    fail(&mut app, left);
+    // q tries the save once more (it fails again), then asks to quit.
+    let effects = app.key(KeyEvent::from(KeyCode::Char('q')));
+    assert!(fail(&mut app, effects), "q asks to quit");
+    assert!(!app.quitting(), "q asks first");
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
+
+    // The next autosave tries again, and storage takes it this time: the question about
+    // unsaved notes is answered.
+    let retry = app.flush_notes();
+    assert_eq!(retry.len(), 1, "{retry:?}");
+    let mut saved = case;
+    saved.notes = "storingsnummer".into();
+    app.saved(saved, None);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let message = app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(message.contains("notes saved"), "{message}");
+    assert!(app.quitting(), "nothing is at risk any more");
+}

@@ -459,7 +459,16 @@ impl App {
         if self.notes.case_id.as_deref() == Some(id.as_str()) && self.notes.saved(&case.notes) {
             // The failure the status line reported is over.
             self.notes_kept = None;
-            self.say("notes saved (an earlier save had failed)");
+            if matches!(self.overlay, Some(Overlay::ConfirmQuit { .. })) {
+                // Its question is answered: nothing typed is at risk any more.
+                self.overlay = None;
+                self.say(format!(
+                    "notes saved now (an earlier save had failed); {} quits",
+                    self.keymap.key_of(Action::Quit)
+                ));
+            } else {
+                self.say("notes saved (an earlier save had failed)");
+            }
         }
         if let Some((query, ids)) = &mut self.found {
             if search::matches(&case, query) {
