@@ -342,7 +342,13 @@ fn notes_typed_into_a_case_that_vanishes_are_still_saved() {
     press(&mut app, KeyCode::Char('i'));
     typ(&mut app, "Zoë");
     assert!(app.take_queued().is_empty());
+    // Unreadable for a moment (a sync halfway through writing it): the typing stays.
     app.lost(&id, Some("broken by hand".into()));
+    assert!(app.take_queued().is_empty());
+    assert_eq!(app.mode, Mode::Insert);
+    assert!(app.notes.text().starts_with("Zoë"));
+    // Gone for good: what was typed is saved all the same (storage rescues it).
+    app.lost(&id, None);
     let queued = app.take_queued();
     match &queued[..] {
         [

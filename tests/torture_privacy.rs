@@ -197,6 +197,13 @@ fn the_tui_writes_private_files_under_umask_000() {
         let private = if path.is_dir() { 0o700 } else { 0o600 };
         assert_eq!(m, private, "{} is {m:o}", path.display());
     }
-    let screen = tui.quit();
+    // Still typing (the file may read again): leave the editor, then quit, saying yes to
+    // leaving with the notes only in the rescue file.
+    tui.keys(&["Escape"]);
+    tui.wait_gone("Notes editing");
+    tui.keys(&["q"]);
+    tui.wait_for("quit anyway?");
+    tui.keys(&["y"]);
+    let screen = tui.wait_for("EXITED:");
     assert!(screen.contains("EXITED:0"), "{screen}");
 }

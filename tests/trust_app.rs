@@ -199,3 +199,39 @@ fn the_quit_question_goes_once_the_notes_it_was_about_are_saved() {
     assert!(message.contains("notes saved"), "{message}");
     assert!(app.quitting(), "nothing is at risk any more");
 }
+
+#[test]
+fn notes_typed_while_the_file_cannot_be_read_for_a_moment_stay_and_are_saved_after() {
+    let mut case = Case::new("c6", "No internet", "KPN", now() - Duration::days(2));
+    case.notes = "Since Friday.".into();
+    let mut app = app_on(std::slice::from_ref(&case));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('i'));
+    press(&mut app, KeyCode::End);
+    typ(&mut app, " BLIP2");
+    // A sync or an editor truncates the file in place, then writes it back.
+    app.lost("c6", Some("the file is empty".into()));
+    assert!(
+        app.take_queued().is_empty(),
+        "nothing is thrown at a broken file"
+    );
+    assert_eq!(app.mode, runaround::app::Mode::Insert, "still typing");
+    assert_eq!(app.notes.text(), "Since Friday. BLIP2");
+    app.saved(case, None);
+    assert_eq!(
+        app.notes.text(),
+        "Since Friday. BLIP2",
+        "the file reading again does not replace what was typed"
+    );
+    typ(&mut app, "!");
+    let save = app.flush_notes();
+    match &save[..] {
+        [runaround::app::Effect::Mutate { id, mutation }] => {
+            assert_eq!(id, "c6");
+            let text = format!("{mutation:?}");
+            assert!(text.contains("Since Friday. BLIP2!"), "{text}");
+        }
+        other => panic!("expected the notes to be saved, got {other:?}"),
+    }
+}

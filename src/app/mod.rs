@@ -290,7 +290,17 @@ impl App {
         self.cases_state
             .selected()
             .and_then(|i| self.visible.get(i))
-            .map(|&r| &self.rows[r])
+            .and_then(|&r| self.rows.get(r))
+    }
+
+    /// Whether the notes editor belongs on screen: the selected case's notes, or what is
+    /// being typed into it while its file cannot be read for a moment.
+    pub fn shows_notes(&self) -> bool {
+        self.selected().is_some()
+            || (self.notes.dirty
+                && self
+                    .selected_row()
+                    .is_some_and(|r| self.notes.case_id.as_deref() == Some(r.id())))
     }
 
     /// The selected case, when it could be read and has been.
@@ -415,6 +425,18 @@ impl App {
             Some(c) => (Some(c.id.clone()), c.notes.clone(), c.events.len()),
             None => (None, String::new(), 0),
         };
+        // The case being typed into cannot be read just now (a sync or an editor is halfway
+        // through writing it): the typing stays on screen, and its save is tried again until
+        // the file reads, then merged with what the file holds.
+        if id.is_none()
+            && self.notes.dirty
+            && self
+                .selected_row()
+                .is_some_and(|r| self.notes.case_id.as_deref() == Some(r.id()))
+        {
+            self.timeline_state.select(None);
+            return;
+        }
         if self.notes.case_id == id {
             let sel = self
                 .timeline_state

@@ -265,7 +265,7 @@ fn draw_pane(
             app.hits.notes = Some(area);
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            if app.selected().is_some() {
+            if app.shows_notes() {
                 frame.render_widget(&app.notes.editor, inner);
             }
         }
