@@ -145,7 +145,7 @@ fn log_event(dir: &Path) {
     let id = top_case(&source);
     let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
     let store = Store::open(scratch.path()).unwrap();
-    let Entry::Ok { case, .. } = source.load(&id).unwrap() else {
+    let Entry::Readable { body: case, .. } = source.load(&id).unwrap() else {
         panic!("{id} cannot be read")
     };
     store.insert(&case).unwrap();
@@ -219,10 +219,10 @@ fn frame(dir: &Path) {
 fn load(store: &Store, app: &mut App) {
     while let Some(id) = app.wanted().map(str::to_string) {
         match store.load(&id).unwrap() {
-            Entry::Ok {
-                case, read_only, ..
-            } => app.saved(case, read_only),
-            Entry::Unreadable { reason, .. } => app.lost(&id, Some(reason)),
+            Entry::Readable { body, access, .. } => {
+                app.saved(body, access.read_only().map(ToString::to_string));
+            }
+            Entry::Unreadable { problem, .. } => app.lost(&id, Some(problem.to_string())),
         }
     }
 }

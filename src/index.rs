@@ -21,82 +21,23 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Read, Write};
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
-use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Summary;
 use crate::export::json::events_blob;
-use crate::storage::{Entry, Stamp, StorageError, Store};
+use crate::storage::{Access, CaseFile, FileProblem, Stamp, StorageError, Store};
 
-/// The first line. Version 2: an entry's read-only reason also covers keys, comments and
-/// times a save would lose, so entries written before are not trusted for it.
-const MAGIC: &[u8] = b"runaround index 2\n";
+/// The first line. Version 3: why a file is read-only or unreadable is kept as data.
+const MAGIC: &[u8] = b"runaround index 3\n";
 /// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;
 const FILE: &str = "index";
 
-/// A case file as the index knows it.
-#[derive(Clone, Debug)]
-pub enum Listed {
-    Case {
-        summary: Summary,
-        /// Why the case must not be written, if it must not.
-        read_only: Option<String>,
-        stamp: Stamp,
-    },
-    Unreadable {
-        id: String,
-        path: PathBuf,
-        reason: String,
-        stamp: Stamp,
-    },
-}
-
-impl Listed {
-    /// The case id.
-    pub fn id(&self) -> &str {
-        match self {
-            Listed::Case { summary, .. } => &summary.id,
-            Listed::Unreadable { id, .. } => id,
-        }
-    }
-
-    /// The file's stamp when it was read.
-    pub fn stamp(&self) -> Stamp {
-        match self {
-            Listed::Case { stamp, .. } | Listed::Unreadable { stamp, .. } => *stamp,
-        }
-    }
-
-    /// The listing of a case file just read, made at `now`.
-    pub fn of(entry: &Entry, now: DateTime<Utc>) -> Listed {
-        match entry {
-            Entry::Ok {
-                case,
-                read_only,
-                stamp,
-            } => Listed::Case {
-                summary: Summary::of(case, now),
-                read_only: read_only.clone(),
-                stamp: *stamp,
-            },
-            Entry::Unreadable {
-                id,
-                path,
-                reason,
-                stamp,
-            } => Listed::Unreadable {
-                id: id.clone(),
-                path: path.clone(),
-                reason: reason.clone(),
-                stamp: *stamp,
-            },
-        }
-    }
-}
+/// A case file as the index knows it: its summary.
+pub type Listed = CaseFile<Summary>;
 
 /// Where the events text of an entry is.
 #[derive(Clone, Debug)]
@@ -126,13 +67,13 @@ struct Row {
 enum Item {
     Case {
         summary: Summary,
-        read_only: Option<String>,
+        access: Access,
         /// Offset, length and CRC-32 of the events text.
         events: (u64, u64, u32),
     },
     Unreadable {
         id: String,
-        reason: String,
+        problem: FileProblem,
     },
 }
 
@@ -176,8 +117,8 @@ impl Scan {
             match known {
                 Some((listed, range, crc)) if listed.stamp() == stamp && answers(&listed, now) => {
                     events.push(match listed {
-                        Listed::Case { .. } => Events::Indexed(range, crc),
-                        Listed::Unreadable { .. } => Events::None,
+                        CaseFile::Readable { .. } => Events::Indexed(range, crc),
+                        CaseFile::Unreadable { .. } => Events::None,
                     });
                     entries.push(listed);
                 }
@@ -185,10 +126,12 @@ impl Scan {
                     stale = true;
                     let Ok(entry) = store.load(&id) else { continue };
                     events.push(match &entry {
-                        Entry::Ok { case, .. } => spill.keep(store, events_blob(&case.events)),
-                        Entry::Unreadable { .. } => Events::None,
+                        CaseFile::Readable { body, .. } => {
+                            spill.keep(store, events_blob(&body.events))
+                        }
+                        CaseFile::Unreadable { .. } => Events::None,
                     });
-                    entries.push(Listed::of(&entry, now));
+                    entries.push(entry.map(|case| Summary::of(&case, now)));
                 }
             }
         }
@@ -270,8 +213,10 @@ impl Scan {
         for (listed, events) in self.entries.iter().zip(&self.events) {
             stopped()?;
             let item = match listed {
-                Listed::Case {
-                    summary, read_only, ..
+                CaseFile::Readable {
+                    body: summary,
+                    access,
+                    ..
                 } => {
                     // A text that is not there or not sound leaves its case out: it is read
                     // from its file next time.
@@ -283,13 +228,13 @@ impl Scan {
                     at += len;
                     Item::Case {
                         summary: summary.clone(),
-                        read_only: read_only.clone(),
+                        access: access.clone(),
                         events: (at - len, len, crc32fast::hash(&text)),
                     }
                 }
-                Listed::Unreadable { id, reason, .. } => Item::Unreadable {
+                CaseFile::Unreadable { id, problem, .. } => Item::Unreadable {
                     id: id.clone(),
-                    reason: reason.clone(),
+                    problem: problem.clone(),
                 },
             };
             rows.push(Row {
@@ -350,8 +295,8 @@ fn read_checked(file: &File, range: &Range<u64>, crc: u32) -> Option<Vec<u8>> {
 /// before its last event).
 fn answers(listed: &Listed, now: DateTime<Utc>) -> bool {
     match listed {
-        Listed::Case { summary, .. } => summary.counters(now).is_some(),
-        Listed::Unreadable { .. } => true,
+        CaseFile::Readable { body, .. } => body.counters(now).is_some(),
+        CaseFile::Unreadable { .. } => true,
     }
 }
 
@@ -404,7 +349,7 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
         let (listed, range, crc) = match row.item {
             Item::Case {
                 summary,
-                read_only,
+                access,
                 events: (start, len, crc),
             } => {
                 let end = start.checked_add(len)?;
@@ -412,20 +357,19 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
                     return None;
                 }
                 (
-                    Listed::Case {
-                        summary,
-                        read_only,
+                    CaseFile::Readable {
+                        body: summary,
+                        access,
                         stamp: row.stamp,
                     },
                     start..end,
                     crc,
                 )
             }
-            Item::Unreadable { id, reason } => (
-                Listed::Unreadable {
-                    path: store.path(&id),
+            Item::Unreadable { id, problem } => (
+                CaseFile::Unreadable {
                     id,
-                    reason,
+                    problem,
                     stamp: row.stamp,
                 },
                 0..0,

@@ -18,7 +18,7 @@ use runaround::domain::{
     ActiveCall, Case, Counters, Event, Kind, Outcome, PromiseState, Status, Summary,
 };
 use runaround::export::json;
-use runaround::index::{self, Listed, Scan};
+use runaround::index::{self, Scan};
 use runaround::storage::{Entry, Store};
 use tempfile::TempDir;
 
@@ -182,7 +182,7 @@ fn expected_json(store: &Store, now: DateTime<Utc>, all: bool) -> String {
         .unwrap()
         .into_iter()
         .filter_map(|e| match e {
-            Entry::Ok { case, .. } => Some(case),
+            Entry::Readable { body: case, .. } => Some(case),
             Entry::Unreadable { .. } => None,
         })
         .filter(|c| all || c.status == Status::Open)
@@ -342,10 +342,10 @@ fn the_tui_starts_on_the_same_summaries_as_the_files_give() {
         scan.save_if_stale().unwrap();
         let mut seen = 0;
         for listed in &scan.entries {
-            let Listed::Case { summary, .. } = listed else {
+            let Some(summary) = listed.body() else {
                 panic!("{round}: {} unreadable", listed.id())
             };
-            let Entry::Ok { case, .. } = store.load(&summary.id).unwrap() else {
+            let Entry::Readable { body: case, .. } = store.load(&summary.id).unwrap() else {
                 panic!()
             };
             assert_eq!(

@@ -20,8 +20,8 @@ use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Kind, PromiseState, Status, Summary};
 use crate::export::{csv, json, markdown, text};
-use crate::index::{Listed, Scan};
-use crate::storage::{Entry, StorageError, Store, UpdateError, valid_id};
+use crate::index::Scan;
+use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
 #[derive(Debug)]
@@ -110,11 +110,12 @@ pub fn run(
             return listed;
         }
         Command::Show { case, json } => {
-            let (mut case, read_only) = load_resolved(store, &case)?;
+            let (mut case, access) = load_resolved(store, &case)?;
             if json {
                 json_safe(&(json::case_json(&case, now, false) + "\n"))
             } else {
                 case.clean_text();
+                let read_only = access.read_only().map(ToString::to_string);
                 clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
@@ -254,14 +255,14 @@ fn list(
     let mut unreadable = 0;
     for (i, listed) in scan.entries.iter().enumerate() {
         match listed {
-            Listed::Case { summary, .. } => {
+            CaseFile::Readable { body: summary, .. } => {
                 if all || summary.status == Status::Open {
                     chosen.push((i, summary));
                 }
             }
-            Listed::Unreadable { path, reason, .. } => {
+            CaseFile::Unreadable { id, problem, .. } => {
                 unreadable += 1;
-                let warning = format!("{} cannot be read: {reason}", path.display());
+                let warning = format!("{} cannot be read: {problem}", store.path(id).display());
                 eprintln!("warning: {}", clean_line(&warning));
             }
         }
@@ -282,13 +283,13 @@ fn list(
     // should the index let us down after all (damaged on disk), the case file says it all.
     let from_file = |summary: &Summary| -> std::io::Result<(Counters, String)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
-            Entry::Ok { case, .. } => Ok((
+            CaseFile::Readable { body: case, .. } => Ok((
                 Counters::of(&case, now),
                 json::events_blob_at(&case.events, now),
             )),
-            Entry::Unreadable { path, reason, .. } => Err(std::io::Error::other(format!(
-                "{} cannot be read: {reason}",
-                path.display()
+            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(format!(
+                "{} cannot be read: {problem}",
+                store.path(&id).display()
             ))),
         }
     };
@@ -495,10 +496,7 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
         .iter()
         .map(|e| Candidate {
             id: e.id(),
-            title: match e {
-                Listed::Case { summary, .. } => &summary.title,
-                Listed::Unreadable { .. } => "(unreadable)",
-            },
+            title: e.body().map_or("(unreadable)", |summary| &summary.title),
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
@@ -506,14 +504,13 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
     Ok(scan.entries[index].id().to_string())
 }
 
-fn load_resolved(store: &Store, query: &str) -> Result<(Case, Option<String>), CliError> {
+fn load_resolved(store: &Store, query: &str) -> Result<(Case, Access), CliError> {
     let id = resolve_id(store, query)?;
-    match store.load(&id)? {
-        Entry::Ok {
-            case, read_only, ..
-        } => Ok((case, read_only)),
-        Entry::Unreadable { path, reason, .. } => {
-            Err(StorageError::Unreadable { path, reason }.into())
+    store.load(&id)?.into_result().map_err(|reason| {
+        StorageError::Unreadable {
+            path: store.path(&id),
+            reason,
         }
-    }
+        .into()
+    })
 }

@@ -10,8 +10,11 @@
 //! files, like the index, are opened without blocking and used only when they are regular
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
+pub mod file;
 pub mod format;
 pub mod layout;
+
+pub use file::{Access, CaseFile, FileProblem, ReadOnly, Stamp};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -30,9 +33,9 @@ pub enum StorageError {
         source: std::io::Error,
     },
     #[error("{} cannot be read: {reason}", .path.display())]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: FileProblem },
     #[error("case {id} is read-only: {reason}")]
-    ReadOnly { id: String, reason: String },
+    ReadOnly { id: String, reason: ReadOnly },
     #[error("case {0} does not exist")]
     NotFound(String),
     #[error("case {0} already exists")]
@@ -47,6 +50,8 @@ pub enum StorageError {
         holder(*.pid)
     )]
     Locked { path: PathBuf, pid: Option<u32> },
+    #[error("no random numbers for a new case id: {0}")]
+    Random(String),
 }
 
 /// Who holds a lock, for messages.
@@ -61,71 +66,14 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
     }
 }
 
-/// Size, modification time and inode of a case file, to tell whether it changed since it was
-/// read. Every save is a rename, so a saved file always has a new inode; the size and the
-/// nanosecond mtime catch a file edited in place.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Stamp {
-    pub len: u64,
-    pub mtime: i64,
-    pub mtime_nsec: i64,
-    pub ino: u64,
-}
-
-impl Stamp {
-    fn of(meta: &fs::Metadata) -> Stamp {
-        use std::os::unix::fs::MetadataExt;
-        Stamp {
-            len: meta.len(),
-            mtime: meta.mtime(),
-            mtime_nsec: meta.mtime_nsec(),
-            ino: meta.ino(),
-        }
-    }
-}
-
-/// One case file as found on disk.
-#[derive(Debug)]
-pub enum Entry {
-    /// A case that was read. `read_only` holds the reason it must not be written, if any.
-    Ok {
-        case: Case,
-        read_only: Option<String>,
-        stamp: Stamp,
-    },
-    /// A file that could not be read, with the reason.
-    Unreadable {
-        id: String,
-        path: PathBuf,
-        reason: String,
-        stamp: Stamp,
-    },
-}
-
-impl Entry {
-    /// The case id (the file name without `.ron`).
-    pub fn id(&self) -> &str {
-        match self {
-            Entry::Ok { case, .. } => &case.id,
-            Entry::Unreadable { id, .. } => id,
-        }
-    }
-
-    /// The file's stamp when it was read.
-    pub fn stamp(&self) -> Stamp {
-        match self {
-            Entry::Ok { stamp, .. } | Entry::Unreadable { stamp, .. } => *stamp,
-        }
-    }
-}
+/// One case file as found on disk: the case, or why it could not be read.
+pub type Entry = CaseFile<Case>;
 
 /// How old a temp file beside the cases must be to count as left by a dead process.
 const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 /// How old a notes file handed to an external editor must be to count as left behind.
 const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
-/// The largest case file read, in bytes: far beyond any journal (a case with a hundred
-/// thousand events is a few tens of megabytes).
-const MAX_CASE_FILE: u64 = 256 * 1024 * 1024;
+use file::MAX_CASE_FILE;
 /// How long a writer waits for a case's lock by default before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// How long a writer waits for a lock before it says so (when it may wait longer than that).
@@ -248,7 +196,7 @@ impl Store {
             .collect())
     }
 
-    /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
+    /// Reads every case file. Files that cannot be read come back as [`CaseFile::Unreadable`];
     /// only a directory that cannot be listed is an error.
     pub fn load_all(&self) -> Result<Vec<Entry>, StorageError> {
         Ok(self
@@ -264,17 +212,19 @@ impl Store {
     }
 
     /// Reads case `id`. Only a missing file is an error; one that cannot be read or decoded is
-    /// an [`Entry::Unreadable`].
+    /// a [`CaseFile::Unreadable`].
     pub fn load(&self, id: &str) -> Result<Entry, StorageError> {
         let path = self.path(id);
         // Taken before the read: if the file changes in between, the stamp is the older one
         // and the change is noticed next time, never missed.
         let stamp = self.stamp(id).unwrap_or_default();
-        let unreadable = |reason: String| Entry::Unreadable {
+        let unreadable = |problem: FileProblem| CaseFile::Unreadable {
             id: id.to_string(),
-            path: path.clone(),
-            reason,
+            problem,
             stamp,
+        };
+        let failed = |e: std::io::Error| FileProblem::Io {
+            message: e.to_string(),
         };
         // A FIFO or a link to a device would block or never end: only regular files are read,
         // and the file is opened without blocking, so one swapped in meanwhile is caught too.
@@ -285,22 +235,17 @@ impl Store {
             .and_then(|file| Ok((file.metadata()?, file)));
         let bytes = match opened {
             Ok((meta, _)) if !meta.is_file() => {
-                return Ok(unreadable(
-                    "the file cannot be read: it is not a regular file".into(),
-                ));
+                return Ok(unreadable(FileProblem::NotRegular));
             }
             // A sparse file of a hundred gigabytes would take all memory to read.
             Ok((meta, _)) if meta.len() > MAX_CASE_FILE => {
-                return Ok(unreadable(format!(
-                    "the file is {} bytes, more than a case file can be ({MAX_CASE_FILE})",
-                    meta.len()
-                )));
+                return Ok(unreadable(FileProblem::TooBig { len: meta.len() }));
             }
             Ok((meta, mut file)) => {
                 let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
                 match std::io::Read::read_to_end(&mut file, &mut bytes) {
                     Ok(_) => bytes,
-                    Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+                    Err(e) => return Ok(unreadable(failed(e))),
                 }
             }
             Err(e) if e.kind() == ErrorKind::NotFound => {
@@ -308,43 +253,37 @@ impl Store {
             }
             // Any other failure to read (permissions, a directory in the way) makes the case
             // unreadable, with the reason, rather than missing from the list.
-            Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+            Err(e) => return Ok(unreadable(failed(e))),
         };
         let Ok(text) = std::str::from_utf8(&bytes) else {
-            return Ok(unreadable("the file is not valid UTF-8 text".into()));
+            return Ok(unreadable(FileProblem::NotUtf8));
         };
         match format::decode(text) {
-            Ok(decoded) if decoded.case.id != id => Ok(unreadable(format!(
-                "the file says its id is '{}', but its name says '{id}'",
-                decoded.case.id
-            ))),
-            Ok(decoded) => Ok(Entry::Ok {
-                case: decoded.case,
-                read_only: decoded.read_only,
+            Ok(decoded) if decoded.case.id != id => Ok(unreadable(FileProblem::IdMismatch {
+                inside: decoded.case.id,
+                name: id.to_string(),
+            })),
+            Ok(decoded) => Ok(CaseFile::Readable {
+                body: decoded.case,
+                access: decoded.access,
                 stamp,
             }),
-            Err(reason) => Ok(unreadable(reason)),
+            Err(problem) => Ok(unreadable(problem)),
         }
     }
 
     /// Reads case `id` for writing: an unreadable or newer file is an error.
     fn load_writable(&self, id: &str) -> Result<Case, StorageError> {
-        match self.load(id)? {
-            Entry::Ok {
-                case,
-                read_only: None,
-                ..
-            } => Ok(case),
-            Entry::Ok {
-                read_only: Some(reason),
-                ..
-            } => Err(StorageError::ReadOnly {
+        match self.load(id)?.into_result() {
+            Ok((case, Access::Writable)) => Ok(case),
+            Ok((_, Access::ReadOnly(reason))) => Err(StorageError::ReadOnly {
                 id: id.to_string(),
                 reason,
             }),
-            Entry::Unreadable { path, reason, .. } => {
-                Err(StorageError::Unreadable { path, reason })
-            }
+            Err(reason) => Err(StorageError::Unreadable {
+                path: self.path(id),
+                reason,
+            }),
         }
     }
 
@@ -658,10 +597,7 @@ pub enum UpdateError<E> {
 pub fn new_id() -> Result<String, StorageError> {
     const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
     let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io {
-        path: PathBuf::from("(random)"),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Random(e.to_string()))?;
     Ok(bytes
         .iter()
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
