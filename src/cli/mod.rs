@@ -281,12 +281,9 @@ fn list(
     });
     // Counters and events come from the index (a scan makes every summary answer at `now`);
     // should the index let us down after all (damaged on disk), the case file says it all.
-    let from_file = |summary: &Summary| -> std::io::Result<(Counters, String)> {
+    let from_file = |summary: &Summary| -> std::io::Result<(Counters, Vec<Event>)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
-            CaseFile::Readable { body: case, .. } => Ok((
-                Counters::of(&case, now),
-                json::events_blob_at(&case.events, now),
-            )),
+            CaseFile::Readable { body: case, .. } => Ok((Counters::of(&case, now), case.events)),
             CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(format!(
                 "{} cannot be read: {problem}",
                 store.path(&id).display()
@@ -297,14 +294,7 @@ fn list(
         json::write_list(
             out,
             chosen.iter().map(|&(i, summary)| {
-                // The index keeps the events as they read before any promise fell due: a case
-                // with an overdue promise is read from its file to show it broken.
-                let indexed = if summary.overdue_promises(now) {
-                    None
-                } else {
-                    scan.events_json(i)
-                };
-                let (counters, events) = match (summary.counters(now), indexed) {
+                let (counters, events) = match (summary.counters(now), scan.events(i)) {
                     (Some(counters), Some(events)) => (counters, events),
                     _ => from_file(summary)?,
                 };
@@ -314,6 +304,7 @@ fn list(
                     events,
                 })
             }),
+            now,
         )
     } else {
         chosen
@@ -418,27 +409,33 @@ impl<W: Write> JsonSafe<W> {
 
 impl<W: Write> Write for JsonSafe<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // `buf[..start]` is passed on; only the bytes that may need an escape are looked for
+        // (they are rare), and the bytes between them are passed on as they are.
         let mut start = 0;
-        for (i, &b) in buf.iter().enumerate() {
-            if self.lead {
-                self.lead = false;
+        let mut i = 0;
+        while i < buf.len() {
+            if std::mem::take(&mut self.lead) {
+                let b = buf[i];
                 if (0x80..0xa0).contains(&b) {
-                    self.out.write_all(&buf[start..i])?;
                     write!(self.out, "\\u{:04x}", u32::from(b))?;
-                    start = i + 1;
+                    i += 1;
+                    start = i;
                     continue;
                 }
                 self.out.write_all(&[0xc2])?;
             }
-            if b == 0xc2 || b == 0x7f {
-                self.out.write_all(&buf[start..i])?;
-                start = i + 1;
-                if b == 0x7f {
-                    self.out.write_all(b"\\u007f")?;
-                } else {
-                    self.lead = true;
-                }
+            let Some(found) = memchr::memchr2(0xc2, 0x7f, &buf[i..]) else {
+                break;
+            };
+            let at = i + found;
+            self.out.write_all(&buf[start..at])?;
+            if buf[at] == 0x7f {
+                self.out.write_all(b"\\u007f")?;
+            } else {
+                self.lead = true;
             }
+            i = at + 1;
+            start = i;
         }
         self.out.write_all(&buf[start..])?;
         Ok(buf.len())
@@ -513,4 +510,28 @@ fn load_resolved(store: &Store, query: &str) -> Result<(Case, Access), CliError>
         }
         .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_safe_writes_escape_exactly_as_the_whole_text_is_escaped() {
+        let text = "a\u{7f}b\u{85}\u{9f}\u{a0}é\u{c2}\u{80}\u{85}z\u{2028}\u{7f}";
+        let want = json_safe(text);
+        assert!(want.contains("\\u007f") && want.contains("\\u0085") && want.contains('\u{a0}'));
+        for chunk in 1..=text.len() {
+            let mut out = JsonSafe::new(Vec::new());
+            for part in text.as_bytes().chunks(chunk) {
+                out.write_all(part).unwrap();
+            }
+            out.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(out.out).unwrap(),
+                want,
+                "chunks of {chunk}"
+            );
+        }
+    }
 }

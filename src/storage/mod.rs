@@ -12,6 +12,7 @@
 
 pub mod file;
 pub mod format;
+pub mod index;
 pub mod layout;
 
 pub use file::{Access, CaseFile, FileProblem, ReadOnly, Stamp};

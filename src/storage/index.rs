@@ -1,20 +1,25 @@
 //! The journal index: a cache, kept in `DIR/index`, of what listing the journal needs of each
-//! case file — its [`Summary`] (counter inputs included) and its events as `list --json` prints
-//! them — so that the case list and `list --json` do not parse a thousand RON files.
+//! case file — its [`Summary`] (counter inputs included) and its events — so that the case list
+//! and `list --json` do not parse a thousand RON files.
 //!
 //! The case files stay the only source of truth. Each entry holds the stamp (size, nanosecond
 //! mtime, inode) the file had when it was read, and is used only while the file still has that
 //! stamp; any other file is read again. An index that is missing, damaged or from another
 //! version is ignored and rebuilt, so deleting it loses nothing.
 //!
-//! Layout: a first line naming the format, the events texts one after another, a JSON table of
-//! the entries (with where each events text is and its CRC-32), and a last line giving where
-//! the table starts and its CRC-32. Damage anywhere is caught by a checksum and costs only a
-//! re-read of the case files concerned.
+//! It keeps data, not output: the events are stored as they are (compact JSON, deflated), and
+//! `list --json` prints them as of its own moment, so that a promise overdue by now reads as
+//! broken without the case file being read.
+//!
+//! Layout: a first line naming the format, the events of each case one block after another, a
+//! JSON table of the entries (with where each block is, its CRC-32 and its length inflated),
+//! and a last line giving where the table starts and its CRC-32. Damage anywhere is caught by a
+//! checksum and costs only a re-read of the case files concerned.
 //!
 //! What is read of it is bounded by what the journal could need: an index much bigger than
 //! the case files it lists (see [`bound`]), or one that is not a regular file (a FIFO would
-//! block), is not read at all.
+//! block), is not read at all; nor is an events block inflated beyond what its case file
+//! could hold.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -25,31 +30,43 @@ use std::os::unix::fs::FileExt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Summary;
-use crate::export::json::events_blob;
+use crate::domain::{Event, Summary};
 use crate::storage::{Access, CaseFile, FileProblem, Stamp, StorageError, Store};
 
-/// The first line. Version 3: why a file is read-only or unreadable is kept as data.
+/// The first line. Version 3: the events are kept as data (deflated JSON), and why a file is
+/// read-only or unreadable as a typed fact.
 const MAGIC: &[u8] = b"runaround index 3\n";
 /// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;
 const FILE: &str = "index";
+/// How hard the events are deflated: a fast level, which already makes the index about a
+/// fifth of the case files.
+const LEVEL: u8 = 6;
 
 /// A case file as the index knows it: its summary.
 pub type Listed = CaseFile<Summary>;
 
-/// Where the events text of an entry is.
+/// Where the events of an entry are.
 #[derive(Clone, Debug)]
 enum Events {
-    /// In the index file read, at this range, with this CRC-32.
-    Indexed(Range<u64>, u32),
-    /// Made just now from the case file, and kept in memory (no spill file could be made).
-    Fresh(String),
-    /// Made just now and put in the spill file at this range, with this CRC-32.
+    /// Deflated in the index file read, at this range, with this CRC-32 and length inflated.
+    Indexed(Block),
+    /// Read just now from the case file, as JSON kept in memory (no spill file could be made).
+    Fresh(Vec<u8>),
+    /// Read just now, as JSON put in the spill file at this range, with this CRC-32.
     Spilled(Range<u64>, u32),
     /// None: the file could not be read.
     None,
+}
+
+/// A deflated events block of the index file.
+#[derive(Clone, Debug)]
+struct Block {
+    at: Range<u64>,
+    crc: u32,
+    /// How long the JSON is, inflated.
+    len: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -68,8 +85,8 @@ enum Item {
     Case {
         summary: Summary,
         access: Access,
-        /// Offset, length and CRC-32 of the events text.
-        events: (u64, u64, u32),
+        /// Offset, length and CRC-32 of the deflated events, and their length inflated.
+        events: (u64, u64, u32, u64),
     },
     Unreadable {
         id: String,
@@ -77,10 +94,10 @@ enum Item {
     },
 }
 
-/// The index as read from disk: its entries by id, and the open file for their events texts
+/// The index as read from disk: its entries by id, and the open file for their events
 /// (still readable after another process replaces the index).
 struct OnDisk {
-    entries: HashMap<String, (Listed, Range<u64>, u32)>,
+    entries: HashMap<String, (Listed, Option<Block>)>,
     file: File,
 }
 
@@ -90,11 +107,11 @@ pub struct Scan {
     pub entries: Vec<Listed>,
     events: Vec<Events>,
     file: Option<File>,
-    /// The events texts made during the scan (see [`Spill`]).
+    /// The events read during the scan (see [`Spill`]).
     spill: Option<File>,
     /// Whether the index on disk no longer matches the journal.
     pub stale: bool,
-    /// Whether an events text of the index failed its checksum.
+    /// Whether events of the index failed their checksum or would not decode.
     damaged: std::cell::Cell<bool>,
     store: Store,
 }
@@ -115,20 +132,15 @@ impl Scan {
         for (id, stamp) in files {
             let known = on_disk.as_mut().and_then(|d| d.entries.remove(&id));
             match known {
-                Some((listed, range, crc)) if listed.stamp() == stamp && answers(&listed, now) => {
-                    events.push(match listed {
-                        CaseFile::Readable { .. } => Events::Indexed(range, crc),
-                        CaseFile::Unreadable { .. } => Events::None,
-                    });
+                Some((listed, block)) if listed.stamp() == stamp && answers(&listed, now) => {
+                    events.push(block.map_or(Events::None, Events::Indexed));
                     entries.push(listed);
                 }
                 _ => {
                     stale = true;
                     let Ok(entry) = store.load(&id) else { continue };
                     events.push(match &entry {
-                        CaseFile::Readable { body, .. } => {
-                            spill.keep(store, events_blob(&body.events))
-                        }
+                        CaseFile::Readable { body, .. } => spill.keep(store, &body.events),
                         CaseFile::Unreadable { .. } => Events::None,
                     });
                     entries.push(entry.map(|case| Summary::of(&case, now)));
@@ -146,25 +158,43 @@ impl Scan {
         })
     }
 
-    /// The events text of entry `i` as `list --json` prints it; `None` for an unreadable
-    /// file, or when the index turns out to be damaged (the case file must be read then).
-    pub fn events_json(&self, i: usize) -> Option<String> {
+    /// The events of entry `i`; `None` for an unreadable file, or when the index turns out to
+    /// be damaged (the case file must be read then).
+    pub fn events(&self, i: usize) -> Option<Vec<Event>> {
         let events = self.events.get(i)?;
-        let text = self.text(events).and_then(|b| String::from_utf8(b).ok());
-        if text.is_none() && matches!(events, Events::Indexed(..)) {
-            self.damaged.set(true);
-        }
-        text
-    }
-
-    /// The bytes of an events text, if it is there and sound.
-    fn text(&self, events: &Events) -> Option<Vec<u8>> {
-        match events {
-            Events::Fresh(text) => Some(text.as_bytes().to_vec()),
+        let decoded = match events {
+            Events::Indexed(block) => self
+                .block(block)
+                .and_then(|deflated| inflate(&deflated, block.len)),
+            Events::Fresh(json) => Some(json.clone()),
             Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
-            Events::Indexed(range, crc) => read_checked(self.file.as_ref()?, range, *crc),
             Events::None => None,
         }
+        // Checked as UTF-8 once, not string by string.
+        .and_then(|json| String::from_utf8(json).ok())
+        .and_then(|json| serde_json::from_str(&json).ok());
+        if decoded.is_none() && matches!(events, Events::Indexed(..)) {
+            self.damaged.set(true);
+        }
+        decoded
+    }
+
+    /// The deflated bytes of an events block of the index read, if they are sound.
+    fn block(&self, block: &Block) -> Option<Vec<u8>> {
+        read_checked(self.file.as_ref()?, &block.at, block.crc)
+    }
+
+    /// The events of an entry as the index keeps them: deflated, with their length inflated.
+    fn deflated(&self, events: &Events) -> Option<(Vec<u8>, u64)> {
+        let json = match events {
+            // Copied as they are: what was sound when read is sound now.
+            Events::Indexed(block) => return self.block(block).map(|b| (b, block.len)),
+            Events::Fresh(json) => json.clone(),
+            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc)?,
+            Events::None => return None,
+        };
+        let len = json.len() as u64;
+        Some((miniz_oxide::deflate::compress_to_vec(&json, LEVEL), len))
     }
 
     /// Writes the index when it no longer matches the journal. A failure only means the next
@@ -178,7 +208,7 @@ impl Scan {
     pub fn save_unless(&self, stop: &std::sync::atomic::AtomicBool) -> Result<(), StorageError> {
         use std::sync::atomic::Ordering;
         if self.damaged.get() {
-            // Which texts are sound is not worth finding out: the next run reads every file.
+            // Which blocks are sound is not worth finding out: the next run reads every file.
             return remove(&self.store).map_err(|source| StorageError::Io {
                 path: self.store.dir().join(FILE),
                 source,
@@ -218,18 +248,18 @@ impl Scan {
                     access,
                     ..
                 } => {
-                    // A text that is not there or not sound leaves its case out: it is read
+                    // Events that are not there or not sound leave their case out: it is read
                     // from its file next time.
-                    let Some(text) = self.text(events) else {
+                    let Some((block, inflated)) = self.deflated(events) else {
                         continue;
                     };
-                    out.write_all(&text).map_err(io)?;
-                    let len = text.len() as u64;
+                    out.write_all(&block).map_err(io)?;
+                    let len = block.len() as u64;
                     at += len;
                     Item::Case {
                         summary: summary.clone(),
                         access: access.clone(),
-                        events: (at - len, len, crc32fast::hash(&text)),
+                        events: (at - len, len, crc32fast::hash(&block), inflated),
                     }
                 }
                 CaseFile::Unreadable { id, problem, .. } => Item::Unreadable {
@@ -255,9 +285,10 @@ impl Scan {
     }
 }
 
-/// Where a scan puts the events texts it makes, so that rebuilding the index of a large
+/// Where a scan puts the events it reads (as JSON), so that rebuilding the index of a large
 /// journal does not hold them all in memory: an unnamed temporary file in the journal's
-/// directory (0600, gone when closed). Without one, they stay in memory.
+/// directory (0600, gone when closed). Without one, they stay in memory. They are deflated
+/// only when the index is saved (on another thread, for the TUI).
 #[derive(Default)]
 struct Spill {
     file: Option<File>,
@@ -266,22 +297,38 @@ struct Spill {
 }
 
 impl Spill {
-    fn keep(&mut self, store: &Store, text: String) -> Events {
+    fn keep(&mut self, store: &Store, events: &[Event]) -> Events {
+        let Ok(json) = serde_json::to_vec(events) else {
+            return Events::None;
+        };
         if self.file.is_none() && !self.failed {
             self.file = tempfile::tempfile_in(store.dir()).ok();
             self.failed = self.file.is_none();
         }
         let Some(file) = &self.file else {
-            return Events::Fresh(text);
+            return Events::Fresh(json);
         };
-        let bytes = text.as_bytes();
+        let bytes = json.as_slice();
         if file.write_all_at(bytes, self.len).is_err() {
-            return Events::Fresh(text);
+            return Events::Fresh(json);
         }
         let start = self.len;
         self.len += bytes.len() as u64;
         Events::Spilled(start..self.len, crc32fast::hash(bytes))
     }
+}
+
+/// The inflated bytes of `deflated`, if they are exactly `len` long (no more is inflated).
+fn inflate(deflated: &[u8], len: u64) -> Option<Vec<u8>> {
+    let mut json = vec![0; usize::try_from(len).ok()?];
+    let made = miniz_oxide::inflate::decompress_slice_iter_to_slice(
+        &mut json,
+        std::iter::once(deflated),
+        false,
+        true,
+    )
+    .ok()?;
+    (made == json.len()).then_some(json)
 }
 
 /// The bytes of `range` in `file`, if their CRC-32 is `crc`.
@@ -301,15 +348,21 @@ fn answers(listed: &Listed, now: DateTime<Utc>) -> bool {
 }
 
 /// The largest index worth reading for case files `files`: what each entry could take beyond
-/// its file (the summary, the JSON escapes of its events), with room to spare. The summary of
-/// a case grows with its file, so a few times its size bounds it, plus a fixed part per entry.
+/// its file (the summary, its events even if they would not deflate), with room to spare. The
+/// summary of a case grows with its file, so a few times its size bounds it, plus a fixed part
+/// per entry. The same bound per file limits what one events block may inflate to.
 fn bound(files: &[(String, Stamp)]) -> u64 {
-    const PER_FILE: u64 = 64 * 1024;
     const SLACK: u64 = 1024 * 1024;
     files
         .iter()
-        .map(|(_, stamp)| stamp.len.saturating_mul(4).saturating_add(PER_FILE))
+        .map(|(_, stamp)| per_file(stamp))
         .fold(SLACK, u64::saturating_add)
+}
+
+/// The most an entry can take for a case file of stamp `stamp`.
+fn per_file(stamp: &Stamp) -> u64 {
+    const PER_FILE: u64 = 64 * 1024;
+    stamp.len.saturating_mul(4).saturating_add(PER_FILE)
 }
 
 /// The index of `store`, or `None` when there is none or it cannot be trusted: it is not a
@@ -346,14 +399,14 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
     let table: Table = serde_json::from_slice(&table).ok()?;
     let mut entries = HashMap::with_capacity(table.entries.len());
     for row in table.entries {
-        let (listed, range, crc) = match row.item {
+        let (listed, block) = match row.item {
             Item::Case {
                 summary,
                 access,
-                events: (start, len, crc),
+                events: (start, len, crc, inflated),
             } => {
                 let end = start.checked_add(len)?;
-                if start < MAGIC.len() as u64 || end > table_at {
+                if start < MAGIC.len() as u64 || end > table_at || inflated > per_file(&row.stamp) {
                     return None;
                 }
                 (
@@ -362,8 +415,11 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
                         access,
                         stamp: row.stamp,
                     },
-                    start..end,
-                    crc,
+                    Some(Block {
+                        at: start..end,
+                        crc,
+                        len: inflated,
+                    }),
                 )
             }
             Item::Unreadable { id, problem } => (
@@ -372,11 +428,10 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
                     problem,
                     stamp: row.stamp,
                 },
-                0..0,
-                0,
+                None,
             ),
         };
-        entries.insert(listed.id().to_string(), (listed, range, crc));
+        entries.insert(listed.id().to_string(), (listed, block));
     }
     Some(OnDisk { entries, file })
 }
