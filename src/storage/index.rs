@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{BufWriter, Read, Write};
+use std::io::Read;
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
 
@@ -39,7 +39,7 @@ const MAGIC: &[u8] = b"runaround index 3\n";
 /// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;
-const FILE: &str = "index";
+const FILE: &str = crate::storage::names::INDEX;
 /// How hard the events are deflated: a fast level, which already makes the index about a
 /// fifth of the case files.
 const LEVEL: u8 = 6;
@@ -206,7 +206,6 @@ impl Scan {
     /// [`Scan::save_if_stale`], giving up (and leaving no temp file) as soon as `stop` is set:
     /// for a save on another thread that must not outlive the process.
     pub fn save_unless(&self, stop: &std::sync::atomic::AtomicBool) -> Result<(), StorageError> {
-        use std::sync::atomic::Ordering;
         if self.damaged.get() {
             // Which blocks are sound is not worth finding out: the next run reads every file.
             return remove(&self.store).map_err(|source| StorageError::Io {
@@ -217,71 +216,47 @@ impl Scan {
         if !self.stale {
             return Ok(());
         }
-        let dir = self.store.dir();
-        let io = |source| StorageError::Io {
-            path: dir.join(FILE),
-            source,
-        };
-        let stopped = || {
-            if stop.load(Ordering::Relaxed) {
-                Err(io(std::io::Error::other("stopped before it was done")))
-            } else {
-                Ok(())
-            }
-        };
-        // Dropped on every way out, also an early one: its temp file goes with it.
-        let temp = tempfile::Builder::new()
-            .prefix(".index.")
-            .suffix(crate::storage::TEMP_SUFFIX)
-            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
-            .tempfile_in(dir)
-            .map_err(io)?;
-        let mut out = BufWriter::new(temp.as_file());
-        out.write_all(MAGIC).map_err(io)?;
-        let mut at = MAGIC.len() as u64;
-        let mut rows = Vec::with_capacity(self.entries.len());
-        for (listed, events) in self.entries.iter().zip(&self.events) {
-            stopped()?;
-            let item = match listed {
-                CaseFile::Readable {
-                    body: summary,
-                    access,
-                    ..
-                } => {
-                    // Events that are not there or not sound leave their case out: it is read
-                    // from its file next time.
-                    let Some((block, inflated)) = self.deflated(events) else {
-                        continue;
-                    };
-                    out.write_all(&block).map_err(io)?;
-                    let len = block.len() as u64;
-                    at += len;
-                    Item::Case {
-                        summary: summary.clone(),
-                        access: access.clone(),
-                        events: (at - len, len, crc32fast::hash(&block), inflated),
+        let path = self.store.dir().join(FILE);
+        crate::storage::atomic::write_streamed(&path, stop, |out, stopped| {
+            out.write_all(MAGIC)?;
+            let mut at = MAGIC.len() as u64;
+            let mut rows = Vec::with_capacity(self.entries.len());
+            for (listed, events) in self.entries.iter().zip(&self.events) {
+                stopped()?;
+                let item = match listed {
+                    CaseFile::Readable {
+                        body: summary,
+                        access,
+                        ..
+                    } => {
+                        // Events that are not there or not sound leave their case out: it is
+                        // read from its file next time.
+                        let Some((block, inflated)) = self.deflated(events) else {
+                            continue;
+                        };
+                        out.write_all(&block)?;
+                        let len = block.len() as u64;
+                        at += len;
+                        Item::Case {
+                            summary: summary.clone(),
+                            access: access.clone(),
+                            events: (at - len, len, crc32fast::hash(&block), inflated),
+                        }
                     }
-                }
-                CaseFile::Unreadable { id, problem, .. } => Item::Unreadable {
-                    id: id.clone(),
-                    problem: problem.clone(),
-                },
-            };
-            rows.push(Row {
-                stamp: listed.stamp(),
-                item,
-            });
-        }
-        let table = serde_json::to_vec(&Table { entries: rows }).map_err(|e| io(e.into()))?;
-        out.write_all(&table).map_err(io)?;
-        write!(out, "\n{at:020} {:08x}\n", crc32fast::hash(&table)).map_err(io)?;
-        out.flush().map_err(io)?;
-        drop(out);
-        stopped()?;
-        temp.as_file().sync_all().map_err(io)?;
-        stopped()?;
-        temp.persist(dir.join(FILE)).map_err(|e| io(e.error))?;
-        Ok(())
+                    CaseFile::Unreadable { id, problem, .. } => Item::Unreadable {
+                        id: id.clone(),
+                        problem: problem.clone(),
+                    },
+                };
+                rows.push(Row {
+                    stamp: listed.stamp(),
+                    item,
+                });
+            }
+            let table = serde_json::to_vec(&Table { entries: rows })?;
+            out.write_all(&table)?;
+            write!(out, "\n{at:020} {:08x}\n", crc32fast::hash(&table))
+        })
     }
 }
 

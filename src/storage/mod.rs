@@ -10,15 +10,22 @@
 //! files, like the index, are opened without blocking and used only when they are regular
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
+pub mod atomic;
 pub mod file;
 pub mod format;
 pub mod index;
 pub mod layout;
+pub mod names;
+
+pub use atomic::write_file;
+use atomic::write_steps;
+use names::{EDIT_AGE, STRAY_AGE, case_temp_id};
+pub use names::{TEMP_SUFFIX, is_temp_of};
 
 pub use file::{Access, CaseFile, FileProblem, ReadOnly, Stamp};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -60,7 +67,7 @@ fn holder(pid: Option<u32>) -> String {
     pid.map_or_else(|| "another process".into(), |pid| format!("pid {pid}"))
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
     move |source| StorageError::Io {
         path: path.to_path_buf(),
         source,
@@ -70,10 +77,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
 /// One case file as found on disk: the case, or why it could not be read.
 pub type Entry = CaseFile<Case>;
 
-/// How old a temp file beside the cases must be to count as left by a dead process.
-const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
-/// How old a notes file handed to an external editor must be to count as left behind.
-const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 use file::MAX_CASE_FILE;
 /// How long a writer waits for a case's lock by default before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -396,7 +399,7 @@ impl Store {
     /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
         use crate::fault::{self, Fault};
-        let name = format!("rescued-notes-{id}.txt");
+        let name = names::rescued_notes(id);
         let path = self.dir.join(&name);
         let first = if fault::strikes(Fault::Disk) {
             Err(io(&path)(fault::error(Fault::Disk)))
@@ -446,19 +449,8 @@ impl Store {
             let entry = entry.map_err(io(&self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let stray = is_temp_of(name, ".index.")
-                || name
-                    .strip_prefix(".rescued-notes-")
-                    .and_then(|n| n.split_once(".txt."))
-                    .is_some_and(|(id, _)| {
-                        valid_id(id) && is_temp_of(name, &format!(".rescued-notes-{id}.txt."))
-                    });
-            // The copy of notes handed to an external editor: it may be open for a long time
-            // in another TUI, so only a day-old one counts as left behind.
-            let editing = name
-                .strip_prefix(".notes-")
-                .and_then(|n| n.strip_suffix(".txt"))
-                .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()));
+            let stray = names::is_stray_beside_cases(name);
+            let editing = names::is_editor_copy(name);
             let age = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -472,31 +464,6 @@ impl Store {
         }
         Ok(removed)
     }
-}
-
-/// The suffix of runaround's temp files.
-pub const TEMP_SUFFIX: &str = ".tmp";
-
-/// Whether `name` is a temp file runaround made for `prefix`: the prefix, six random letters
-/// and digits, then `.tmp`. A name without `.tmp` (as older versions made them) counts only
-/// when its six characters hold a digit, so that a word such as `.ID.ron.backup` never does.
-pub fn is_temp_of(name: &str, prefix: &str) -> bool {
-    let Some(rest) = name.strip_prefix(prefix) else {
-        return false;
-    };
-    let random = |r: &str| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric());
-    match rest.strip_suffix(TEMP_SUFFIX) {
-        Some(r) => random(r),
-        None => random(rest) && rest.bytes().any(|b| b.is_ascii_digit()),
-    }
-}
-
-/// The case whose temp file `name` is (`.ID.ron.XXXXXX.tmp`), if it is one.
-fn case_temp_id(name: &str) -> Option<&str> {
-    let rest = name.strip_prefix('.')?;
-    let end = rest.find(".ron.")?;
-    let id = &rest[..end];
-    (valid_id(id) && is_temp_of(name, &format!(".{id}.ron."))).then_some(id)
 }
 
 /// Makes `dir` and whatever is missing above it, each 0700 whatever the umask. Directories
@@ -603,44 +570,4 @@ pub fn new_id() -> Result<String, StorageError> {
         .iter()
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
         .collect())
-}
-
-/// Writes a file atomically: temp file (0600) beside it, fsync, rename, fsync of the
-/// directory. The result is 0600 even when the file it replaces was not. After a crash the
-/// file is the old one or the new one; a temp file left behind (`.NAME.XXXXXX.tmp`) is ignored
-/// by readers and removed by [`Store::clean_strays`].
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    write_steps(path, bytes, false)
-}
-
-/// [`write_file`], with the steps open to [`crate::fault`] injection (case saves).
-fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageError> {
-    use crate::fault::{self, Fault};
-    let fail = |step| {
-        if faults && fault::strikes(step) {
-            Err(io(path)(fault::error(step)))
-        } else {
-            Ok(())
-        }
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TEMP_SUFFIX)
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)
-        .map_err(io(path))?;
-    fail(Fault::Write)?;
-    temp.write_all(bytes).map_err(io(path))?;
-    fail(Fault::Fsync)?;
-    temp.as_file().sync_all().map_err(io(path))?;
-    fail(Fault::Rename)?;
-    temp.persist(path).map_err(|e| io(path)(e.error))?;
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
