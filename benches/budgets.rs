@@ -134,6 +134,13 @@ fn list_json(dir: &Path) {
         cat.push(run(Command::new("cat").args(&files)));
     }
     report("list --all --json (1,000 cases)", median(list), median(cat));
+    // The index the listings above used, against the case files it lists.
+    let size = |p: &Path| std::fs::metadata(p).unwrap().len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "the index on disk (1,000 cases)\t{:.3}\t{:.3}\tMiB",
+        size(&dir.join("index")),
+        files.iter().map(|f| size(f)).sum::<f64>()
+    );
 }
 
 /// Logging one event into a 100-event case, as the user does it (`runaround log`: read,
