@@ -134,6 +134,13 @@ fn list_json(dir: &Path) {
         cat.push(run(Command::new("cat").args(&files)));
     }
     report("list --all --json (1,000 cases)", median(list), median(cat));
+    // The index the listings above used, against the case files it lists.
+    let size = |p: &Path| std::fs::metadata(p).unwrap().len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "the index on disk (1,000 cases)\t{:.3}\t{:.3}\tMiB",
+        size(&dir.join("index")),
+        files.iter().map(|f| size(f)).sum::<f64>()
+    );
 }
 
 /// Logging one event into a 100-event case, as the user does it (`runaround log`: read,
@@ -145,7 +152,7 @@ fn log_event(dir: &Path) {
     let id = top_case(&source);
     let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
     let store = Store::open(scratch.path()).unwrap();
-    let Entry::Ok { case, .. } = source.load(&id).unwrap() else {
+    let Entry::Readable { body: case, .. } = source.load(&id).unwrap() else {
         panic!("{id} cannot be read")
     };
     store.insert(&case).unwrap();
@@ -219,10 +226,10 @@ fn frame(dir: &Path) {
 fn load(store: &Store, app: &mut App) {
     while let Some(id) = app.wanted().map(str::to_string) {
         match store.load(&id).unwrap() {
-            Entry::Ok {
-                case, read_only, ..
-            } => app.saved(case, read_only),
-            Entry::Unreadable { reason, .. } => app.lost(&id, Some(reason)),
+            Entry::Readable { body, access, .. } => {
+                app.saved(body, access.read_only().map(ToString::to_string));
+            }
+            Entry::Unreadable { problem, .. } => app.lost(&id, Some(problem.to_string())),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! runaround: a terminal case journal for people getting the runaround from customer service.
 //!
 //! The crate is layered: [`domain`] (pure model and counters) ← [`storage`] (RON files, locks,
-//! atomic saves) and [`export`] (text, Markdown, JSON, CSV) ← [`index`] (the cache of summaries
-//! that lists the journal fast) ← [`cli`] and the TUI
+//! atomic saves, and [`index`], the cache of summaries and events that lists the journal fast)
+//! and [`export`] (text, Markdown, JSON, CSV) ← [`cli`] and the TUI
 //! ([`app`] state and update, [`ui`] views, [`tui`] runtime loop).
 
 pub mod app;
@@ -13,7 +13,8 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod fault;
-pub mod index;
 pub mod storage;
 pub mod tui;
 pub mod ui;
+
+pub use storage::index;

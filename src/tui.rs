@@ -32,10 +32,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Case;
 use crate::fault::{self, Fault};
-use crate::index::{Listed, Scan};
+use crate::index::Scan;
 use crate::storage::StorageError::Locked;
 use crate::storage::format;
-use crate::storage::{Entry, Stamp, Store, UpdateError};
+use crate::storage::{CaseFile, Entry, Stamp, Store, UpdateError};
 use crate::ui::{self, theme::Theme};
 
 /// How the TUI was started.
@@ -73,15 +73,13 @@ pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
         .map(|listed| {
             stamps.insert(listed.id().to_string(), listed.stamp());
             match listed {
-                Listed::Case {
-                    summary, read_only, ..
-                } => Row::Case {
-                    summary: summary.clone(),
-                    read_only: read_only.clone(),
+                CaseFile::Readable { body, access, .. } => Row::Case {
+                    summary: body.clone(),
+                    read_only: access.read_only().map(ToString::to_string),
                 },
-                Listed::Unreadable { id, reason, .. } => Row::Unreadable {
+                CaseFile::Unreadable { id, problem, .. } => Row::Unreadable {
                     id: id.clone(),
-                    reason: reason.clone(),
+                    reason: problem.to_string(),
                 },
             }
         })
@@ -593,10 +591,10 @@ impl Runtime<'_> {
     fn hand_over(&mut self, app: &mut App, entry: Entry) {
         self.stamps.insert(entry.id().to_string(), entry.stamp());
         match entry {
-            Entry::Ok {
-                case, read_only, ..
-            } => app.saved(case, read_only),
-            Entry::Unreadable { id, reason, .. } => app.lost(&id, Some(reason)),
+            CaseFile::Readable { body, access, .. } => {
+                app.saved(body, access.read_only().map(ToString::to_string));
+            }
+            CaseFile::Unreadable { id, problem, .. } => app.lost(&id, Some(problem.to_string())),
         }
     }
 

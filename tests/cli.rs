@@ -109,8 +109,10 @@ impl Journal {
 
     fn load(&self, id: &str) -> Case {
         match self.store().load(id).expect("load") {
-            Entry::Ok { case, .. } => case,
-            Entry::Unreadable { reason, .. } => panic!("{id} unreadable: {reason}"),
+            Entry::Readable { body: case, .. } => case,
+            Entry::Unreadable {
+                problem: reason, ..
+            } => panic!("{id} unreadable: {reason}"),
         }
     }
 

@@ -39,8 +39,10 @@ fn t(s: &str) -> DateTime<Utc> {
 
 fn load(store: &Store, id: &str) -> Case {
     match store.load(id).expect("load") {
-        Entry::Ok { case, .. } => case,
-        Entry::Unreadable { reason, .. } => panic!("{id} is unreadable: {reason}"),
+        Entry::Readable { body: case, .. } => case,
+        Entry::Unreadable {
+            problem: reason, ..
+        } => panic!("{id} is unreadable: {reason}"),
     }
 }
 
@@ -197,9 +199,12 @@ fn all_parse(store: &Store, when: &str) -> Vec<String> {
         .expect("load_all")
         .into_iter()
         .map(|entry| match entry {
-            Entry::Ok { case, .. } => case.id,
-            Entry::Unreadable { path, reason, .. } => {
-                panic!("{when}: {} does not parse: {reason}", path.display())
+            Entry::Readable { body: case, .. } => case.id,
+            Entry::Unreadable { id, problem, .. } => {
+                panic!(
+                    "{when}: {} does not parse: {problem}",
+                    store.path(&id).display()
+                )
             }
         })
         .collect()

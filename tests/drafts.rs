@@ -46,8 +46,8 @@ fn load(dir: &TempDir, id: &str) -> Case {
         .load(id)
         .unwrap()
     {
-        Entry::Ok { case, .. } => case,
-        Entry::Unreadable { reason, .. } => panic!("{reason}"),
+        Entry::Readable { body, .. } => body,
+        Entry::Unreadable { problem, .. } => panic!("{problem}"),
     }
 }
 

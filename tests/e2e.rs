@@ -188,8 +188,10 @@ fn a_signal_when_the_case_cannot_be_saved_rescues_the_typed_notes() {
 fn exported_notes_or_reason(dir: &Path, id: &str) -> String {
     let store = runaround::storage::Store::open(dir).expect("open");
     match store.load(id) {
-        Ok(runaround::storage::Entry::Ok { case, .. }) => case.notes,
-        Ok(runaround::storage::Entry::Unreadable { reason, .. }) => {
+        Ok(runaround::storage::Entry::Readable { body: case, .. }) => case.notes,
+        Ok(runaround::storage::Entry::Unreadable {
+            problem: reason, ..
+        }) => {
             format!("(unreadable: {reason})")
         }
         Err(e) => format!("({e})"),

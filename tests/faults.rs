@@ -130,10 +130,15 @@ fn a_fifo_or_a_device_posing_as_a_case_file_is_unreadable_not_a_hang() {
     let store = runaround::storage::Store::open(dir).unwrap();
     for id in ["fifo", "zero"] {
         match store.load(id).unwrap() {
-            runaround::storage::Entry::Unreadable { reason, .. } => {
-                assert!(reason.contains("not a regular file"), "{id}: {reason}");
+            runaround::storage::Entry::Unreadable {
+                problem: reason, ..
+            } => {
+                assert!(
+                    reason.to_string().contains("not a regular file"),
+                    "{id}: {reason}"
+                );
             }
-            runaround::storage::Entry::Ok { .. } => panic!("{id} read as a case"),
+            runaround::storage::Entry::Readable { .. } => panic!("{id} read as a case"),
         }
     }
 }

@@ -18,7 +18,7 @@ use runaround::domain::{
     ActiveCall, Case, Counters, Event, Kind, Outcome, PromiseState, Status, Summary,
 };
 use runaround::export::json;
-use runaround::index::{self, Listed, Scan};
+use runaround::index::{self, Scan};
 use runaround::storage::{Entry, Store};
 use tempfile::TempDir;
 
@@ -182,7 +182,7 @@ fn expected_json(store: &Store, now: DateTime<Utc>, all: bool) -> String {
         .unwrap()
         .into_iter()
         .filter_map(|e| match e {
-            Entry::Ok { case, .. } => Some(case),
+            Entry::Readable { body: case, .. } => Some(case),
             Entry::Unreadable { .. } => None,
         })
         .filter(|c| all || c.status == Status::Open)
@@ -342,10 +342,10 @@ fn the_tui_starts_on_the_same_summaries_as_the_files_give() {
         scan.save_if_stale().unwrap();
         let mut seen = 0;
         for listed in &scan.entries {
-            let Listed::Case { summary, .. } = listed else {
+            let Some(summary) = listed.body() else {
                 panic!("{round}: {} unreadable", listed.id())
             };
-            let Entry::Ok { case, .. } = store.load(&summary.id).unwrap() else {
+            let Entry::Readable { body: case, .. } = store.load(&summary.id).unwrap() else {
                 panic!()
             };
             assert_eq!(
@@ -373,4 +373,65 @@ fn the_index_lives_beside_the_cases_not_among_them() {
         "the index is never taken for a case"
     );
     assert!(!Path::new(&dir.path().join("cases").join("index")).exists());
+}
+
+/// Overwrites a case file in place with other bytes of the same length and puts its mtime
+/// back: its stamp is unchanged, so only a reader that opens the file sees the difference.
+fn garble_keeping_stamp(store: &Store, id: &str) {
+    let path = store.path(id);
+    let before = store.stamp(id).unwrap();
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.write_all_at(&vec![b'#'; before.len as usize], 0)
+        .unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    assert_eq!(store.stamp(id), Some(before), "{id}: the stamp changed");
+}
+
+#[test]
+fn promises_overdue_by_now_are_listed_as_broken_from_the_index_alone() {
+    let (_dir, store) = {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    };
+    let opened = t("2026-03-01T09:00:00Z");
+    let mut case = Case::new("promised", "Monteur komt", "KPN", opened);
+    let mut promise = Event::new(Kind::Promise, t("2026-03-02T09:00:00Z"), "monteur");
+    promise.state = Some(PromiseState::Pending);
+    promise.due = Some(t("2026-03-05T17:00:00Z"));
+    case.add_event(promise);
+    store.insert(&case).unwrap();
+    // The index is made while the promise is not yet due; listed after the due it reads broken.
+    let before = t("2026-03-03T12:00:00Z");
+    let after = t("2026-03-09T12:00:00Z");
+    let want = expected_json(&store, after, true);
+    assert!(want.contains("\"effective_state\": \"broken\""), "{want}");
+    cli_list(&store, before, true, true);
+    garble_keeping_stamp(&store, "promised");
+    assert_eq!(cli_list(&store, after, true, true), want);
+}
+
+#[test]
+fn the_index_keeps_data_and_is_much_smaller_than_the_case_files() {
+    let (_dir, store, _) = journal();
+    let now = t("2026-04-01T10:00:00Z");
+    let listed = cli_list(&store, now, true, true);
+    let index = fs::read(store.dir().join("index")).unwrap();
+    let files: usize = case_files(&store).iter().map(|(_, b)| b.len()).sum();
+    assert!(index.starts_with(b"runaround index 3\n"));
+    // No events text of `list --json` is in it: the events are kept as data.
+    let printed = "\"events\": [\n      {\n        \"at\": ";
+    assert!(listed.contains(printed));
+    assert!(
+        !index
+            .windows(printed.len())
+            .any(|w| w == printed.as_bytes())
+    );
+    assert!(
+        index.len() * 100 <= files * 40,
+        "index {} bytes, case files {files}",
+        index.len()
+    );
 }

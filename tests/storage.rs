@@ -42,10 +42,12 @@ fn mode(path: &Path) -> u32 {
 
 fn loaded(store: &Store, id: &str) -> (Case, Option<String>) {
     match store.load(id).expect("load") {
-        Entry::Ok {
-            case, read_only, ..
-        } => (case, read_only),
-        Entry::Unreadable { reason, .. } => panic!("{id} is unreadable: {reason}"),
+        Entry::Readable {
+            body: case, access, ..
+        } => (case, access.read_only().map(ToString::to_string)),
+        Entry::Unreadable {
+            problem: reason, ..
+        } => panic!("{id} is unreadable: {reason}"),
     }
 }
 
@@ -503,7 +505,8 @@ fn corrupt_files_are_reported_and_never_overwritten() {
         let what = &c.name;
 
         match store.load(c.id).expect("load") {
-            Entry::Unreadable { id, reason, .. } => {
+            Entry::Unreadable { id, problem, .. } => {
+                let reason = problem.to_string();
                 assert_eq!(id, c.id, "{what}");
                 assert!(!reason.trim().is_empty(), "{what}: empty reason");
                 assert!(
@@ -512,14 +515,14 @@ fn corrupt_files_are_reported_and_never_overwritten() {
                     c.reason_has
                 );
             }
-            Entry::Ok { .. } => panic!("{what}: a corrupt file loaded"),
+            Entry::Readable { .. } => panic!("{what}: a corrupt file loaded"),
         }
 
         let all = store.load_all().expect("load_all");
         assert_eq!(all.len(), 2, "{what}");
         assert!(
             all.iter()
-                .any(|e| matches!(e, Entry::Ok { case, .. } if case.id == "good-case")),
+                .any(|e| matches!(e, Entry::Readable { body: case, .. } if case.id == "good-case")),
             "{what}: the good case is missing from load_all"
         );
         assert!(
@@ -606,8 +609,10 @@ fn a_newer_schema_opens_read_only_and_is_never_written() {
     );
     put(&store, FIXTURE_ID, text.as_bytes());
     match store.load(FIXTURE_ID).expect("load") {
-        Entry::Unreadable { reason, .. } => assert!(reason.contains("newer"), "{reason}"),
-        Entry::Ok { .. } => panic!("a status this build does not know loaded"),
+        Entry::Unreadable {
+            problem: reason, ..
+        } => assert!(reason.to_string().contains("newer"), "{reason}"),
+        Entry::Readable { .. } => panic!("a status this build does not know loaded"),
     }
     assert!(store.update(FIXTURE_ID, |_| Ok::<_, String>(())).is_err());
     assert_eq!(
@@ -797,7 +802,7 @@ fn stray_temp_files_are_ignored_and_cleaned() {
     assert_eq!(store.ids().expect("ids"), vec!["abc".to_string()]);
     let all = store.load_all().expect("load_all");
     assert_eq!(all.len(), 1);
-    assert!(matches!(&all[0], Entry::Ok { case, .. } if case.id == "abc"));
+    assert!(matches!(&all[0], Entry::Readable { body: case, .. } if case.id == "abc"));
 
     assert_eq!(store.clean_strays().expect("clean"), strays.len());
     for s in strays {
@@ -883,11 +888,63 @@ fn a_case_file_that_cannot_be_read_is_listed_as_unreadable_not_dropped() {
     let reason = entries
         .iter()
         .find_map(|e| match e {
-            Entry::Unreadable { id, reason, .. } if id == "in-the-way" => Some(reason.clone()),
+            Entry::Unreadable { id, problem, .. } if id == "in-the-way" => {
+                Some(problem.to_string())
+            }
             _ => None,
         })
         .expect("the unreadable case is listed");
     assert!(reason.starts_with("the file cannot be read"), "{reason}");
     assert!(store.update("in-the-way", |_| Ok::<_, String>(())).is_err());
     assert!(store.path("in-the-way").is_dir(), "nothing replaced it");
+}
+
+#[test]
+fn why_a_file_is_unreadable_or_read_only_is_a_fact_with_the_words_of_before() {
+    use runaround::storage::{Access, CaseFile, FileProblem, ReadOnly};
+    let (_dir, store) = store();
+    put(&store, "other-name", FIXTURE.as_bytes());
+    let CaseFile::Unreadable { id, problem, .. } = store.load("other-name").unwrap() else {
+        panic!("a file with another id loaded");
+    };
+    assert_eq!(id, "other-name");
+    assert_eq!(
+        problem,
+        FileProblem::IdMismatch {
+            inside: FIXTURE_ID.into(),
+            name: "other-name".into()
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "the file says its id is 'fixture-v1', but its name says 'other-name'"
+    );
+
+    put(&store, "empty", b"  \n");
+    let empty = store.load("empty").unwrap();
+    assert_eq!(empty.clone().into_result(), Err(FileProblem::Empty));
+    assert_eq!(
+        empty.map(|case| case.title).stamp(),
+        store.stamp("empty").unwrap()
+    );
+
+    put(&store, FIXTURE_ID, newer("schema: 3,").as_bytes());
+    let CaseFile::Readable { body, access, .. } = store.load(FIXTURE_ID).unwrap() else {
+        panic!("a newer file that parses is unreadable");
+    };
+    assert_eq!(
+        access,
+        Access::ReadOnly(ReadOnly::NewerSchema { schema: 3 })
+    );
+    assert_eq!(
+        access.read_only().unwrap().to_string(),
+        "written by a newer runaround (schema 3, this one writes 2)"
+    );
+    let listed = CaseFile::Readable {
+        body,
+        access,
+        stamp: runaround::storage::Stamp::default(),
+    }
+    .map(|case| case.events.len());
+    assert_eq!(listed.body(), Some(&fixture_case().events.len()));
 }

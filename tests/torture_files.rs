@@ -295,17 +295,14 @@ fn check(store: &Store, s: &Sample) {
     let before = fingerprint(&path);
 
     match (store.load(ID).expect("load"), s.expect) {
-        (
-            Entry::Unreadable {
-                id,
-                path: p,
-                reason,
-                ..
-            },
-            Expect::Line | Expect::Whole(_),
-        ) => {
+        (Entry::Unreadable { id, problem, .. }, Expect::Line | Expect::Whole(_)) => {
+            let reason = problem.to_string();
             assert_eq!(id, ID, "{what}");
-            assert_eq!(p, path, "{what}: the entry names another file");
+            assert_eq!(
+                store.path(&id),
+                path,
+                "{what}: the entry names another file"
+            );
             match s.expect {
                 Expect::Line => {
                     let line: usize = reason
@@ -332,8 +329,10 @@ fn check(store: &Store, s: &Sample) {
                 Expect::ReadOnly => unreachable!(),
             }
         }
-        (Entry::Ok { read_only, .. }, Expect::ReadOnly) => {
-            let reason = read_only.unwrap_or_else(|| panic!("{what}: not read-only"));
+        (Entry::Readable { access, .. }, Expect::ReadOnly) => {
+            let reason = access
+                .read_only()
+                .map_or_else(|| panic!("{what}: not read-only"), ToString::to_string);
             assert!(reason.contains("newer"), "{what}: {reason:?}");
         }
         (entry, expect) => panic!("{what}: expected {expect:?}, got {entry:?}"),
@@ -343,7 +342,7 @@ fn check(store: &Store, s: &Sample) {
     assert_eq!(all.len(), 2, "{what}: {all:?}");
     assert!(
         all.iter()
-            .any(|e| matches!(e, Entry::Ok { case, read_only: None, .. } if case.id == GOOD)),
+            .any(|e| matches!(e, Entry::Readable { body: case, access: runaround::storage::Access::Writable, .. } if case.id == GOOD)),
         "{what}: the good case is missing from load_all"
     );
 

@@ -24,13 +24,13 @@ fn on_disk(dir: &Path, id: &str) -> Case {
     let mut found = None;
     for entry in store.load_all().expect("load_all") {
         match entry {
-            Entry::Ok { case, .. } => {
+            Entry::Readable { body: case, .. } => {
                 if case.id == id {
                     found = Some(case);
                 }
             }
-            Entry::Unreadable { path, reason, .. } => {
-                panic!("{} does not parse: {reason}", path.display())
+            Entry::Unreadable { id, problem, .. } => {
+                panic!("{} does not parse: {problem}", store.path(&id).display())
             }
         }
     }

@@ -391,8 +391,10 @@ fn show_and_the_dossier_list_the_corrections_and_json_keeps_them_through_import(
     other.run(&["import", file.to_str().unwrap()]);
     let store = Store::open(&other.tmp.path().join("data")).unwrap();
     match store.load(ID).unwrap() {
-        runaround::storage::Entry::Ok { case, .. } => assert_eq!(case, corrected()),
-        runaround::storage::Entry::Unreadable { reason, .. } => panic!("{reason}"),
+        runaround::storage::Entry::Readable { body: case, .. } => assert_eq!(case, corrected()),
+        runaround::storage::Entry::Unreadable {
+            problem: reason, ..
+        } => panic!("{reason}"),
     }
     assert_eq!(
         other.run(&["export", ID, "--format", "json", "--now", at]),

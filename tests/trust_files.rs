@@ -74,10 +74,12 @@ impl Journal {
     /// Loads `id`: the case and why it is read-only (it must be readable).
     fn load(&self, id: &str) -> (Case, Option<String>) {
         match self.store().load(id).unwrap() {
-            Entry::Ok {
-                case, read_only, ..
-            } => (case, read_only),
-            Entry::Unreadable { reason, .. } => panic!("{id} is unreadable: {reason}"),
+            Entry::Readable {
+                body: case, access, ..
+            } => (case, access.read_only().map(ToString::to_string)),
+            Entry::Unreadable {
+                problem: reason, ..
+            } => panic!("{id} is unreadable: {reason}"),
         }
     }
 
@@ -94,7 +96,7 @@ impl Journal {
             .unwrap_err();
         match refused {
             UpdateError::Storage(StorageError::ReadOnly { reason, .. }) => {
-                assert!(reason.contains(reason_has), "{reason}");
+                assert!(reason.to_string().contains(reason_has), "{reason}");
             }
             other => panic!("update: {other:?}"),
         }

@@ -21,15 +21,19 @@ use common::tmux::{Tui, cli_ok, exported_notes, sh_quote, tmux_installed};
 
 fn notes_on_disk(store: &Store, id: &str) -> String {
     match store.load(id).unwrap() {
-        Entry::Ok { case, .. } => case.notes,
-        Entry::Unreadable { reason, .. } => panic!("{reason}"),
+        Entry::Readable { body: case, .. } => case.notes,
+        Entry::Unreadable {
+            problem: reason, ..
+        } => panic!("{reason}"),
     }
 }
 
 fn loaded(store: &Store, id: &str) -> Case {
     match store.load(id).unwrap() {
-        Entry::Ok { case, .. } => case,
-        Entry::Unreadable { reason, .. } => panic!("{reason}"),
+        Entry::Readable { body: case, .. } => case,
+        Entry::Unreadable {
+            problem: reason, ..
+        } => panic!("{reason}"),
     }
 }
 

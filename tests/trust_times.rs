@@ -87,8 +87,10 @@ impl Journal {
 
     fn load(&self, id: &str) -> Case {
         match Store::open(&self.data()).unwrap().load(id).unwrap() {
-            Entry::Ok { case, .. } => case,
-            Entry::Unreadable { reason, .. } => panic!("{id} unreadable: {reason}"),
+            Entry::Readable { body: case, .. } => case,
+            Entry::Unreadable {
+                problem: reason, ..
+            } => panic!("{id} unreadable: {reason}"),
         }
     }
 

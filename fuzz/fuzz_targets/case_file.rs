@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = format::decode(text) else {
         return;
     };
-    if decoded.read_only.is_some() {
+    if decoded.access.read_only().is_some() {
         // Read-only (a newer schema, or something a save would lose): storage never writes it.
         return;
     }

@@ -22,8 +22,8 @@ use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Status, Summary};
 use crate::export::{csv, json, markdown, text};
-use crate::index::{Listed, Scan};
-use crate::storage::{Entry, StorageError, Store, UpdateError, valid_id};
+use crate::index::Scan;
+use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
 use words::loop_flags;
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
@@ -113,11 +113,12 @@ pub fn run(
             return listed;
         }
         Command::Show { case, json } => {
-            let (mut case, read_only) = load_resolved(store, &case)?;
+            let (mut case, access) = load_resolved(store, &case)?;
             if json {
                 json_safe(&(json::case_json(&case, now, false) + "\n"))
             } else {
                 case.clean_text();
+                let read_only = access.read_only().map(ToString::to_string);
                 clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
@@ -239,14 +240,14 @@ fn list(
     let mut unreadable = 0;
     for (i, listed) in scan.entries.iter().enumerate() {
         match listed {
-            Listed::Case { summary, .. } => {
+            CaseFile::Readable { body: summary, .. } => {
                 if all || summary.status == Status::Open {
                     chosen.push((i, summary));
                 }
             }
-            Listed::Unreadable { path, reason, .. } => {
+            CaseFile::Unreadable { id, problem, .. } => {
                 unreadable += 1;
-                let warning = format!("{} cannot be read: {reason}", path.display());
+                let warning = format!("{} cannot be read: {problem}", store.path(id).display());
                 eprintln!("warning: {}", clean_line(&warning));
             }
         }
@@ -265,15 +266,12 @@ fn list(
     });
     // Counters and events come from the index (a scan makes every summary answer at `now`);
     // should the index let us down after all (damaged on disk), the case file says it all.
-    let from_file = |summary: &Summary| -> std::io::Result<(Counters, String)> {
+    let from_file = |summary: &Summary| -> std::io::Result<(Counters, Vec<Event>)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
-            Entry::Ok { case, .. } => Ok((
-                Counters::of(&case, now),
-                json::events_blob_at(&case.events, now),
-            )),
-            Entry::Unreadable { path, reason, .. } => Err(std::io::Error::other(format!(
-                "{} cannot be read: {reason}",
-                path.display()
+            CaseFile::Readable { body: case, .. } => Ok((Counters::of(&case, now), case.events)),
+            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(format!(
+                "{} cannot be read: {problem}",
+                store.path(&id).display()
             ))),
         }
     };
@@ -281,14 +279,7 @@ fn list(
         json::write_list(
             out,
             chosen.iter().map(|&(i, summary)| {
-                // The index keeps the events as they read before any promise fell due: a case
-                // with an overdue promise is read from its file to show it broken.
-                let indexed = if summary.overdue_promises(now) {
-                    None
-                } else {
-                    scan.events_json(i)
-                };
-                let (counters, events) = match (summary.counters(now), indexed) {
+                let (counters, events) = match (summary.counters(now), scan.events(i)) {
                     (Some(counters), Some(events)) => (counters, events),
                     _ => from_file(summary)?,
                 };
@@ -298,6 +289,7 @@ fn list(
                     events,
                 })
             }),
+            now,
         )
     } else {
         chosen
@@ -402,27 +394,33 @@ impl<W: Write> JsonSafe<W> {
 
 impl<W: Write> Write for JsonSafe<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // `buf[..start]` is passed on; only the bytes that may need an escape are looked for
+        // (they are rare), and the bytes between them are passed on as they are.
         let mut start = 0;
-        for (i, &b) in buf.iter().enumerate() {
-            if self.lead {
-                self.lead = false;
+        let mut i = 0;
+        while i < buf.len() {
+            if std::mem::take(&mut self.lead) {
+                let b = buf[i];
                 if (0x80..0xa0).contains(&b) {
-                    self.out.write_all(&buf[start..i])?;
                     write!(self.out, "\\u{:04x}", u32::from(b))?;
-                    start = i + 1;
+                    i += 1;
+                    start = i;
                     continue;
                 }
                 self.out.write_all(&[0xc2])?;
             }
-            if b == 0xc2 || b == 0x7f {
-                self.out.write_all(&buf[start..i])?;
-                start = i + 1;
-                if b == 0x7f {
-                    self.out.write_all(b"\\u007f")?;
-                } else {
-                    self.lead = true;
-                }
+            let Some(found) = memchr::memchr2(0xc2, 0x7f, &buf[i..]) else {
+                break;
+            };
+            let at = i + found;
+            self.out.write_all(&buf[start..at])?;
+            if buf[at] == 0x7f {
+                self.out.write_all(b"\\u007f")?;
+            } else {
+                self.lead = true;
             }
+            i = at + 1;
+            start = i;
         }
         self.out.write_all(&buf[start..])?;
         Ok(buf.len())
@@ -480,10 +478,7 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
         .iter()
         .map(|e| Candidate {
             id: e.id(),
-            title: match e {
-                Listed::Case { summary, .. } => &summary.title,
-                Listed::Unreadable { .. } => "(unreadable)",
-            },
+            title: e.body().map_or("(unreadable)", |summary| &summary.title),
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
@@ -491,14 +486,37 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
     Ok(scan.entries[index].id().to_string())
 }
 
-fn load_resolved(store: &Store, query: &str) -> Result<(Case, Option<String>), CliError> {
+fn load_resolved(store: &Store, query: &str) -> Result<(Case, Access), CliError> {
     let id = resolve_id(store, query)?;
-    match store.load(&id)? {
-        Entry::Ok {
-            case, read_only, ..
-        } => Ok((case, read_only)),
-        Entry::Unreadable { path, reason, .. } => {
-            Err(StorageError::Unreadable { path, reason }.into())
+    store.load(&id)?.into_result().map_err(|reason| {
+        StorageError::Unreadable {
+            path: store.path(&id),
+            reason,
+        }
+        .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_safe_writes_escape_exactly_as_the_whole_text_is_escaped() {
+        let text = "a\u{7f}b\u{85}\u{9f}\u{a0}é\u{c2}\u{80}\u{85}z\u{2028}\u{7f}";
+        let want = json_safe(text);
+        assert!(want.contains("\\u007f") && want.contains("\\u0085") && want.contains('\u{a0}'));
+        for chunk in 1..=text.len() {
+            let mut out = JsonSafe::new(Vec::new());
+            for part in text.as_bytes().chunks(chunk) {
+                out.write_all(part).unwrap();
+            }
+            out.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(out.out).unwrap(),
+                want,
+                "chunks of {chunk}"
+            );
         }
     }
 }

@@ -87,13 +87,6 @@ impl Summary {
             .map(|t| t.counters(self.opened, self.active_call.as_ref(), now))
     }
 
-    /// Whether a pending promise of the case is overdue at `now` (so that what is shown of it
-    /// differs from what it said when it was logged: it reads as broken).
-    pub fn overdue_promises(&self, now: DateTime<Utc>) -> bool {
-        self.tally.promises_due.iter().any(|due| *due < now)
-            || self.later.iter().any(|e| e.overdue(now))
-    }
-
     /// Whether the counters move by themselves at `now` (see [`Counters::ticking`]).
     pub fn ticking(&self, now: DateTime<Utc>) -> bool {
         self.active_call.is_some() || self.tally_at(now).is_some_and(|t| t.out())

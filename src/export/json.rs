@@ -115,57 +115,44 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
     serde_json::to_string_pretty(&docs).unwrap_or_default()
 }
 
-/// The events of a case exactly as [`list_json`] prints them inside the case's element at a
-/// moment before any promise fell due: pretty JSON indented for that depth. The journal index
-/// keeps this text, so `list --json` can print a thousand cases without reading their files;
-/// it is the text at `now` too unless a pending promise is overdue at `now` (see
-/// [`Summary::overdue_promises`]), when [`events_blob_at`] must make it from the case.
-pub fn events_blob(events: &[Event]) -> String {
-    events_blob_at(events, DateTime::<Utc>::MIN_UTC)
-}
-
-/// The events of a case exactly as [`list_json`] prints them inside the case's element at
-/// `now`.
-pub fn events_blob_at(events: &[Event], now: DateTime<Utc>) -> String {
-    serde_json::to_string_pretty(&event_docs(events, now))
-        .unwrap_or_else(|_| "[]".into())
-        .replace('\n', "\n    ")
-}
-
-/// One case of `list --json`, from its summary: the same bytes [`list_json`] writes for the
-/// whole case, given its counters now and its [`events_blob`].
+/// One case of `list --json`, from its summary: the same element [`list_json`] writes for the
+/// whole case, given its counters and its events.
 pub struct ListItem<'a> {
     pub summary: &'a Summary,
     pub counters: Counters,
-    pub events: String,
+    pub events: Vec<Event>,
 }
 
-/// Writes `list --json` (and its final line break) from summaries, as [`list_json`] would from
-/// the cases. Items are made one at a time, so the events texts are never all in memory.
+/// Writes `list --json` (and its final line break) from summaries at `now`, as [`list_json`]
+/// would from the cases. Items are made one at a time, so the events of all cases are never
+/// in memory at once.
 pub fn write_list<'a>(
     out: &mut impl Write,
     items: impl IntoIterator<Item = std::io::Result<ListItem<'a>>>,
+    now: DateTime<Utc>,
 ) -> std::io::Result<()> {
-    let mut first = true;
-    for item in items {
-        let item = item?;
-        let head = CaseDoc::head(item.summary, item.counters);
-        let head = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
-        // Every line break of pretty JSON is structural (strings escape theirs), so the head
-        // is indented one level by indenting each line; its closing brace is put back after
-        // the events.
-        let head = head
-            .strip_suffix("\n}")
-            .unwrap_or(&head)
-            .replace('\n', "\n  ");
-        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-        first = false;
-        out.write_all(head.as_bytes())?;
-        out.write_all(b",\n    \"events\": ")?;
-        out.write_all(item.events.as_bytes())?;
-        out.write_all(b"\n  }")?;
+    /// The items, serialised as the array they make (taken on the first serialisation).
+    struct Items<I>(std::cell::Cell<Option<I>>, DateTime<Utc>);
+    impl<'a, I: Iterator<Item = std::io::Result<ListItem<'a>>>> Serialize for Items<I> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::{Error, SerializeSeq};
+            let mut seq = serializer.serialize_seq(None)?;
+            for item in self.0.take().into_iter().flatten() {
+                let item = item.map_err(S::Error::custom)?;
+                seq.serialize_element(&CaseDoc {
+                    events: Some(event_docs(&item.events, self.1)),
+                    ..CaseDoc::head(item.summary, item.counters)
+                })?;
+            }
+            seq.end()
+        }
     }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    let items = Items(std::cell::Cell::new(Some(items.into_iter())), now);
+    // The serialiser makes many small writes: they go to `out` in large ones.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &items).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 #[derive(Deserialize)]

@@ -18,6 +18,7 @@ use ron::ser::PrettyConfig;
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 
+use super::file::{Access, FileProblem, Loss, Lost, ReadOnly, TimePlace};
 use super::layout::{self, Seg};
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
 use crate::domain::{ActiveCall, Case, Event, Reference, Status};
@@ -84,7 +85,7 @@ struct Probe {
 pub struct Decoded {
     pub case: Case,
     pub schema: u32,
-    pub read_only: Option<String>,
+    pub access: Access,
 }
 
 /// Writes a case as the text of its file. A time outside the years a file can hold is refused,
@@ -121,7 +122,7 @@ pub fn check_times(case: &Case) -> Result<(), String> {
     match times(case).into_iter().find(|(_, t)| !storable(*t)) {
         Some((what, t)) => Err(format!(
             "{} ({}) is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-            what.describe(),
+            what.place(),
             rfc3339(t)
         )),
         None => Ok(()),
@@ -134,9 +135,9 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Reads the text of a case file. On failure the reason names what was wrong, and a file from a
-/// newer schema is said to be one even when this build cannot read it.
-pub fn decode(text: &str) -> Result<Decoded, String> {
+/// Reads the text of a case file. On failure the problem names what was wrong, and a file from
+/// a newer schema is said to be one even when this build cannot read it.
+pub fn decode(text: &str) -> Result<Decoded, FileProblem> {
     let mut ignored: Vec<Vec<Seg>> = Vec::new();
     match options().from_str_seed(text, Collect(&mut ignored)) {
         Ok(r) => {
@@ -154,28 +155,22 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
                 active_call: r.active_call,
                 deleted_events: r.deleted_events,
             };
-            if let Some((i, e)) = case
-                .events
-                .iter()
-                .enumerate()
-                .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
-            {
-                return Err(format!("event {}: {e}", i + 1));
-            }
-            if let Some((i, e)) = case
-                .deleted_events
-                .iter()
-                .enumerate()
-                .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
-            {
-                return Err(format!("deleted event {}: {e}", i + 1));
+            for (deleted, events) in [(false, &case.events), (true, &case.deleted_events)] {
+                if let Some((i, e)) = events
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, e)| e.validate().err().map(|e| (i, e)))
+                {
+                    return Err(FileProblem::BadEvent {
+                        deleted,
+                        number: i + 1,
+                        message: e.to_string(),
+                    });
+                }
             }
             // Before sorting: the paths of the times are those of the file.
             let read_only = if r.schema > SCHEMA {
-                Some(format!(
-                    "written by a newer runaround (schema {}, this one writes {SCHEMA})",
-                    r.schema
-                ))
+                Some(ReadOnly::NewerSchema { schema: r.schema })
             } else {
                 losses(text, &case, &ignored, notes_at.as_ref())
             };
@@ -183,14 +178,11 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
             Ok(Decoded {
                 case,
                 schema: r.schema,
-                read_only,
+                access: read_only.map_or(Access::Writable, Access::ReadOnly),
             })
         }
         Err(err) => match options().from_str::<Probe>(text) {
-            Ok(p) if p.schema > SCHEMA => Err(format!(
-                "written by a newer runaround (schema {}, this one reads up to {SCHEMA})",
-                p.schema
-            )),
+            Ok(p) if p.schema > SCHEMA => Err(FileProblem::NewerSchema { schema: p.schema }),
             _ => Err(describe(&err, text)),
         },
     }
@@ -256,26 +248,25 @@ impl TimeAt {
         TimeAt { path: segs }
     }
 
-    /// "event 3's due", "the opening".
-    fn describe(&self) -> String {
+    /// Where the time is, as a case names it.
+    fn place(&self) -> TimePlace {
         match self.path.as_slice() {
-            [Seg::Key(k)] if k == "opened" => "the opening".into(),
-            [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "events" => {
-                format!("event {}'s {k}", i + 1)
-            }
-            [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "deleted_events" => {
-                format!("deleted event {}'s {k}", i + 1)
+            [Seg::Key(k)] if k == "opened" => TimePlace::Opening,
+            [Seg::Key(e), Seg::Index(i), Seg::Key(k)] if e == "events" || e == "deleted_events" => {
+                TimePlace::Event {
+                    deleted: e == "deleted_events",
+                    number: i + 1,
+                    field: k.clone(),
+                }
             }
             [Seg::Key(e), Seg::Index(i), Seg::Key(a), ..] if a == "amendments" => {
-                let which = if e == "events" {
-                    "event"
-                } else {
-                    "deleted event"
-                };
-                format!("a correction of {which} {}", i + 1)
+                TimePlace::Correction {
+                    deleted: e != "events",
+                    number: i + 1,
+                }
             }
-            [Seg::Key(a), ..] if a == "active_call" => "the active call".into(),
-            _ => "a time".into(),
+            [Seg::Key(a), ..] if a == "active_call" => TimePlace::ActiveCall,
+            _ => TimePlace::Other,
         }
     }
 }
@@ -326,7 +317,7 @@ fn losses(
     case: &Case,
     ignored: &[Vec<Seg>],
     notes_at: Option<&Range<usize>>,
-) -> Option<String> {
+) -> Option<ReadOnly> {
     let bad_times: Vec<(TimeAt, DateTime<Utc>)> = times(case)
         .into_iter()
         .filter(|(_, t)| !storable(*t))
@@ -334,71 +325,49 @@ fn losses(
     // One pass over the text, which jumps over strings (where a note's bulk is) to their
     // ends; the paths of the keys are only worked out when a key or time is to be named.
     let layout = layout::scan(text, !ignored.is_empty() || !bad_times.is_empty(), notes_at);
-    // (byte offset, problem): named in file order.
-    let mut problems: Vec<(usize, String, &str)> = Vec::new();
-    let line = |at: Option<usize>| at.map(|at| format!("line {}: ", layout::line_at(text, at)));
+    // (byte offset, loss): named in file order.
+    let mut found: Vec<(usize, Loss)> = Vec::new();
+    let mut add = |at: Option<usize>, what: Lost| {
+        let line = at.map(|at| layout::line_at(text, at));
+        found.push((at.unwrap_or(usize::MAX), Loss { line, what }));
+    };
     for path in ignored {
-        let at = layout.offset_of(path);
         let key = match path.last() {
             Some(Seg::Key(k)) => k.clone(),
             _ => "?".into(),
         };
-        problems.push((
-            at.unwrap_or(usize::MAX),
-            format!(
-                "{}unknown key '{key}'",
-                line(at).unwrap_or_default()
-            ),
-            "runaround would drop it on the next save, so this case is read-only until the key is removed or renamed",
-        ));
+        add(layout.offset_of(path), Lost::UnknownKey { key });
     }
     for (what, t) in &bad_times {
-        let at = layout.offset_of(&what.path);
-        problems.push((
-            at.unwrap_or(usize::MAX),
-            format!(
-                "{}{} is {}, outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                line(at).unwrap_or_default(),
-                what.describe(),
-                rfc3339(*t),
-            ),
-            "runaround could not write it back, so this case is read-only until the time is corrected",
-        ));
+        add(
+            layout.offset_of(&what.path),
+            Lost::TimeOutOfRange {
+                place: what.place(),
+                time: *t,
+            },
+        );
     }
     for at in &layout.comments {
-        problems.push((
-            *at,
-            format!("{}a comment", line(Some(*at)).unwrap_or_default()),
-            "runaround does not keep comments and would drop it on the next save, so this case is read-only until the comment is removed",
-        ));
+        add(Some(*at), Lost::Comment);
     }
-    if problems.is_empty() {
+    if found.is_empty() {
         return None;
     }
-    problems.sort_by_key(|(at, _, _)| *at);
-    let (_, first, why) = &problems[0];
-    let mut reason = format!("{first}; {why}");
-    let more: Vec<&str> = problems[1..].iter().map(|(_, p, _)| p.as_str()).collect();
-    match more.len() {
-        0 => {}
-        1..=3 => reason.push_str(&format!(" (also {})", more.join(", "))),
-        n => reason.push_str(&format!(
-            " (also {}, and {} more)",
-            more[..3].join(", "),
-            n - 3
-        )),
-    }
-    Some(reason)
+    found.sort_by_key(|(at, _)| *at);
+    Some(ReadOnly::Losses(
+        found.into_iter().map(|(_, loss)| loss).collect(),
+    ))
 }
 
-fn describe(err: &ron::error::SpannedError, text: &str) -> String {
+fn describe(err: &ron::error::SpannedError, text: &str) -> FileProblem {
     if text.trim().is_empty() {
-        return "the file is empty".into();
+        return FileProblem::Empty;
     }
-    format!(
-        "line {}, column {}: {}",
-        err.span.start.line, err.span.start.col, err.code
-    )
+    FileProblem::Parse {
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: err.code.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -412,6 +381,11 @@ mod tests {
             events: [(at: "2026-03-27T10:00:00Z", kind: "promise", due: "2026-03-30T10:00:00Z")])"#;
         let decoded = decode(text).unwrap();
         assert!(decoded.case.events[0].due.is_some());
-        assert!(decode("(schema: 1").unwrap_err().starts_with("line 1"));
+        assert!(
+            decode("(schema: 1")
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 1")
+        );
     }
 }

@@ -10,11 +10,22 @@
 //! files, like the index, are opened without blocking and used only when they are regular
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
+pub mod atomic;
+pub mod file;
 pub mod format;
+pub mod index;
 pub mod layout;
+pub mod names;
+
+pub use atomic::write_file;
+use atomic::write_steps;
+use names::{EDIT_AGE, STRAY_AGE, case_temp_id};
+pub use names::{TEMP_SUFFIX, is_temp_of};
+
+pub use file::{Access, CaseFile, FileProblem, ReadOnly, Stamp};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -30,9 +41,9 @@ pub enum StorageError {
         source: std::io::Error,
     },
     #[error("{} cannot be read: {reason}", .path.display())]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: FileProblem },
     #[error("case {id} is read-only: {reason}")]
-    ReadOnly { id: String, reason: String },
+    ReadOnly { id: String, reason: ReadOnly },
     #[error("case {0} does not exist")]
     NotFound(String),
     #[error("case {0} already exists")]
@@ -47,6 +58,8 @@ pub enum StorageError {
         holder(*.pid)
     )]
     Locked { path: PathBuf, pid: Option<u32> },
+    #[error("no random numbers for a new case id: {0}")]
+    Random(String),
 }
 
 /// Who holds a lock, for messages.
@@ -54,78 +67,17 @@ fn holder(pid: Option<u32>) -> String {
     pid.map_or_else(|| "another process".into(), |pid| format!("pid {pid}"))
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
     move |source| StorageError::Io {
         path: path.to_path_buf(),
         source,
     }
 }
 
-/// Size, modification time and inode of a case file, to tell whether it changed since it was
-/// read. Every save is a rename, so a saved file always has a new inode; the size and the
-/// nanosecond mtime catch a file edited in place.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Stamp {
-    pub len: u64,
-    pub mtime: i64,
-    pub mtime_nsec: i64,
-    pub ino: u64,
-}
+/// One case file as found on disk: the case, or why it could not be read.
+pub type Entry = CaseFile<Case>;
 
-impl Stamp {
-    fn of(meta: &fs::Metadata) -> Stamp {
-        use std::os::unix::fs::MetadataExt;
-        Stamp {
-            len: meta.len(),
-            mtime: meta.mtime(),
-            mtime_nsec: meta.mtime_nsec(),
-            ino: meta.ino(),
-        }
-    }
-}
-
-/// One case file as found on disk.
-#[derive(Debug)]
-pub enum Entry {
-    /// A case that was read. `read_only` holds the reason it must not be written, if any.
-    Ok {
-        case: Case,
-        read_only: Option<String>,
-        stamp: Stamp,
-    },
-    /// A file that could not be read, with the reason.
-    Unreadable {
-        id: String,
-        path: PathBuf,
-        reason: String,
-        stamp: Stamp,
-    },
-}
-
-impl Entry {
-    /// The case id (the file name without `.ron`).
-    pub fn id(&self) -> &str {
-        match self {
-            Entry::Ok { case, .. } => &case.id,
-            Entry::Unreadable { id, .. } => id,
-        }
-    }
-
-    /// The file's stamp when it was read.
-    pub fn stamp(&self) -> Stamp {
-        match self {
-            Entry::Ok { stamp, .. } | Entry::Unreadable { stamp, .. } => *stamp,
-        }
-    }
-}
-
-/// How old a temp file beside the cases must be to count as left by a dead process.
-const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
-/// How old a notes file handed to an external editor must be to count as left behind.
-const EDIT_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
-/// The largest case file read, in bytes: far beyond any journal (a case with a hundred
-/// thousand events is a few tens of megabytes).
-const MAX_CASE_FILE: u64 = 256 * 1024 * 1024;
+use file::MAX_CASE_FILE;
 /// How long a writer waits for a case's lock by default before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// How long a writer waits for a lock before it says so (when it may wait longer than that).
@@ -248,7 +200,7 @@ impl Store {
             .collect())
     }
 
-    /// Reads every case file. Files that cannot be read come back as [`Entry::Unreadable`];
+    /// Reads every case file. Files that cannot be read come back as [`CaseFile::Unreadable`];
     /// only a directory that cannot be listed is an error.
     pub fn load_all(&self) -> Result<Vec<Entry>, StorageError> {
         Ok(self
@@ -264,17 +216,19 @@ impl Store {
     }
 
     /// Reads case `id`. Only a missing file is an error; one that cannot be read or decoded is
-    /// an [`Entry::Unreadable`].
+    /// a [`CaseFile::Unreadable`].
     pub fn load(&self, id: &str) -> Result<Entry, StorageError> {
         let path = self.path(id);
         // Taken before the read: if the file changes in between, the stamp is the older one
         // and the change is noticed next time, never missed.
         let stamp = self.stamp(id).unwrap_or_default();
-        let unreadable = |reason: String| Entry::Unreadable {
+        let unreadable = |problem: FileProblem| CaseFile::Unreadable {
             id: id.to_string(),
-            path: path.clone(),
-            reason,
+            problem,
             stamp,
+        };
+        let failed = |e: std::io::Error| FileProblem::Io {
+            message: e.to_string(),
         };
         // A FIFO or a link to a device would block or never end: only regular files are read,
         // and the file is opened without blocking, so one swapped in meanwhile is caught too.
@@ -285,22 +239,17 @@ impl Store {
             .and_then(|file| Ok((file.metadata()?, file)));
         let bytes = match opened {
             Ok((meta, _)) if !meta.is_file() => {
-                return Ok(unreadable(
-                    "the file cannot be read: it is not a regular file".into(),
-                ));
+                return Ok(unreadable(FileProblem::NotRegular));
             }
             // A sparse file of a hundred gigabytes would take all memory to read.
             Ok((meta, _)) if meta.len() > MAX_CASE_FILE => {
-                return Ok(unreadable(format!(
-                    "the file is {} bytes, more than a case file can be ({MAX_CASE_FILE})",
-                    meta.len()
-                )));
+                return Ok(unreadable(FileProblem::TooBig { len: meta.len() }));
             }
             Ok((meta, mut file)) => {
                 let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
                 match std::io::Read::read_to_end(&mut file, &mut bytes) {
                     Ok(_) => bytes,
-                    Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+                    Err(e) => return Ok(unreadable(failed(e))),
                 }
             }
             Err(e) if e.kind() == ErrorKind::NotFound => {
@@ -308,43 +257,37 @@ impl Store {
             }
             // Any other failure to read (permissions, a directory in the way) makes the case
             // unreadable, with the reason, rather than missing from the list.
-            Err(e) => return Ok(unreadable(format!("the file cannot be read: {e}"))),
+            Err(e) => return Ok(unreadable(failed(e))),
         };
         let Ok(text) = std::str::from_utf8(&bytes) else {
-            return Ok(unreadable("the file is not valid UTF-8 text".into()));
+            return Ok(unreadable(FileProblem::NotUtf8));
         };
         match format::decode(text) {
-            Ok(decoded) if decoded.case.id != id => Ok(unreadable(format!(
-                "the file says its id is '{}', but its name says '{id}'",
-                decoded.case.id
-            ))),
-            Ok(decoded) => Ok(Entry::Ok {
-                case: decoded.case,
-                read_only: decoded.read_only,
+            Ok(decoded) if decoded.case.id != id => Ok(unreadable(FileProblem::IdMismatch {
+                inside: decoded.case.id,
+                name: id.to_string(),
+            })),
+            Ok(decoded) => Ok(CaseFile::Readable {
+                body: decoded.case,
+                access: decoded.access,
                 stamp,
             }),
-            Err(reason) => Ok(unreadable(reason)),
+            Err(problem) => Ok(unreadable(problem)),
         }
     }
 
     /// Reads case `id` for writing: an unreadable or newer file is an error.
     fn load_writable(&self, id: &str) -> Result<Case, StorageError> {
-        match self.load(id)? {
-            Entry::Ok {
-                case,
-                read_only: None,
-                ..
-            } => Ok(case),
-            Entry::Ok {
-                read_only: Some(reason),
-                ..
-            } => Err(StorageError::ReadOnly {
+        match self.load(id)?.into_result() {
+            Ok((case, Access::Writable)) => Ok(case),
+            Ok((_, Access::ReadOnly(reason))) => Err(StorageError::ReadOnly {
                 id: id.to_string(),
                 reason,
             }),
-            Entry::Unreadable { path, reason, .. } => {
-                Err(StorageError::Unreadable { path, reason })
-            }
+            Err(reason) => Err(StorageError::Unreadable {
+                path: self.path(id),
+                reason,
+            }),
         }
     }
 
@@ -456,7 +399,7 @@ impl Store {
     /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
         use crate::fault::{self, Fault};
-        let name = format!("rescued-notes-{id}.txt");
+        let name = names::rescued_notes(id);
         let path = self.dir.join(&name);
         let first = if fault::strikes(Fault::Disk) {
             Err(io(&path)(fault::error(Fault::Disk)))
@@ -506,19 +449,8 @@ impl Store {
             let entry = entry.map_err(io(&self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let stray = is_temp_of(name, ".index.")
-                || name
-                    .strip_prefix(".rescued-notes-")
-                    .and_then(|n| n.split_once(".txt."))
-                    .is_some_and(|(id, _)| {
-                        valid_id(id) && is_temp_of(name, &format!(".rescued-notes-{id}.txt."))
-                    });
-            // The copy of notes handed to an external editor: it may be open for a long time
-            // in another TUI, so only a day-old one counts as left behind.
-            let editing = name
-                .strip_prefix(".notes-")
-                .and_then(|n| n.strip_suffix(".txt"))
-                .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()));
+            let stray = names::is_stray_beside_cases(name);
+            let editing = names::is_editor_copy(name);
             let age = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -532,31 +464,6 @@ impl Store {
         }
         Ok(removed)
     }
-}
-
-/// The suffix of runaround's temp files.
-pub const TEMP_SUFFIX: &str = ".tmp";
-
-/// Whether `name` is a temp file runaround made for `prefix`: the prefix, six random letters
-/// and digits, then `.tmp`. A name without `.tmp` (as older versions made them) counts only
-/// when its six characters hold a digit, so that a word such as `.ID.ron.backup` never does.
-pub fn is_temp_of(name: &str, prefix: &str) -> bool {
-    let Some(rest) = name.strip_prefix(prefix) else {
-        return false;
-    };
-    let random = |r: &str| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric());
-    match rest.strip_suffix(TEMP_SUFFIX) {
-        Some(r) => random(r),
-        None => random(rest) && rest.bytes().any(|b| b.is_ascii_digit()),
-    }
-}
-
-/// The case whose temp file `name` is (`.ID.ron.XXXXXX.tmp`), if it is one.
-fn case_temp_id(name: &str) -> Option<&str> {
-    let rest = name.strip_prefix('.')?;
-    let end = rest.find(".ron.")?;
-    let id = &rest[..end];
-    (valid_id(id) && is_temp_of(name, &format!(".{id}.ron."))).then_some(id)
 }
 
 /// Makes `dir` and whatever is missing above it, each 0700 whatever the umask. Directories
@@ -658,52 +565,9 @@ pub enum UpdateError<E> {
 pub fn new_id() -> Result<String, StorageError> {
     const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
     let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|e| StorageError::Io {
-        path: PathBuf::from("(random)"),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Random(e.to_string()))?;
     Ok(bytes
         .iter()
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
         .collect())
-}
-
-/// Writes a file atomically: temp file (0600) beside it, fsync, rename, fsync of the
-/// directory. The result is 0600 even when the file it replaces was not. After a crash the
-/// file is the old one or the new one; a temp file left behind (`.NAME.XXXXXX.tmp`) is ignored
-/// by readers and removed by [`Store::clean_strays`].
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    write_steps(path, bytes, false)
-}
-
-/// [`write_file`], with the steps open to [`crate::fault`] injection (case saves).
-fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageError> {
-    use crate::fault::{self, Fault};
-    let fail = |step| {
-        if faults && fault::strikes(step) {
-            Err(io(path)(fault::error(step)))
-        } else {
-            Ok(())
-        }
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TEMP_SUFFIX)
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)
-        .map_err(io(path))?;
-    fail(Fault::Write)?;
-    temp.write_all(bytes).map_err(io(path))?;
-    fail(Fault::Fsync)?;
-    temp.as_file().sync_all().map_err(io(path))?;
-    fail(Fault::Rename)?;
-    temp.persist(path).map_err(|e| io(path)(e.error))?;
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }

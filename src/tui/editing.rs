@@ -207,8 +207,10 @@ mod tests {
 
     fn notes(store: &Store, id: &str) -> String {
         match store.load(id).unwrap() {
-            crate::storage::Entry::Ok { case, .. } => case.notes,
-            crate::storage::Entry::Unreadable { reason, .. } => panic!("{reason}"),
+            crate::storage::Entry::Readable { body: case, .. } => case.notes,
+            crate::storage::Entry::Unreadable {
+                problem: reason, ..
+            } => panic!("{reason}"),
         }
     }
 

@@ -1,0 +1,420 @@
+//! The journal index: a cache, kept in `DIR/index`, of what listing the journal needs of each
+//! case file — its [`Summary`] (counter inputs included) and its events — so that the case list
+//! and `list --json` do not parse a thousand RON files.
+//!
+//! The case files stay the only source of truth. Each entry holds the stamp (size, nanosecond
+//! mtime, inode) the file had when it was read, and is used only while the file still has that
+//! stamp; any other file is read again. An index that is missing, damaged or from another
+//! version is ignored and rebuilt, so deleting it loses nothing.
+//!
+//! It keeps data, not output: the events are stored as they are (compact JSON, deflated), and
+//! `list --json` prints them as of its own moment, so that a promise overdue by now reads as
+//! broken without the case file being read.
+//!
+//! Layout: a first line naming the format, the events of each case one block after another, a
+//! JSON table of the entries (with where each block is, its CRC-32 and its length inflated),
+//! and a last line giving where the table starts and its CRC-32. Damage anywhere is caught by a
+//! checksum and costs only a re-read of the case files concerned.
+//!
+//! What is read of it is bounded by what the journal could need: an index much bigger than
+//! the case files it lists (see [`bound`]), or one that is not a regular file (a FIFO would
+//! block), is not read at all; nor is an events block inflated beyond what its case file
+//! could hold.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Read;
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Event, Summary};
+use crate::storage::{Access, CaseFile, FileProblem, Stamp, StorageError, Store};
+
+/// The first line. Version 3: the events are kept as data (deflated JSON), and why a file is
+/// read-only or unreadable as a typed fact.
+const MAGIC: &[u8] = b"runaround index 3\n";
+/// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
+/// in 8 hex digits, a line break.
+const TRAILER: usize = 31;
+const FILE: &str = crate::storage::names::INDEX;
+/// How hard the events are deflated: a fast level, which already makes the index about a
+/// fifth of the case files.
+const LEVEL: u8 = 6;
+
+/// A case file as the index knows it: its summary.
+pub type Listed = CaseFile<Summary>;
+
+/// Where the events of an entry are.
+#[derive(Clone, Debug)]
+enum Events {
+    /// Deflated in the index file read, at this range, with this CRC-32 and length inflated.
+    Indexed(Block),
+    /// Read just now from the case file, as JSON kept in memory (no spill file could be made).
+    Fresh(Vec<u8>),
+    /// Read just now, as JSON put in the spill file at this range, with this CRC-32.
+    Spilled(Range<u64>, u32),
+    /// None: the file could not be read.
+    None,
+}
+
+/// A deflated events block of the index file.
+#[derive(Clone, Debug)]
+struct Block {
+    at: Range<u64>,
+    crc: u32,
+    /// How long the JSON is, inflated.
+    len: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Table {
+    entries: Vec<Row>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Row {
+    stamp: Stamp,
+    item: Item,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Item {
+    Case {
+        summary: Summary,
+        access: Access,
+        /// Offset, length and CRC-32 of the deflated events, and their length inflated.
+        events: (u64, u64, u32, u64),
+    },
+    Unreadable {
+        id: String,
+        problem: FileProblem,
+    },
+}
+
+/// The index as read from disk: its entries by id, and the open file for their events
+/// (still readable after another process replaces the index).
+struct OnDisk {
+    entries: HashMap<String, (Listed, Option<Block>)>,
+    file: File,
+}
+
+/// Every case file of a journal, listed through the index.
+pub struct Scan {
+    /// The case files, in no particular order.
+    pub entries: Vec<Listed>,
+    events: Vec<Events>,
+    file: Option<File>,
+    /// The events read during the scan (see [`Spill`]).
+    spill: Option<File>,
+    /// Whether the index on disk no longer matches the journal.
+    pub stale: bool,
+    /// Whether events of the index failed their checksum or would not decode.
+    damaged: std::cell::Cell<bool>,
+    store: Store,
+}
+
+impl Scan {
+    /// Lists the journal in `store` at `now`: entries whose file has not changed (and whose
+    /// summary can give the counters at `now`) come from the index, the others are read. Only
+    /// a directory that cannot be listed is an error.
+    pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
+        let files = store.stamps()?;
+        let mut on_disk = read(store, bound(&files));
+        let mut entries = Vec::with_capacity(files.len());
+        let mut events = Vec::with_capacity(files.len());
+        let mut spill = Spill::default();
+        let mut stale = on_disk
+            .as_ref()
+            .is_none_or(|d| d.entries.len() != files.len());
+        for (id, stamp) in files {
+            let known = on_disk.as_mut().and_then(|d| d.entries.remove(&id));
+            match known {
+                Some((listed, block)) if listed.stamp() == stamp && answers(&listed, now) => {
+                    events.push(block.map_or(Events::None, Events::Indexed));
+                    entries.push(listed);
+                }
+                _ => {
+                    stale = true;
+                    let Ok(entry) = store.load(&id) else { continue };
+                    events.push(match &entry {
+                        CaseFile::Readable { body, .. } => spill.keep(store, &body.events),
+                        CaseFile::Unreadable { .. } => Events::None,
+                    });
+                    entries.push(entry.map(|case| Summary::of(&case, now)));
+                }
+            }
+        }
+        Ok(Scan {
+            entries,
+            events,
+            file: on_disk.map(|d| d.file),
+            spill: spill.file,
+            stale,
+            damaged: std::cell::Cell::new(false),
+            store: store.clone(),
+        })
+    }
+
+    /// The events of entry `i`; `None` for an unreadable file, or when the index turns out to
+    /// be damaged (the case file must be read then).
+    pub fn events(&self, i: usize) -> Option<Vec<Event>> {
+        let events = self.events.get(i)?;
+        let decoded = match events {
+            Events::Indexed(block) => self
+                .block(block)
+                .and_then(|deflated| inflate(&deflated, block.len)),
+            Events::Fresh(json) => Some(json.clone()),
+            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
+            Events::None => None,
+        }
+        // Checked as UTF-8 once, not string by string.
+        .and_then(|json| String::from_utf8(json).ok())
+        .and_then(|json| serde_json::from_str(&json).ok());
+        if decoded.is_none() && matches!(events, Events::Indexed(..)) {
+            self.damaged.set(true);
+        }
+        decoded
+    }
+
+    /// The deflated bytes of an events block of the index read, if they are sound.
+    fn block(&self, block: &Block) -> Option<Vec<u8>> {
+        read_checked(self.file.as_ref()?, &block.at, block.crc)
+    }
+
+    /// The events of an entry as the index keeps them: deflated, with their length inflated.
+    fn deflated(&self, events: &Events) -> Option<(Vec<u8>, u64)> {
+        let json = match events {
+            // Copied as they are: what was sound when read is sound now.
+            Events::Indexed(block) => return self.block(block).map(|b| (b, block.len)),
+            Events::Fresh(json) => json.clone(),
+            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc)?,
+            Events::None => return None,
+        };
+        let len = json.len() as u64;
+        Some((miniz_oxide::deflate::compress_to_vec(&json, LEVEL), len))
+    }
+
+    /// Writes the index when it no longer matches the journal. A failure only means the next
+    /// run reads more files; it is returned for the caller to ignore or report.
+    pub fn save_if_stale(&self) -> Result<(), StorageError> {
+        self.save_unless(&std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// [`Scan::save_if_stale`], giving up (and leaving no temp file) as soon as `stop` is set:
+    /// for a save on another thread that must not outlive the process.
+    pub fn save_unless(&self, stop: &std::sync::atomic::AtomicBool) -> Result<(), StorageError> {
+        if self.damaged.get() {
+            // Which blocks are sound is not worth finding out: the next run reads every file.
+            return remove(&self.store).map_err(|source| StorageError::Io {
+                path: self.store.dir().join(FILE),
+                source,
+            });
+        }
+        if !self.stale {
+            return Ok(());
+        }
+        let path = self.store.dir().join(FILE);
+        crate::storage::atomic::write_streamed(&path, stop, |out, stopped| {
+            out.write_all(MAGIC)?;
+            let mut at = MAGIC.len() as u64;
+            let mut rows = Vec::with_capacity(self.entries.len());
+            for (listed, events) in self.entries.iter().zip(&self.events) {
+                stopped()?;
+                let item = match listed {
+                    CaseFile::Readable {
+                        body: summary,
+                        access,
+                        ..
+                    } => {
+                        // Events that are not there or not sound leave their case out: it is
+                        // read from its file next time.
+                        let Some((block, inflated)) = self.deflated(events) else {
+                            continue;
+                        };
+                        out.write_all(&block)?;
+                        let len = block.len() as u64;
+                        at += len;
+                        Item::Case {
+                            summary: summary.clone(),
+                            access: access.clone(),
+                            events: (at - len, len, crc32fast::hash(&block), inflated),
+                        }
+                    }
+                    CaseFile::Unreadable { id, problem, .. } => Item::Unreadable {
+                        id: id.clone(),
+                        problem: problem.clone(),
+                    },
+                };
+                rows.push(Row {
+                    stamp: listed.stamp(),
+                    item,
+                });
+            }
+            let table = serde_json::to_vec(&Table { entries: rows })?;
+            out.write_all(&table)?;
+            write!(out, "\n{at:020} {:08x}\n", crc32fast::hash(&table))
+        })
+    }
+}
+
+/// Where a scan puts the events it reads (as JSON), so that rebuilding the index of a large
+/// journal does not hold them all in memory: an unnamed temporary file in the journal's
+/// directory (0600, gone when closed). Without one, they stay in memory. They are deflated
+/// only when the index is saved (on another thread, for the TUI).
+#[derive(Default)]
+struct Spill {
+    file: Option<File>,
+    len: u64,
+    failed: bool,
+}
+
+impl Spill {
+    fn keep(&mut self, store: &Store, events: &[Event]) -> Events {
+        let Ok(json) = serde_json::to_vec(events) else {
+            return Events::None;
+        };
+        if self.file.is_none() && !self.failed {
+            self.file = tempfile::tempfile_in(store.dir()).ok();
+            self.failed = self.file.is_none();
+        }
+        let Some(file) = &self.file else {
+            return Events::Fresh(json);
+        };
+        let bytes = json.as_slice();
+        if file.write_all_at(bytes, self.len).is_err() {
+            return Events::Fresh(json);
+        }
+        let start = self.len;
+        self.len += bytes.len() as u64;
+        Events::Spilled(start..self.len, crc32fast::hash(bytes))
+    }
+}
+
+/// The inflated bytes of `deflated`, if they are exactly `len` long (no more is inflated).
+fn inflate(deflated: &[u8], len: u64) -> Option<Vec<u8>> {
+    let mut json = vec![0; usize::try_from(len).ok()?];
+    let made = miniz_oxide::inflate::decompress_slice_iter_to_slice(
+        &mut json,
+        std::iter::once(deflated),
+        false,
+        true,
+    )
+    .ok()?;
+    (made == json.len()).then_some(json)
+}
+
+/// The bytes of `range` in `file`, if their CRC-32 is `crc`.
+fn read_checked(file: &File, range: &Range<u64>, crc: u32) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(range.end - range.start).ok()?];
+    file.read_exact_at(&mut bytes, range.start).ok()?;
+    (crc32fast::hash(&bytes) == crc).then_some(bytes)
+}
+
+/// Whether an indexed entry can give the counters at `now` (a summary cannot for a moment
+/// before its last event).
+fn answers(listed: &Listed, now: DateTime<Utc>) -> bool {
+    match listed {
+        CaseFile::Readable { body, .. } => body.counters(now).is_some(),
+        CaseFile::Unreadable { .. } => true,
+    }
+}
+
+/// The largest index worth reading for case files `files`: what each entry could take beyond
+/// its file (the summary, its events even if they would not deflate), with room to spare. The
+/// summary of a case grows with its file, so a few times its size bounds it, plus a fixed part
+/// per entry. The same bound per file limits what one events block may inflate to.
+fn bound(files: &[(String, Stamp)]) -> u64 {
+    const SLACK: u64 = 1024 * 1024;
+    files
+        .iter()
+        .map(|(_, stamp)| per_file(stamp))
+        .fold(SLACK, u64::saturating_add)
+}
+
+/// The most an entry can take for a case file of stamp `stamp`.
+fn per_file(stamp: &Stamp) -> u64 {
+    const PER_FILE: u64 = 64 * 1024;
+    stamp.len.saturating_mul(4).saturating_add(PER_FILE)
+}
+
+/// The index of `store`, or `None` when there is none or it cannot be trusted: it is not a
+/// regular file, or it is bigger than `max` bytes (nothing is read then).
+fn read(store: &Store, max: u64) -> Option<OnDisk> {
+    let path = store.dir().join(FILE);
+    let mut file =
+        crate::storage::open_regular(std::fs::OpenOptions::new().read(true), &path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let min = (MAGIC.len() + TRAILER) as u64;
+    if len < min || len > max {
+        return None;
+    }
+    let mut magic = vec![0; MAGIC.len()];
+    file.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut trailer = [0u8; TRAILER];
+    file.read_exact_at(&mut trailer, len - TRAILER as u64)
+        .ok()?;
+    let trailer = std::str::from_utf8(trailer.strip_prefix(b"\n")?.strip_suffix(b"\n")?).ok()?;
+    let (table_at, crc) = trailer.split_once(' ')?;
+    let table_at: u64 = table_at.parse().ok()?;
+    let crc = u32::from_str_radix(crc, 16).ok()?;
+    if table_at < MAGIC.len() as u64 || table_at > len - TRAILER as u64 {
+        return None;
+    }
+    let mut table = vec![0; usize::try_from(len - TRAILER as u64 - table_at).ok()?];
+    file.read_exact_at(&mut table, table_at).ok()?;
+    if crc32fast::hash(&table) != crc {
+        return None;
+    }
+    let table: Table = serde_json::from_slice(&table).ok()?;
+    let mut entries = HashMap::with_capacity(table.entries.len());
+    for row in table.entries {
+        let (listed, block) = match row.item {
+            Item::Case {
+                summary,
+                access,
+                events: (start, len, crc, inflated),
+            } => {
+                let end = start.checked_add(len)?;
+                if start < MAGIC.len() as u64 || end > table_at || inflated > per_file(&row.stamp) {
+                    return None;
+                }
+                (
+                    CaseFile::Readable {
+                        body: summary,
+                        access,
+                        stamp: row.stamp,
+                    },
+                    Some(Block {
+                        at: start..end,
+                        crc,
+                        len: inflated,
+                    }),
+                )
+            }
+            Item::Unreadable { id, problem } => (
+                CaseFile::Unreadable {
+                    id,
+                    problem,
+                    stamp: row.stamp,
+                },
+                None,
+            ),
+        };
+        entries.insert(listed.id().to_string(), (listed, block));
+    }
+    Some(OnDisk { entries, file })
+}
+
+/// Removes the index, so the next listing reads every file (for tests and benchmarks).
+pub fn remove(store: &Store) -> std::io::Result<()> {
+    match fs::remove_file(store.dir().join(FILE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
