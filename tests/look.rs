@@ -15,6 +15,7 @@ use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use runaround::app::{App, Overlay};
+use runaround::app::{Msg, update};
 use runaround::config::{Config, ThemeName};
 use runaround::ui::{draw, theme::Theme};
 
@@ -132,7 +133,7 @@ fn first_run_offers_n_and_the_demo_and_n_works() {
     let screen = text(&render(&mut app, &Theme::new(true), 80, 24));
     assert!(screen.contains("create your first case"), "{screen}");
     assert!(screen.contains("runaround demo"), "{screen}");
-    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('n'))));
     apply(&mut app, effects);
     assert!(
         matches!(&app.overlay, Some(Overlay::Form(f)) if f.title == "New case"),
@@ -172,20 +173,23 @@ fn a_remapped_key_shows_in_the_hint_line_and_help_and_works() {
     assert!(!hint.contains(" l log "), "hint line: {hint}");
 
     // `l` no longer logs; `L` does.
-    let effects = app.key(KeyEvent::from(KeyCode::Char('l')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     apply(&mut app, effects);
     assert!(app.overlay.is_none(), "l still opens something");
-    let effects = app.key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+    );
     apply(&mut app, effects);
     assert!(
         matches!(&app.overlay, Some(Overlay::Form(f)) if f.title.contains("Log")),
         "L did not open the log form: {:?}",
         app.overlay.as_ref().map(|_| "another overlay")
     );
-    let effects = app.key(KeyEvent::from(KeyCode::Esc));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Esc)));
     apply(&mut app, effects);
 
-    let effects = app.key(KeyEvent::from(KeyCode::Char('?')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('?'))));
     apply(&mut app, effects);
     let help = text(&render(&mut app, &Theme::new(true), 100, 40));
     let row = help
@@ -217,7 +221,7 @@ fn the_date_format_of_the_config_is_the_timelines_date_column() {
 fn the_new_case_form_starts_with_the_default_organisation() {
     let mut app = demo_app();
     app.prefs.default_organisation = "Ziggo".into();
-    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('n'))));
     apply(&mut app, effects);
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("n opened no form");
@@ -234,7 +238,7 @@ fn the_new_case_form_starts_with_the_default_organisation() {
 fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
     let mut app = demo_app();
     let press = |app: &mut App, code: KeyCode| {
-        let effects = app.key(KeyEvent::from(code));
+        let effects = update(app, Msg::Key(KeyEvent::from(code)));
         apply(app, effects);
     };
     press(&mut app, KeyCode::Char('?'));
@@ -282,7 +286,7 @@ fn empty_notes_name_the_edit_key_in_force() {
     let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
     assert!(screen.contains("no notes yet: w to write"), "{screen}");
     // Also once another case's notes are loaded.
-    let effects = app.key(KeyEvent::from(KeyCode::Char('j')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('j'))));
     apply(&mut app, effects);
     let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
     assert!(screen.contains("no notes yet: w to write"), "{screen}");

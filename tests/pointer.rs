@@ -5,13 +5,13 @@
 
 mod common;
 
-use common::{apply, demo_app};
+use common::{apply, demo_app, send};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use runaround::app::{App, Effect, Overlay, Pane};
+use runaround::app::{App, Effect, Msg, Overlay, Pane, update};
 use runaround::ui::{draw, theme::Theme};
 
 fn frame(app: &mut App) {
@@ -20,12 +20,15 @@ fn frame(app: &mut App) {
 }
 
 fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
-    let effects = app.mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    });
+    let effects = update(
+        app,
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
     apply(app, effects);
     frame(app);
 }
@@ -124,7 +127,7 @@ fn the_mouse_leaves_forms_and_typing_alone() {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    let effects = app.key(KeyEvent::from(code));
+    let effects = update(app, Msg::Key(KeyEvent::from(code)));
     apply(app, effects);
 }
 
@@ -133,7 +136,10 @@ fn e_asks_for_the_editor_on_the_notes_as_saved() {
     let mut app = demo_app();
     let id = selected_id(&app);
     let notes = app.selected().unwrap().notes.clone();
-    let effects = app.key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT)),
+    );
     assert_eq!(
         effects,
         vec![Effect::EditNotes {
@@ -145,10 +151,13 @@ fn e_asks_for_the_editor_on_the_notes_as_saved() {
     // The editor starts from what was just typed (saved on leaving the editor pane).
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    app.paste("Typed here. ");
+    send(&mut app, Msg::Paste("Typed here. ".into()));
     assert!(app.notes.dirty);
     press(&mut app, KeyCode::Esc);
-    let effects = app.key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT)),
+    );
     let [Effect::EditNotes { id: edited, text }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -164,7 +173,10 @@ fn e_asks_for_the_editor_on_the_notes_as_saved() {
 #[test]
 fn e_without_a_writable_case_says_why() {
     let mut app = App::new(Vec::new(), common::now());
-    let effects = app.key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT)),
+    );
     assert!(effects.is_empty());
     assert!(app.message.as_ref().is_some_and(|m| m.error));
 }
@@ -190,12 +202,15 @@ fn on_a_narrow_terminal_a_click_on_a_tab_shows_that_pane() {
         })
         .collect();
     assert_eq!(row, " Notes ");
-    let effects = app.mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: notes_tab.x + 2,
-        row: notes_tab.y,
-        modifiers: KeyModifiers::NONE,
-    });
+    let effects = update(
+        &mut app,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: notes_tab.x + 2,
+            row: notes_tab.y,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
     apply(&mut app, effects);
     assert_eq!(app.focus, Pane::Notes);
 }

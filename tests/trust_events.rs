@@ -14,7 +14,7 @@ use common::{app_on, apply, in_zone, now, stored};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use runaround::app::{App, Effect, Overlay, Pane};
+use runaround::app::{App, Effect, Msg, Overlay, Pane, update};
 use runaround::domain::{Case, Change, Counters, Event, Kind, Outcome, PromiseState, Summary};
 use runaround::storage::{Store, format};
 use runaround::ui::{draw, theme::Theme};
@@ -67,7 +67,7 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let effects = app.key(key);
+    let effects = update(app, Msg::Key(key));
     let copy = effects.clone();
     apply(app, effects);
     copy
@@ -520,7 +520,7 @@ fn the_timeline_shows_corrections_and_overdue_promises_as_broken() {
     );
 
     // Two days on, the promise is overdue: its row and its details say broken.
-    let effects = app.tick(now() + Duration::days(2));
+    let effects = update(&mut app, Msg::Tick(now() + Duration::days(2)));
     apply(&mut app, effects);
     let i = app
         .selected()

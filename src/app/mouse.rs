@@ -27,7 +27,7 @@ fn line_in(area: Rect, y: u16) -> Option<usize> {
 
 impl App {
     /// Handles a mouse event. Forms, the help and typing keep the mouse out.
-    pub fn mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+    pub(crate) fn mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
         if self.overlay.is_some() || self.mode != Mode::Normal {
             return Vec::new();
         }
@@ -72,7 +72,7 @@ impl App {
                 {
                     effects.extend(self.flush_notes());
                     self.cases_state.select(Some(row));
-                    self.sync_selection();
+                    effects.extend(self.sync_selection());
                 }
             }
             Pane::Timeline => {

@@ -1,0 +1,257 @@
+//! What each keymap action does.
+
+use crate::app::{Action, App, Effect, Form, Mode, Mutation, Overlay, Pane, Undo, forms};
+use crate::domain::Phase;
+
+impl App {
+    fn mutate(&mut self, mutation: Mutation) -> Vec<Effect> {
+        match self.writable() {
+            Ok(case) => vec![Effect::Mutate {
+                id: case.id.clone(),
+                mutation,
+            }],
+            Err(e) => {
+                self.complain(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_form(&mut self, form: Result<Form, String>) {
+        match form {
+            Ok(form) => self.overlay = Some(Overlay::Form(form)),
+            Err(e) => self.complain(e),
+        }
+    }
+
+    /// Carries out one action.
+    pub(crate) fn act(&mut self, action: Action) -> Vec<Effect> {
+        let now = self.now;
+        match action {
+            Action::Quit => {
+                let mut effects = self.flush_notes();
+                effects.push(Effect::Quit);
+                return effects;
+            }
+            Action::Suspend => {
+                // What was typed is saved before the process stops.
+                let mut effects = self.flush_notes();
+                effects.push(Effect::Suspend);
+                return effects;
+            }
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::NextPane | Action::PrevPane => {
+                let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
+                let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let step = if action == Action::NextPane { 1 } else { 2 };
+                self.focus = order[(i + step) % 3];
+                if self.focus != Pane::Notes {
+                    return self.flush_notes();
+                }
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                return self.navigate(action);
+            }
+            Action::Open => match self.focus {
+                Pane::Cases => self.focus = Pane::Timeline,
+                Pane::Timeline => {
+                    let form = match (self.writable(), self.selected_event()) {
+                        (Ok(_), Some(e)) => {
+                            let mut form = forms::event_form(Some(e.clone()), e.kind, now);
+                            form.title = format!(
+                                "Edit event ({} changes its kind)",
+                                self.keymap.key_of(Action::ChangeKind)
+                            );
+                            Ok(form)
+                        }
+                        (Ok(_), None) => Err(format!(
+                            "no event selected ({} logs one)",
+                            self.keymap.key_of(Action::LogEvent)
+                        )),
+                        (Err(e), _) => Err(e),
+                    };
+                    self.open_form(form);
+                }
+                Pane::Notes => {}
+            },
+            Action::ExternalEdit => match self.writable().map(|c| c.id.clone()) {
+                Ok(id) => {
+                    // What was typed here goes first, so the editor starts from it.
+                    let mut effects = self.flush_notes();
+                    self.mode = Mode::Normal;
+                    self.notes.set_editing(false);
+                    effects.push(Effect::EditNotes {
+                        id,
+                        text: self.notes.text(),
+                    });
+                    return effects;
+                }
+                Err(e) => self.complain(e),
+            },
+            Action::EditNotes => match self.writable() {
+                Ok(_) => {
+                    self.focus = Pane::Notes;
+                    self.mode = Mode::Insert;
+                    self.notes.set_editing(true);
+                }
+                Err(e) => self.complain(e),
+            },
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.focus = Pane::Cases;
+            }
+            Action::Filter => {
+                self.filter = self.filter.next();
+                let effects = self.refresh(None);
+                self.say(format!("showing {} cases", self.filter.label()));
+                return effects;
+            }
+            Action::NewCase => {
+                self.overlay = Some(Overlay::Form(forms::new_case_form(
+                    now,
+                    &self.prefs.default_organisation,
+                )));
+            }
+            Action::LogEvent => {
+                let form = self
+                    .writable()
+                    .map(|_| forms::event_form(None, crate::domain::Kind::Call, now));
+                self.open_form(form);
+            }
+            Action::StartCall => return self.start_call(),
+            Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
+            Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
+            Action::Transferred => {
+                let form = self.writable().map(|_| forms::transfer_form());
+                self.open_form(form);
+            }
+            Action::EndCall => {
+                let form = self.writable().and_then(|c| {
+                    c.active_call
+                        .as_ref()
+                        .ok_or_else(|| "no call is running".to_string())
+                        .map(|call| forms::end_call_form(call, now))
+                });
+                self.open_form(form);
+            }
+            Action::Status => {
+                let form = self.writable().map(|c| forms::status_form(c.status));
+                self.open_form(form);
+            }
+            Action::Delete => match (
+                self.writable().map(|c| c.id.clone()),
+                self.selected_event().cloned(),
+            ) {
+                (Ok(id), Some(event)) => self.overlay = Some(Overlay::ConfirmDelete { id, event }),
+                (Err(e), _) => self.complain(e),
+                (Ok(_), None) => self.complain("no event selected"),
+            },
+            Action::Undo => match self.undo.pop() {
+                Some(Undo::Delete { id, kept }) => {
+                    self.say("delete undone (the event's history says so)");
+                    // The restored event is selected once it is saved.
+                    self.added = Some(kept.amended(crate::domain::Change::Restored, now));
+                    return vec![Effect::Mutate {
+                        id,
+                        mutation: Mutation::RestoreEvent {
+                            event: kept,
+                            at: now,
+                        },
+                    }];
+                }
+                Some(Undo::Edit {
+                    id,
+                    now: edited,
+                    before,
+                }) => {
+                    self.say("edit undone (the event's history says so)");
+                    let mut back = before;
+                    back.amendments.clear();
+                    let new = edited.edited(back, now);
+                    self.added = Some(new.clone());
+                    return vec![Effect::Mutate {
+                        id,
+                        mutation: Mutation::ReplaceEvent { old: edited, new },
+                    }];
+                }
+                None => self.complain("nothing to undo"),
+            },
+            // Only a form's key: nothing to do elsewhere.
+            Action::ChangeKind => {}
+        }
+        Vec::new()
+    }
+
+    fn start_call(&mut self) -> Vec<Effect> {
+        let case = match self.writable() {
+            Ok(c) => c,
+            Err(e) => {
+                self.complain(e);
+                return Vec::new();
+            }
+        };
+        if case.active_call.is_some() {
+            self.complain(format!(
+                "a call is already running ({} ends it)",
+                self.keymap.key_of(Action::EndCall)
+            ));
+            return Vec::new();
+        }
+        let last_number = case
+            .events
+            .iter()
+            .rev()
+            .find(|e| !e.number.is_empty())
+            .map(|e| e.number.clone())
+            .unwrap_or_default();
+        let call = crate::domain::ActiveCall::start(last_number.clone(), self.now);
+        self.overlay = Some(Overlay::Form(forms::call_number_form(&last_number)));
+        self.mutate(Mutation::StartCall(call))
+    }
+
+    fn navigate(&mut self, action: Action) -> Vec<Effect> {
+        self.navigate_in(self.focus, action)
+    }
+
+    /// Moves within `pane` (focused or not: the mouse wheel scrolls the pane under it).
+    pub(crate) fn navigate_in(&mut self, pane: Pane, action: Action) -> Vec<Effect> {
+        let step = |len: usize, at: Option<usize>| -> Option<usize> {
+            if len == 0 {
+                return None;
+            }
+            let at = at.unwrap_or(0);
+            Some(match action {
+                Action::Up => at.saturating_sub(1),
+                Action::Down => (at + 1).min(len - 1),
+                Action::PageUp => at.saturating_sub(10),
+                Action::PageDown => (at + 10).min(len - 1),
+                Action::Top => 0,
+                _ => len - 1,
+            })
+        };
+        match pane {
+            Pane::Cases => {
+                let before = self.cases_state.selected();
+                let after = step(self.visible.len(), before);
+                if after != before {
+                    let mut effects = self.flush_notes();
+                    self.cases_state.select(after);
+                    effects.extend(self.sync_selection());
+                    return effects;
+                }
+            }
+            Pane::Timeline => {
+                let len = self.selected().map_or(0, |c| c.events.len());
+                self.timeline_state
+                    .select(step(len, self.timeline_state.selected()));
+            }
+            Pane::Notes => self.notes.scroll(action),
+        }
+        Vec::new()
+    }
+}
