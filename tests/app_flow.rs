@@ -44,7 +44,7 @@ fn starts_on_the_most_recently_active_case_with_its_last_event_selected() {
         .max()
         .unwrap();
     assert_eq!(case.last_activity(), latest);
-    assert_eq!(app.timeline_state.selected(), Some(case.events.len() - 1));
+    assert_eq!(app.event_index, Some(case.events.len() - 1));
     assert_eq!(app.focus, Pane::Cases);
 }
 
@@ -389,7 +389,7 @@ fn a_logged_event_is_selected_once_saved() {
     let selected = app.selected_event().unwrap();
     assert_eq!(selected.summary, "back-dated into the middle");
     assert_ne!(
-        app.timeline_state.selected(),
+        app.event_index,
         Some(app.selected().unwrap().events.len() - 1)
     );
 }

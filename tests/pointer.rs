@@ -45,13 +45,13 @@ fn selected_id(app: &App) -> String {
 fn a_click_selects_the_case_under_it() {
     let mut app = demo_app();
     frame(&mut app);
-    let cases = app.hits.cases.unwrap();
+    let cases = app.view.hits.cases.unwrap();
     let first = selected_id(&app);
     // Each case takes two lines inside the border: the second case is on lines 2 and 3.
     click(&mut app, cases.x + 3, cases.y + 1 + 3);
     let second = selected_id(&app);
     assert_ne!(first, second, "the click did not move the selection");
-    assert_eq!(app.cases_state.selected(), Some(1));
+    assert_eq!(app.case_index, Some(1));
     assert_eq!(
         app.selected().map(|c| c.id.clone()),
         Some(second),
@@ -70,15 +70,15 @@ fn a_click_in_the_timeline_focuses_it_and_selects_the_event() {
     let mut app = demo_app();
     frame(&mut app);
     assert_eq!(app.focus, Pane::Cases);
-    let timeline = app.hits.timeline.unwrap();
-    let offset = app.timeline_state.offset();
+    let timeline = app.view.hits.timeline.unwrap();
+    let offset = app.view.timeline.offset();
     click(&mut app, timeline.x + 5, timeline.y + 1 + 2);
     assert_eq!(app.focus, Pane::Timeline);
-    assert_eq!(app.timeline_state.selected(), Some(offset + 2));
-    let notes = app.hits.notes.unwrap();
+    assert_eq!(app.event_index, Some(offset + 2));
+    let notes = app.view.hits.notes.unwrap();
     click(&mut app, notes.x + 5, notes.y + 2);
     assert_eq!(app.focus, Pane::Notes);
-    assert_eq!(app.timeline_state.selected(), Some(offset + 2));
+    assert_eq!(app.event_index, Some(offset + 2));
 }
 
 #[test]
@@ -86,8 +86,8 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_not_the_focused_one() {
     let mut app = demo_app();
     frame(&mut app);
     let case = selected_id(&app);
-    let before = app.timeline_state.selected().unwrap();
-    let timeline = app.hits.timeline.unwrap();
+    let before = app.event_index.unwrap();
+    let timeline = app.view.hits.timeline.unwrap();
     mouse(
         &mut app,
         MouseEventKind::ScrollUp,
@@ -100,24 +100,24 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_not_the_focused_one() {
         timeline.x + 5,
         timeline.y + 3,
     );
-    assert_eq!(app.timeline_state.selected(), Some(before - 2));
+    assert_eq!(app.event_index, Some(before - 2));
     assert_eq!(app.focus, Pane::Cases, "the wheel moved the focus");
     assert_eq!(selected_id(&app), case);
-    let cases = app.hits.cases.unwrap();
+    let cases = app.view.hits.cases.unwrap();
     mouse(
         &mut app,
         MouseEventKind::ScrollDown,
         cases.x + 3,
         cases.y + 3,
     );
-    assert_eq!(app.cases_state.selected(), Some(1));
+    assert_eq!(app.case_index, Some(1));
 }
 
 #[test]
 fn the_mouse_leaves_forms_and_typing_alone() {
     let mut app = demo_app();
     frame(&mut app);
-    let cases = app.hits.cases.unwrap();
+    let cases = app.view.hits.cases.unwrap();
     let first = selected_id(&app);
     press(&mut app, KeyCode::Char('l'));
     frame(&mut app);
@@ -189,6 +189,7 @@ fn on_a_narrow_terminal_a_click_on_a_tab_shows_that_pane() {
         .draw(|f| draw(f, &mut app, &Theme::new(true)))
         .unwrap();
     let &(_, notes_tab) = app
+        .view
         .hits
         .tabs
         .iter()

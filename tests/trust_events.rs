@@ -85,7 +85,7 @@ fn on_event(kind: Kind) -> App {
         .iter()
         .position(|e| e.kind == kind)
         .unwrap();
-    app.timeline_state.select(Some(i));
+    app.event_index = Some(i);
     app
 }
 
@@ -529,7 +529,7 @@ fn the_timeline_shows_corrections_and_overdue_promises_as_broken() {
         .iter()
         .position(|e| e.kind == Kind::Promise)
         .unwrap();
-    app.timeline_state.select(Some(i));
+    app.event_index = Some(i);
     let text = screen(&mut app, 200, 30);
     assert!(
         text.matches("broken: overdue since Thu 02 Apr").count() >= 2,

@@ -12,11 +12,9 @@ pub mod mutation;
 pub mod notes;
 pub mod search;
 mod update;
+pub mod view;
 
 use chrono::{DateTime, Utc};
-use ratatui::layout::Rect;
-use ratatui::widgets::ListState;
-
 use std::collections::HashSet;
 
 use crate::domain::{Case, Counters, Event, Status, Summary};
@@ -27,6 +25,7 @@ pub use msg::{Edited, Merge, Msg, Target};
 pub use mutation::Mutation;
 pub use notes::Notes;
 pub use update::update;
+pub use view::{Hits, ViewState};
 
 /// The three panes, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,10 +48,8 @@ pub enum Mode {
 /// What is drawn over the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    /// The keys, scrolled down by `scroll` lines (for terminals too short to show them all).
-    Help {
-        scroll: u16,
-    },
+    /// The keys (scrolled in the view state, for terminals too short to show them all).
+    Help,
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {
@@ -180,8 +177,10 @@ pub struct App {
     pub found: Option<(String, HashSet<String>)>,
     /// Indexes into `rows` of the cases the filter and search let through.
     pub visible: Vec<usize>,
-    pub cases_state: ListState,
-    pub timeline_state: ListState,
+    /// The selected case: an index into `visible`.
+    pub case_index: Option<usize>,
+    /// The selected event of the selected case: an index into its events.
+    pub event_index: Option<usize>,
     pub focus: Pane,
     pub mode: Mode,
     pub overlay: Option<Overlay>,
@@ -202,26 +201,13 @@ pub struct App {
     pub keymap: keymap::Keymap,
     /// What the config file says that views and forms use.
     pub prefs: Prefs,
-    /// Where the last frame put the panes (set by the view).
-    pub hits: Hits,
+    /// What only the screen needs (list scrolling, help scrolling, hit areas); drawing
+    /// writes it, the model never reads it but for the mouse.
+    pub view: ViewState,
     /// Where notes that could not be saved were rescued, as the runtime last said.
     pub notes_kept: Option<String>,
     /// The user said to quit even though typed notes could not be saved.
     quit_anyway: bool,
-}
-
-/// Where the panes were drawn on the last frame, so that the mouse can find what it points at.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Hits {
-    pub cases: Option<Rect>,
-    pub timeline: Option<Rect>,
-    pub notes: Option<Rect>,
-    /// For each line inside the Cases pane's border, the index into `visible` shown there.
-    pub case_lines: Vec<Option<usize>>,
-    /// For each line inside the Timeline pane's border, the event shown there.
-    pub event_lines: Vec<Option<usize>>,
-    /// Where the pane tabs are, when only one pane shows.
-    pub tabs: Vec<(Pane, Rect)>,
 }
 
 /// Preferences from the config file that the app and its views use.
@@ -241,8 +227,8 @@ impl App {
             open: None,
             found: None,
             visible: Vec::new(),
-            cases_state: ListState::default(),
-            timeline_state: ListState::default(),
+            case_index: None,
+            event_index: None,
             focus: Pane::Cases,
             mode: Mode::Normal,
             overlay: None,
@@ -256,7 +242,7 @@ impl App {
             demo: false,
             keymap: keymap::Keymap::default(),
             prefs: Prefs::default(),
-            hits: Hits::default(),
+            view: ViewState::default(),
             notes_kept: None,
             quit_anyway: false,
         };
@@ -274,8 +260,7 @@ impl App {
 
     /// The selected row.
     pub fn selected_row(&self) -> Option<&Row> {
-        self.cases_state
-            .selected()
+        self.case_index
             .and_then(|i| self.visible.get(i))
             .map(|&r| &self.rows[r])
     }
@@ -305,7 +290,7 @@ impl App {
     /// The selected event of the selected case.
     pub fn selected_event(&self) -> Option<&Event> {
         self.selected()
-            .and_then(|c| self.timeline_state.selected().and_then(|i| c.events.get(i)))
+            .and_then(|c| self.event_index.and_then(|i| c.events.get(i)))
     }
 
     /// The selected case's counters now.

@@ -1,5 +1,6 @@
-//! Drawing: pure functions of the app state and the moment. Small view structs borrow what they
-//! show; list states live in the app.
+//! Drawing: functions of the model and the moment. Small view structs borrow what they show;
+//! what only the screen needs (list offsets, the help's scroll, where things were drawn) is the
+//! view state, the only thing drawing writes.
 
 pub mod cases;
 pub mod header;
@@ -12,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row};
+use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row, ViewState};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -24,10 +25,18 @@ pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, the three panes sit side by side; below it only the focused one shows.
 const SIDE_BY_SIDE: u16 = 70;
 
-/// Draws the whole screen.
+/// Draws the whole screen of `app`, keeping its view state (and nothing else) up to date.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let mut view = std::mem::take(&mut app.view);
+    render(frame, app, &mut view, theme);
+    app.view = view;
+}
+
+/// Draws the whole screen of the model `app`; the list offsets, the help's scroll and where
+/// things were drawn go to `view`.
+pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme) {
     let area = frame.area();
-    app.hits = Hits::default();
+    view.hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = vec![
             Line::raw("terminal too small"),
@@ -64,9 +73,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
-        draw_pane(frame, app, theme, Pane::Cases, left, None);
-        draw_pane(frame, app, theme, Pane::Timeline, top, None);
-        draw_pane(frame, app, theme, Pane::Notes, bottom, None);
+        draw_pane(frame, app, view, theme, Pane::Cases, left, None);
+        draw_pane(frame, app, view, theme, Pane::Timeline, top, None);
+        draw_pane(frame, app, view, theme, Pane::Notes, bottom, None);
     } else {
         let tabs = Line::from(
             [Pane::Cases, Pane::Timeline, Pane::Notes]
@@ -83,21 +92,23 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 })
                 .collect::<Vec<_>>(),
         );
-        draw_pane(frame, app, theme, app.focus, body, Some(tabs));
+        draw_pane(frame, app, view, theme, app.focus, body, Some(tabs));
         // The tabs sit on the top border, after its corner: the mouse can pick them.
         let mut x = body.x + 1;
         for pane in [Pane::Cases, Pane::Timeline, Pane::Notes] {
             let width = pane_name(pane).len() as u16 + 2;
             let tab = Rect::new(x, body.y, width, 1).intersection(body);
             if !tab.is_empty() {
-                app.hits.tabs.push((pane, tab));
+                view.hits.tabs.push((pane, tab));
             }
             x = x.saturating_add(width);
         }
     }
     hint_line(frame, app, theme, hint_area);
-    match &mut app.overlay {
-        Some(Overlay::Help { scroll }) => overlay::help(frame, area, &app.keymap, scroll, theme),
+    match &app.overlay {
+        Some(Overlay::Help) => {
+            overlay::help(frame, area, &app.keymap, &mut view.help_scroll, theme);
+        }
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
@@ -161,7 +172,8 @@ fn pane_name(p: Pane) -> &'static str {
 
 fn draw_pane(
     frame: &mut Frame,
-    app: &mut App,
+    app: &App,
+    view_state: &mut ViewState,
     t: &Theme,
     pane: Pane,
     area: Rect,
@@ -219,24 +231,17 @@ fn draw_pane(
                 theme: t,
                 block,
             };
-            let before = app.cases_state;
-            frame.render_stateful_widget(view, area, &mut app.cases_state);
-            app.hits.cases = Some(area);
-            app.hits.case_lines =
-                cases::rows_on_screen(area, &before, &app.cases_state, app.visible.len());
+            view_state.cases.select(app.case_index);
+            let before = view_state.cases;
+            frame.render_stateful_widget(view, area, &mut view_state.cases);
+            view_state.hits.cases = Some(area);
+            view_state.hits.case_lines =
+                cases::rows_on_screen(area, &before, &view_state.cases, app.visible.len());
         }
         Pane::Timeline => {
-            // Not `app.selected()`: the timeline state is borrowed mutably below.
-            let row = app
-                .cases_state
-                .selected()
-                .and_then(|i| app.visible.get(i))
-                .map(|&r| &app.rows[r]);
+            let row = app.selected_row();
             let view = TimelineView {
-                case: app
-                    .open
-                    .as_ref()
-                    .filter(|c| row.is_some_and(|r| r.id() == c.id)),
+                case: app.selected(),
                 unreadable: match row {
                     Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
                     _ => None,
@@ -249,20 +254,21 @@ fn draw_pane(
             };
             let events = view.case.map_or(0, |c| c.events.len());
             let inner = view.block.inner(area);
-            frame.render_stateful_widget(view, area, &mut app.timeline_state);
-            app.hits.timeline = Some(area);
+            view_state.timeline.select(app.event_index);
+            frame.render_stateful_widget(view, area, &mut view_state.timeline);
+            view_state.hits.timeline = Some(area);
             if events > 0 {
                 let lines = inner
                     .height
                     .saturating_sub(timeline::detail_rows(inner.height));
-                let offset = app.timeline_state.offset();
-                app.hits.event_lines = (0..usize::from(lines))
+                let offset = view_state.timeline.offset();
+                view_state.hits.event_lines = (0..usize::from(lines))
                     .map(|i| Some(offset + i).filter(|&e| e < events))
                     .collect();
             }
         }
         Pane::Notes => {
-            app.hits.notes = Some(area);
+            view_state.hits.notes = Some(area);
             let inner = block.inner(area);
             frame.render_widget(block, area);
             if app.selected().is_some() {

@@ -39,7 +39,10 @@ impl App {
                 effects.push(Effect::Suspend);
                 return effects;
             }
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                self.view.help_scroll = 0;
+                self.overlay = Some(Overlay::Help);
+            }
             Action::NextPane | Action::PrevPane => {
                 let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
@@ -236,19 +239,18 @@ impl App {
         };
         match pane {
             Pane::Cases => {
-                let before = self.cases_state.selected();
+                let before = self.case_index;
                 let after = step(self.visible.len(), before);
                 if after != before {
                     let mut effects = self.flush_notes();
-                    self.cases_state.select(after);
+                    self.case_index = after;
                     effects.extend(self.sync_selection());
                     return effects;
                 }
             }
             Pane::Timeline => {
                 let len = self.selected().map_or(0, |c| c.events.len());
-                self.timeline_state
-                    .select(step(len, self.timeline_state.selected()));
+                self.event_index = step(len, self.event_index);
             }
             Pane::Notes => self.notes.scroll(action),
         }

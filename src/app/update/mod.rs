@@ -84,7 +84,7 @@ impl App {
         } else {
             Some(0)
         });
-        self.cases_state.select(at);
+        self.case_index = at;
         self.sync_selection()
     }
 
@@ -99,20 +99,17 @@ impl App {
         };
         let mut effects = Vec::new();
         if self.notes.case_id == id {
-            let sel = self
-                .timeline_state
-                .selected()
-                .map(|i| i.min(events.saturating_sub(1)));
-            self.timeline_state.select(if events == 0 {
+            let sel = self.event_index.map(|i| i.min(events.saturating_sub(1)));
+            self.event_index = if events == 0 {
                 None
             } else {
                 sel.or(Some(events - 1))
-            });
+            };
             if !self.notes.dirty && self.notes.base != notes {
                 self.notes.load(id, &notes);
             }
         } else {
-            self.timeline_state.select(events.checked_sub(1));
+            self.event_index = events.checked_sub(1);
             // The selection can move without a key (the case became unreadable or was deleted
             // elsewhere): what was typed into the old case's notes is saved all the same.
             effects = self.flush_notes();

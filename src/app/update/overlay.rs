@@ -9,7 +9,8 @@ use crate::domain::Event;
 impl App {
     pub(super) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
         match overlay {
-            Overlay::Help { scroll } => {
+            Overlay::Help => {
+                let scroll = self.view.help_scroll;
                 // The movement keys scroll the help; any other key closes it.
                 let scroll = match self.keymap.resolve(key, &[Scope::Global]) {
                     Some(Action::Down) => scroll.saturating_add(1),
@@ -20,7 +21,8 @@ impl App {
                     Some(Action::Bottom) => u16::MAX,
                     _ => return Vec::new(),
                 };
-                self.overlay = Some(Overlay::Help { scroll });
+                self.view.help_scroll = scroll;
+                self.overlay = Some(Overlay::Help);
                 Vec::new()
             }
             Overlay::ConfirmDelete { id, event } => {

@@ -41,7 +41,7 @@ impl App {
         }
         let effects = self.refresh(None);
         if selected && added.is_some() {
-            self.timeline_state.select(added);
+            self.event_index = added;
         }
         effects
     }
