@@ -291,3 +291,97 @@ fn empty_notes_name_the_edit_key_in_force() {
     let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
     assert!(screen.contains("no notes yet: w to write"), "{screen}");
 }
+
+/// The app with the keys of `keys` (a config file's `keys` map, in RON) in force.
+fn rebound(app: &mut App, keys: &str) {
+    let config = Config::parse(
+        &format!("(keys: {{ {keys} }})"),
+        std::path::Path::new("c.ron"),
+    )
+    .unwrap();
+    app.configure(config.keymap, config_prefs());
+}
+
+fn press(app: &mut App, key: KeyEvent) {
+    let effects = update(app, Msg::Key(key));
+    apply(app, effects);
+}
+
+#[test]
+fn the_stopwatch_names_the_call_keys_in_force() {
+    let mut app = demo_app();
+    rebound(&mut app, r#""answered": "A", "end_call": "F3""#);
+    press(&mut app, KeyEvent::from(KeyCode::Char('c')));
+    press(&mut app, KeyEvent::from(KeyCode::Enter));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(
+        screen.contains("A answered · h on hold · t transferred · F3 end"),
+        "{screen}"
+    );
+    assert!(!screen.contains("a answered"), "{screen}");
+}
+
+#[test]
+fn rebound_question_form_and_search_keys_work_and_are_the_ones_shown() {
+    let mut app = demo_app();
+    rebound(
+        &mut app,
+        r#""yes": "j", "submit": "F2", "keep_search": "F4", "save_notes": "C-w""#,
+    );
+    // The delete question: its key is shown, and the old y no longer deletes.
+    press(&mut app, KeyEvent::from(KeyCode::Tab));
+    press(&mut app, KeyEvent::from(KeyCode::Char('d')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("j delete (u undoes)"), "{screen}");
+    let events = app.selected().unwrap().events.len();
+    press(&mut app, KeyEvent::from(KeyCode::Char('y')));
+    assert_eq!(
+        app.selected().unwrap().events.len(),
+        events,
+        "y still deleted"
+    );
+    press(&mut app, KeyEvent::from(KeyCode::Char('d')));
+    press(&mut app, KeyEvent::from(KeyCode::Char('j')));
+    assert!(
+        !app.selected().unwrap().deleted_events.is_empty()
+            || app.selected().unwrap().events.len() < events,
+        "j did not delete"
+    );
+    // A form: Enter no longer saves; F2 does, and the form says so.
+    press(&mut app, KeyEvent::from(KeyCode::Char('s')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("F2 save · Esc cancel"), "{screen}");
+    press(&mut app, KeyEvent::from(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))), "Enter saved");
+    press(&mut app, KeyEvent::from(KeyCode::F(2)));
+    assert!(app.overlay.is_none(), "F2 did not save");
+    // A search: F4 keeps it, and the hint line says so.
+    press(&mut app, KeyEvent::from(KeyCode::Char('/')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("F4 keep · Esc clear"), "{screen}");
+    press(&mut app, KeyEvent::from(KeyCode::F(4)));
+    assert_eq!(app.mode, runaround::app::Mode::Normal);
+    // The notes editor: the help names the save key in force.
+    press(&mut app, KeyEvent::from(KeyCode::Char('?')));
+    let mut help = String::new();
+    for _ in 0..3 {
+        help.push_str(&text(&render(&mut app, &Theme::new(true), 100, 30)));
+        press(&mut app, KeyEvent::from(KeyCode::PageDown));
+    }
+    assert!(help.contains("Ctrl-W save"), "{help}");
+}
+
+#[test]
+fn esc_and_ctrl_c_stay_reserved() {
+    for keys in [
+        r#""cancel_search": "F5""#,
+        r#""quit": "C-c""#,
+        r#""submit": "Esc""#,
+    ] {
+        let parsed = Config::parse(
+            &format!("(keys: {{ {keys} }})"),
+            std::path::Path::new("c.ron"),
+        );
+        assert!(parsed.is_err(), "{keys} was accepted");
+    }
+}

@@ -13,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row, ViewState};
+use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row, Scope, ViewState};
 use cases::CaseListView;
 use header::HeaderView;
 use theme::Theme;
@@ -109,14 +109,16 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         Some(Overlay::Help) => {
             overlay::help(frame, area, &app.keymap, &mut view.help_scroll, theme);
         }
-        Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
+        Some(Overlay::Form(form)) => overlay::form(frame, area, form, &app.keymap, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
         }
         Some(Overlay::ConfirmKind { question, .. }) => {
-            overlay::confirm_kind(frame, area, question, theme);
+            overlay::confirm_kind(frame, area, question, &app.keymap, theme);
         }
-        Some(Overlay::ConfirmQuit { kept }) => overlay::confirm_quit(frame, area, kept, theme),
+        Some(Overlay::ConfirmQuit { kept }) => {
+            overlay::confirm_quit(frame, area, kept, &app.keymap, theme);
+        }
         None => {}
     }
 }
@@ -291,10 +293,19 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     }
     let line = match app.mode {
         Mode::Insert => Line::styled(
-            " editing notes · Esc done · Ctrl-Z undo · Ctrl-Y redo · saved as you pause",
+            format!(
+                " editing notes · {} · saved as you pause",
+                app.keymap.spoken_hints(Scope::Insert)
+            ),
             t.dim,
         ),
-        Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
+        Mode::Search => Line::styled(
+            format!(
+                " searching: type to narrow · {}",
+                app.keymap.spoken_hints(Scope::Search)
+            ),
+            t.dim,
+        ),
         Mode::Normal => {
             let mut spans = Vec::new();
             // Without a case to act on, logging and calling are not offered.

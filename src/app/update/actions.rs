@@ -28,7 +28,7 @@ impl App {
     pub(crate) fn act(&mut self, action: Action) -> Vec<Effect> {
         let now = self.now;
         match action {
-            Action::Quit => {
+            Action::Quit | Action::Interrupt => {
                 let mut effects = self.flush_notes();
                 effects.push(Effect::Quit);
                 return effects;
@@ -184,8 +184,20 @@ impl App {
                 }
                 None => self.complain("nothing to undo"),
             },
-            // Only a form's key: nothing to do elsewhere.
-            Action::ChangeKind => {}
+            // Keys of a form, the notes editor, a search or a question: nothing to do
+            // elsewhere.
+            Action::ChangeKind
+            | Action::LeaveNotes
+            | Action::SaveNotes
+            | Action::NotesUndo
+            | Action::NotesRedo
+            | Action::KeepSearch
+            | Action::CancelSearch
+            | Action::NextField
+            | Action::PrevField
+            | Action::Submit
+            | Action::CancelForm
+            | Action::Yes => {}
         }
         Vec::new()
     }

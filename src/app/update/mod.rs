@@ -9,7 +9,7 @@ mod storage;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Effect, Mode, Msg, Pane, Row, search};
+use super::{Action, App, Effect, Mode, Msg, Pane, Row, Scope, search};
 
 /// Handles `msg` and returns what the runtime must do for it, in order. When the selected case
 /// has not been read in full yet, the last effect asks for it.
@@ -175,12 +175,10 @@ impl App {
 
     /// Handles one key press.
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        if self.keymap.resolve(key, &[Scope::Always]) == Some(Action::Interrupt) {
             // Ctrl-C at the question whether to quit without the notes saved is a yes.
             self.quit_anyway |= matches!(self.overlay, Some(super::Overlay::ConfirmQuit { .. }));
-            let mut effects = self.flush_notes();
-            effects.push(Effect::Quit);
-            return effects;
+            return self.act(Action::Interrupt);
         }
         if let Some(overlay) = self.overlay.take() {
             return self.overlay_key(overlay, key);
@@ -199,26 +197,36 @@ impl App {
         }
     }
 
+    /// The notes editor takes every key but its own (Esc leaves, Ctrl-S saves…).
     fn insert_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if key.code == KeyCode::Esc {
-            self.mode = Mode::Normal;
-            self.notes.set_editing(false);
-            return self.flush_notes();
+        match self.keymap.resolve(key, &[Scope::Insert]) {
+            Some(Action::LeaveNotes) => {
+                self.mode = Mode::Normal;
+                self.notes.set_editing(false);
+                return self.flush_notes();
+            }
+            Some(Action::SaveNotes) => return self.flush_notes(),
+            Some(Action::NotesUndo) => self.notes.undo(self.now),
+            Some(Action::NotesRedo) => self.notes.redo(self.now),
+            _ => self.notes.key(key, self.now),
         }
-        if key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.flush_notes();
-        }
-        self.notes.key(key, self.now);
         Vec::new()
     }
 
     fn search_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        match key.code {
-            KeyCode::Esc => {
+        match self.keymap.resolve(key, &[Scope::Search]) {
+            Some(Action::CancelSearch) => {
                 self.search.clear();
                 self.mode = Mode::Normal;
+                return self.search_changed();
             }
-            KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.mode = Mode::Normal,
+            Some(Action::KeepSearch) => {
+                self.mode = Mode::Normal;
+                return self.search_changed();
+            }
+            _ => {}
+        }
+        match key.code {
             KeyCode::Backspace => {
                 self.search.pop();
             }

@@ -12,7 +12,7 @@ impl App {
             Overlay::Help => {
                 let scroll = self.view.help_scroll;
                 // The movement keys scroll the help; any other key closes it.
-                let scroll = match self.keymap.resolve(key, &[Scope::Global]) {
+                let scroll = match self.keymap.resolve(key, &[Scope::Help]) {
                     Some(Action::Down) => scroll.saturating_add(1),
                     Some(Action::Up) => scroll.saturating_sub(1),
                     Some(Action::PageDown) => scroll.saturating_add(10),
@@ -26,7 +26,7 @@ impl App {
                 Vec::new()
             }
             Overlay::ConfirmDelete { id, event } => {
-                if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+                if self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes) {
                     self.undo.push(Undo::Delete {
                         id: id.clone(),
                         kept: event.amended(crate::domain::Change::Deleted, self.now),
@@ -47,7 +47,7 @@ impl App {
                 }
             }
             Overlay::ConfirmQuit { kept } => {
-                if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+                if self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes) {
                     self.quit_anyway = true;
                     vec![Effect::Quit]
                 } else {
@@ -56,40 +56,63 @@ impl App {
                 }
             }
             Overlay::ConfirmKind { form, .. } => {
-                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                if self.keymap.resolve(key, &[Scope::ConfirmKind]) == Some(Action::Yes) {
                     self.submit_form(form)
                 } else {
                     self.overlay = Some(Overlay::Form(form));
                     Vec::new()
                 }
             }
-            Overlay::Form(mut form) => {
-                if self.keymap.resolve(key, &[Scope::Form]) == Some(Action::ChangeKind) {
-                    if form.locked_first {
-                        form.unlock();
-                        form.title = "Edit event: ←/→ change its kind (asks before dropping \
-                                      fields)"
-                            .into();
-                    }
-                    self.overlay = Some(Overlay::Form(form));
-                    return Vec::new();
+            Overlay::Form(form) => self.form_key(form, key),
+        }
+    }
+
+    /// A key in a form: the keymap's form keys first, then the focused input's editing keys.
+    fn form_key(&mut self, mut form: Form, key: KeyEvent) -> Vec<Effect> {
+        let outcome = match self.keymap.resolve(key, &[Scope::Form, Scope::Fields]) {
+            Some(Action::ChangeKind) => {
+                if form.locked_first {
+                    form.unlock();
+                    form.title =
+                        "Edit event: ←/→ change its kind (asks before dropping fields)".into();
                 }
-                match form.key(key) {
-                    FormOutcome::Cancel => Vec::new(),
-                    FormOutcome::Editing => {
-                        forms::refit(&mut form, self.now);
-                        self.overlay = Some(Overlay::Form(form));
-                        Vec::new()
-                    }
-                    FormOutcome::Submit => match forms::kind_change_question(&form) {
-                        Some(question) => {
-                            self.overlay = Some(Overlay::ConfirmKind { form, question });
-                            Vec::new()
-                        }
-                        None => self.submit_form(form),
-                    },
-                }
+                self.overlay = Some(Overlay::Form(form));
+                return Vec::new();
             }
+            Some(Action::Submit) => FormOutcome::Submit,
+            Some(Action::CancelForm) => FormOutcome::Cancel,
+            // The form moves by its own keys; the keymap says which keys those are.
+            Some(Action::NextField) => form.key(KeyEvent::from(KeyCode::Tab)),
+            Some(Action::PrevField) => form.key(KeyEvent::from(KeyCode::BackTab)),
+            // The form's own keys do only what the keymap gives them (they may be rebound).
+            _ if matches!(
+                key.code,
+                KeyCode::Esc
+                    | KeyCode::Enter
+                    | KeyCode::Tab
+                    | KeyCode::BackTab
+                    | KeyCode::Up
+                    | KeyCode::Down
+            ) =>
+            {
+                FormOutcome::Editing
+            }
+            _ => form.key(key),
+        };
+        match outcome {
+            FormOutcome::Cancel => Vec::new(),
+            FormOutcome::Editing => {
+                forms::refit(&mut form, self.now);
+                self.overlay = Some(Overlay::Form(form));
+                Vec::new()
+            }
+            FormOutcome::Submit => match forms::kind_change_question(&form) {
+                Some(question) => {
+                    self.overlay = Some(Overlay::ConfirmKind { form, question });
+                    Vec::new()
+                }
+                None => self.submit_form(form),
+            },
         }
     }
 
