@@ -166,6 +166,7 @@ fn parse(args: &[&str]) -> Cli {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn global_options_parse_before_and_after_the_subcommand() {
     use runaround::cli::Command as C;
     let table: [&[&str]; 5] = [
@@ -438,6 +439,7 @@ struct LogCase {
     expect: fn() -> Event,
 }
 
+#[allow(clippy::too_many_lines)]
 fn log_table() -> Vec<LogCase> {
     vec![
         LogCase {
@@ -1833,6 +1835,7 @@ fn the_exact_hours_of_the_dst_changes() {
 // The Dutch story, as a README would tell it
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn replaying_the_dutch_story_gives_its_counters() {
     let j = Journal::new();
     let id = j.new_case(&[

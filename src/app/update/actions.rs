@@ -60,42 +60,8 @@ impl App {
             | Action::Bottom => {
                 return self.navigate(action);
             }
-            Action::Open => match self.focus {
-                Pane::Cases => self.focus = Pane::Timeline,
-                Pane::Timeline => {
-                    let form = match (self.writable(), self.selected_event()) {
-                        (Ok(_), Some(e)) => {
-                            let mut form = forms::event_form(Some(e.clone()), e.kind, now);
-                            form.title = format!(
-                                "Edit event ({} changes its kind)",
-                                self.keymap.key_of(Action::ChangeKind)
-                            );
-                            Ok(form)
-                        }
-                        (Ok(_), None) => Err(format!(
-                            "no event selected ({} logs one)",
-                            self.keymap.key_of(Action::LogEvent)
-                        )),
-                        (Err(e), _) => Err(e),
-                    };
-                    self.open_form(form);
-                }
-                Pane::Notes => {}
-            },
-            Action::ExternalEdit => match self.writable().map(|c| c.id.clone()) {
-                Ok(id) => {
-                    // What was typed here goes first, so the editor starts from it.
-                    let mut effects = self.flush_notes();
-                    self.mode = Mode::Normal;
-                    self.notes.set_editing(false);
-                    effects.push(Effect::EditNotes {
-                        id,
-                        text: self.notes.text(),
-                    });
-                    return effects;
-                }
-                Err(e) => self.complain(e),
-            },
+            Action::Open => self.open(),
+            Action::ExternalEdit => return self.external_edit(),
             Action::EditNotes => match self.writable() {
                 Ok(_) => {
                     self.focus = Pane::Notes;
@@ -120,15 +86,94 @@ impl App {
                     &self.prefs.default_organisation,
                 )));
             }
+            Action::LogEvent
+            | Action::StartCall
+            | Action::Answered
+            | Action::OnHold
+            | Action::Transferred
+            | Action::EndCall
+            | Action::Status
+            | Action::Delete => return self.change_case(action),
+            Action::Undo => return self.undo_last(),
+            // Keys of a form, the notes editor, a search or a question: nothing to do
+            // elsewhere.
+            Action::ChangeKind
+            | Action::LeaveNotes
+            | Action::SaveNotes
+            | Action::NotesUndo
+            | Action::NotesRedo
+            | Action::KeepSearch
+            | Action::CancelSearch
+            | Action::NextField
+            | Action::PrevField
+            | Action::Submit
+            | Action::CancelForm
+            | Action::Yes => {}
+        }
+        Vec::new()
+    }
+
+    /// Enter: from the list to the timeline; on an event, its edit form.
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Cases => self.focus = Pane::Timeline,
+            Pane::Timeline => {
+                let form = match (self.writable(), self.selected_event()) {
+                    (Ok(_), Some(e)) => {
+                        let mut form = forms::event_form(Some(e.clone()), e.kind, self.now);
+                        form.title = format!(
+                            "Edit event ({} changes its kind)",
+                            self.keymap.key_of(Action::ChangeKind)
+                        );
+                        Ok(form)
+                    }
+                    (Ok(_), None) => Err(format!(
+                        "no event selected ({} logs one)",
+                        self.keymap.key_of(Action::LogEvent)
+                    )),
+                    (Err(e), _) => Err(e),
+                };
+                self.open_form(form);
+            }
+            Pane::Notes => {}
+        }
+    }
+
+    /// The notes in the user's own editor; what was typed here goes first, so the editor
+    /// starts from it.
+    fn external_edit(&mut self) -> Vec<Effect> {
+        match self.writable().map(|c| c.id.clone()) {
+            Ok(id) => {
+                let mut effects = self.flush_notes();
+                self.mode = Mode::Normal;
+                self.notes.set_editing(false);
+                effects.push(Effect::EditNotes {
+                    id,
+                    text: self.notes.text(),
+                });
+                effects
+            }
+            Err(e) => {
+                self.complain(e);
+                Vec::new()
+            }
+        }
+    }
+
+    /// The actions that change the selected case: a form to fill in, a question, or the
+    /// change itself.
+    fn change_case(&mut self, action: Action) -> Vec<Effect> {
+        let now = self.now;
+        match action {
+            Action::StartCall => return self.start_call(),
+            Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
+            Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
             Action::LogEvent => {
                 let form = self
                     .writable()
                     .map(|_| forms::event_form(None, crate::domain::Kind::Call, now));
                 self.open_form(form);
             }
-            Action::StartCall => return self.start_call(),
-            Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
-            Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
             Action::Transferred => {
                 let form = self.writable().map(|_| forms::transfer_form());
                 self.open_form(form);
@@ -154,52 +199,47 @@ impl App {
                 (Err(e), _) => self.complain(e),
                 (Ok(_), None) => self.complain("no event selected"),
             },
-            Action::Undo => match self.undo.pop() {
-                Some(Undo::Delete { id, kept }) => {
-                    self.say("delete undone (the event's history says so)");
-                    // The restored event is selected once it is saved.
-                    self.added = Some(kept.amended(crate::domain::Change::Restored, now));
-                    return vec![Effect::Mutate {
-                        id,
-                        mutation: Mutation::RestoreEvent {
-                            event: kept,
-                            at: now,
-                        },
-                    }];
-                }
-                Some(Undo::Edit {
-                    id,
-                    now: edited,
-                    before,
-                }) => {
-                    self.say("edit undone (the event's history says so)");
-                    let mut back = before;
-                    back.amendments.clear();
-                    let new = edited.edited(back, now);
-                    self.added = Some(new.clone());
-                    return vec![Effect::Mutate {
-                        id,
-                        mutation: Mutation::ReplaceEvent { old: edited, new },
-                    }];
-                }
-                None => self.complain("nothing to undo"),
-            },
-            // Keys of a form, the notes editor, a search or a question: nothing to do
-            // elsewhere.
-            Action::ChangeKind
-            | Action::LeaveNotes
-            | Action::SaveNotes
-            | Action::NotesUndo
-            | Action::NotesRedo
-            | Action::KeepSearch
-            | Action::CancelSearch
-            | Action::NextField
-            | Action::PrevField
-            | Action::Submit
-            | Action::CancelForm
-            | Action::Yes => {}
+            _ => {}
         }
         Vec::new()
+    }
+
+    /// Takes back the last edit or delete of an event; the event's history says so.
+    fn undo_last(&mut self) -> Vec<Effect> {
+        let now = self.now;
+        match self.undo.pop() {
+            Some(Undo::Delete { id, kept }) => {
+                self.say("delete undone (the event's history says so)");
+                // The restored event is selected once it is saved.
+                self.added = Some(kept.amended(crate::domain::Change::Restored, now));
+                vec![Effect::Mutate {
+                    id,
+                    mutation: Mutation::RestoreEvent {
+                        event: kept,
+                        at: now,
+                    },
+                }]
+            }
+            Some(Undo::Edit {
+                id,
+                now: edited,
+                before,
+            }) => {
+                self.say("edit undone (the event's history says so)");
+                let mut back = before;
+                back.amendments.clear();
+                let new = edited.edited(back, now);
+                self.added = Some(new.clone());
+                vec![Effect::Mutate {
+                    id,
+                    mutation: Mutation::ReplaceEvent { old: edited, new },
+                }]
+            }
+            None => {
+                self.complain("nothing to undo");
+                Vec::new()
+            }
+        }
     }
 
     fn start_call(&mut self) -> Vec<Effect> {
