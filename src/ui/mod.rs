@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         draw_pane(frame, app, view, theme, Pane::Notes, bottom, None);
     } else {
         let tabs = Line::from(
-            [Pane::Cases, Pane::Timeline, Pane::Notes]
+            Pane::ALL
                 .iter()
                 .map(|p| {
                     Span::styled(
@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         draw_pane(frame, app, view, theme, app.focus, body, Some(tabs));
         // The tabs sit on the top border, after its corner: the mouse can pick them.
         let mut x = body.x + 1;
-        for pane in [Pane::Cases, Pane::Timeline, Pane::Notes] {
+        for pane in Pane::ALL {
             let width = pane_name(pane).len() as u16 + 2;
             let tab = Rect::new(x, body.y, width, 1).intersection(body);
             if !tab.is_empty() {

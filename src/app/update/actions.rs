@@ -44,10 +44,14 @@ impl App {
                 self.overlay = Some(Overlay::Help);
             }
             Action::NextPane | Action::PrevPane => {
-                let order = [Pane::Cases, Pane::Timeline, Pane::Notes];
+                let order = Pane::ALL;
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
-                let step = if action == Action::NextPane { 1 } else { 2 };
-                self.focus = order[(i + step) % 3];
+                let step = if action == Action::NextPane {
+                    1
+                } else {
+                    order.len() - 1
+                };
+                self.focus = order[(i + step) % order.len()];
                 if self.focus != Pane::Notes {
                     return self.flush_notes();
                 }
