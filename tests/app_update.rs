@@ -218,3 +218,40 @@ fn a_change_storage_cannot_make_is_said_and_writes_nothing() {
     );
     assert!(!file.exists(), "a failed change wrote the file");
 }
+
+#[test]
+fn quitting_with_notes_that_could_not_be_saved_asks_first_and_y_exits() {
+    let mut app = common::demo_app();
+    let id = selected_id(&app);
+    let mut msgs = vec![
+        key(KeyCode::Tab),
+        key(KeyCode::Tab),
+        key(KeyCode::Char('i')),
+    ];
+    msgs.extend(typed("nergens opgeslagen"));
+    msgs.push(key(KeyCode::Esc));
+    let _ = run(&mut app, msgs);
+    // The file goes; the next save of the notes fails and they are rescued.
+    std::fs::remove_file(common::store_path(&id)).unwrap();
+    let mut msgs = vec![key(KeyCode::Char('i'))];
+    msgs.extend(typed("meer "));
+    msgs.push(key(KeyCode::Esc));
+    let _ = run(&mut app, msgs);
+    assert!(app.message.as_ref().is_some_and(|m| m.error), "{:?}", app.message);
+    let effects = update(&mut app, key(KeyCode::Char('q')));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Mutate { .. }, Effect::Quit]
+    ));
+    assert!(
+        !common::apply(&mut app, effects),
+        "quit with the notes lost"
+    );
+    let Some(runaround::app::Overlay::ConfirmQuit { kept }) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert!(kept.contains("rescued-notes-"), "{kept}");
+    let effects = update(&mut app, key(KeyCode::Char('y')));
+    assert_eq!(effects, vec![Effect::Quit]);
+    assert!(common::apply(&mut app, effects), "y did not exit");
+}
