@@ -237,7 +237,11 @@ fn quitting_with_notes_that_could_not_be_saved_asks_first_and_y_exits() {
     msgs.extend(typed("meer "));
     msgs.push(key(KeyCode::Esc));
     let _ = run(&mut app, msgs);
-    assert!(app.message.as_ref().is_some_and(|m| m.error), "{:?}", app.message);
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.error),
+        "{:?}",
+        app.message
+    );
     let effects = update(&mut app, key(KeyCode::Char('q')));
     assert!(matches!(
         effects.as_slice(),

@@ -5,6 +5,7 @@
 pub mod cases;
 pub mod header;
 pub mod overlay;
+mod pane;
 pub mod theme;
 pub mod timeline;
 
@@ -13,11 +14,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row, Scope, ViewState};
-use cases::CaseListView;
+use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Scope, ViewState};
 use header::HeaderView;
 use theme::Theme;
-use timeline::TimelineView;
 
 /// Below this size the app shows "terminal too small" instead of its panes.
 pub const MIN_WIDTH: u16 = 30;
@@ -73,16 +72,16 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
             Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
-        draw_pane(frame, app, view, theme, Pane::Cases, left, None);
-        draw_pane(frame, app, view, theme, Pane::Timeline, top, None);
-        draw_pane(frame, app, view, theme, Pane::Notes, bottom, None);
+        pane::draw(frame, app, view, theme, Pane::Cases, left, None);
+        pane::draw(frame, app, view, theme, Pane::Timeline, top, None);
+        pane::draw(frame, app, view, theme, Pane::Notes, bottom, None);
     } else {
         let tabs = Line::from(
             Pane::ALL
                 .iter()
                 .map(|p| {
                     Span::styled(
-                        format!(" {} ", pane_name(*p)),
+                        format!(" {} ", pane::name(*p)),
                         if *p == app.focus {
                             theme.border_focus
                         } else {
@@ -92,11 +91,11 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
                 })
                 .collect::<Vec<_>>(),
         );
-        draw_pane(frame, app, view, theme, app.focus, body, Some(tabs));
+        pane::draw(frame, app, view, theme, app.focus, body, Some(tabs));
         // The tabs sit on the top border, after its corner: the mouse can pick them.
         let mut x = body.x + 1;
         for pane in Pane::ALL {
-            let width = pane_name(pane).len() as u16 + 2;
+            let width = pane::name(pane).len() as u16 + 2;
             let tab = Rect::new(x, body.y, width, 1).intersection(body);
             if !tab.is_empty() {
                 view.hits.tabs.push((pane, tab));
@@ -162,122 +161,6 @@ fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
             ),
         r,
     );
-}
-
-fn pane_name(p: Pane) -> &'static str {
-    match p {
-        Pane::Cases => "Cases",
-        Pane::Timeline => "Timeline",
-        Pane::Notes => "Notes",
-    }
-}
-
-fn draw_pane(
-    frame: &mut Frame,
-    app: &App,
-    view_state: &mut ViewState,
-    t: &Theme,
-    pane: Pane,
-    area: Rect,
-    tabs: Option<Line<'static>>,
-) {
-    let focused = app.focus == pane;
-    let title = match pane {
-        Pane::Cases => {
-            let search = if app.search.is_empty() && app.mode != Mode::Search {
-                String::new()
-            } else if app.wanted_search().is_some() {
-                // Titles and organisations match at once; notes and events once read.
-                format!(" /{} searching…", app.search)
-            } else {
-                format!(" /{}", app.search)
-            };
-            format!(
-                " Cases ({} {}){search} ",
-                app.visible.len(),
-                app.filter.label()
-            )
-        }
-        Pane::Timeline => format!(
-            " Timeline ({}) ",
-            app.selected().map_or(0, |c| c.events.len())
-        ),
-        Pane::Notes => {
-            let state = if app.mode == Mode::Insert {
-                " editing"
-            } else if app.notes.dirty {
-                " unsaved"
-            } else {
-                ""
-            };
-            format!(" Notes{state} ")
-        }
-    };
-    let mut block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused { t.border_focus } else { t.border });
-    block = match tabs {
-        Some(tabs) => block.title(tabs).title_bottom(Line::styled(title, t.dim)),
-        None => block.title(Span::styled(title, if focused { t.title } else { t.label })),
-    };
-    match pane {
-        Pane::Cases => {
-            let view = CaseListView {
-                rows: &app.rows,
-                visible: &app.visible,
-                now: app.now,
-                theme: t,
-                block,
-            };
-            view_state.cases.select(app.case_index);
-            let before = view_state.cases;
-            frame.render_stateful_widget(view, area, &mut view_state.cases);
-            view_state.hits.cases = Some(area);
-            view_state.hits.case_lines =
-                cases::rows_on_screen(area, &before, &view_state.cases, app.visible.len());
-        }
-        Pane::Timeline => {
-            let row = app.selected_row();
-            let view = TimelineView {
-                case: app.selected(),
-                unreadable: match row {
-                    Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
-                    _ => None,
-                },
-                now: app.now,
-                theme: t,
-                block,
-                date_format: app.prefs.date_format.as_deref(),
-                keymap: &app.keymap,
-            };
-            let events = view.case.map_or(0, |c| c.events.len());
-            let inner = view.block.inner(area);
-            view_state.timeline.select(app.event_index);
-            frame.render_stateful_widget(view, area, &mut view_state.timeline);
-            view_state.hits.timeline = Some(area);
-            if events > 0 {
-                let lines = inner
-                    .height
-                    .saturating_sub(timeline::detail_rows(inner.height));
-                let offset = view_state.timeline.offset();
-                view_state.hits.event_lines = (0..usize::from(lines))
-                    .map(|i| Some(offset + i).filter(|&e| e < events))
-                    .collect();
-            }
-        }
-        Pane::Notes => {
-            view_state.hits.notes = Some(area);
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            if app.selected().is_some() {
-                frame.render_widget(&app.notes.editor, inner);
-            }
-        }
-    }
 }
 
 fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
