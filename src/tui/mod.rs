@@ -7,13 +7,13 @@
 mod editing;
 mod editor;
 pub mod executor;
+mod journal;
 mod rescue;
 mod search;
 mod signals;
 mod terminal;
 mod watch;
 
-use std::collections::HashMap;
 use std::io::stdout;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -22,17 +22,16 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
-use chrono::{DateTime, Utc};
-
 use crate::app::{Action, App, Effect, Msg, Prefs, Row, update};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::fault::{self, Fault};
-use crate::index::{Listed, Scan};
-use crate::storage::{Stamp, Store};
+use crate::storage::Store;
 use crate::ui::{self, theme::Theme};
 
 use executor::{Executor, drive};
+use journal::IndexSave;
+pub use journal::{Loaded, load_rows};
 use signals::{Pending, Stops};
 use terminal::TerminalMode;
 
@@ -52,88 +51,9 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// How often a running search is checked for its answer.
 const SEARCH_POLL: Duration = Duration::from_millis(30);
 
-/// The journal as the TUI starts on it.
-pub struct Loaded {
-    pub rows: Vec<Row>,
-    /// The stamps of the files listed.
-    pub stamps: HashMap<String, Stamp>,
-    /// The listing, to bring the index up to date with.
-    pub scan: Scan,
-}
-
-/// Lists the journal (through its index) as the app's rows, with the stamps of the files.
-pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
-    let scan = Scan::new(store, now).map_err(|e| e.to_string())?;
-    let mut stamps = HashMap::new();
-    let rows = scan
-        .entries
-        .iter()
-        .map(|listed| {
-            stamps.insert(listed.id().to_string(), listed.stamp());
-            match listed {
-                Listed::Case {
-                    summary, read_only, ..
-                } => Row::Case {
-                    summary: summary.clone(),
-                    read_only: read_only.clone(),
-                },
-                Listed::Unreadable { id, reason, .. } => Row::Unreadable {
-                    id: id.clone(),
-                    reason: reason.clone(),
-                },
-            }
-        })
-        .collect();
-    Ok(Loaded { rows, stamps, scan })
-}
-
 /// How long a save waits for a case another process is changing: the screen must not freeze,
 /// and a save that cannot wait is retried.
 const LOCK_WAIT: Duration = Duration::from_millis(200);
-
-/// The index being brought up to date on a thread of its own, so that it does not hold up the
-/// first frame. It must not outlive the process half done: [`IndexSave::finish`] lets it end
-/// or stops it (its temp file removed) before the process exits.
-#[derive(Clone)]
-struct IndexSave {
-    stop: Arc<std::sync::atomic::AtomicBool>,
-    done: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl IndexSave {
-    fn start(scan: Scan) -> IndexSave {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        let save = IndexSave {
-            stop: Arc::new(AtomicBool::new(false)),
-            done: Arc::new(AtomicBool::new(!scan.stale)),
-        };
-        if scan.stale {
-            let thread = save.clone();
-            std::thread::spawn(move || {
-                let _ = scan.save_unless(&thread.stop);
-                drop(scan);
-                thread.done.store(true, Ordering::SeqCst);
-            });
-        }
-        save
-    }
-
-    /// Waits up to `within` for the save to end, then stops it and waits for it to clean up.
-    fn finish(&self, within: Duration) {
-        use std::sync::atomic::Ordering;
-        let deadline = Instant::now() + within;
-        while !self.done.load(Ordering::SeqCst) {
-            if Instant::now() >= deadline {
-                self.stop.store(true, Ordering::SeqCst);
-            }
-            // A stopped save ends at its next entry; the bound is a safeguard.
-            if Instant::now() >= deadline + Duration::from_secs(2) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-}
 
 /// Fails, saying so, unless standard input and output are terminals: the TUI cannot run from
 /// a script, cron or `ssh` without `-t`.
@@ -229,36 +149,16 @@ impl Runtime {
         self.run(terminal, app)
     }
 
+    /// The loop: signals, search answers and the clock; a frame when something changed; then
+    /// input until the next deadline, and a look at the journal every second.
     fn run(&mut self, terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), String> {
         let mut redraw = true;
         let mut last_watch = Instant::now();
         loop {
-            if self.stops.stop.swap(false, Ordering::SeqCst) {
-                // `kill -TSTP`: as Ctrl-Z, typed notes saved first.
-                redraw = true;
-                if self.hand(terminal, app, vec![Msg::Action(Action::Suspend)])? {
-                    return Ok(());
-                }
-            } else if self.stops.resumed.swap(false, Ordering::SeqCst) {
-                // Continued after a stop we did not make (SIGSTOP): the shell may have reset
-                // the terminal meanwhile.
-                self.mode.resume(terminal)?;
-                redraw = true;
-            }
-            let found = self.executor.answers();
-            redraw |= !found.is_empty();
-            if self.hand(terminal, app, found)? {
+            let Some(changed) = self.between_frames(terminal, app)? else {
                 return Ok(());
-            }
-            let now = self.clock.now();
-            if now != app.now {
-                redraw |= app.ticking() || app.notes.dirty;
-                let effects = update(app, Msg::Tick(now));
-                redraw |= !effects.is_empty();
-                if self.carry_out(terminal, app, effects)? {
-                    return Ok(());
-                }
-            }
+            };
+            redraw |= changed;
             // What a signal would have to save if it ended the process during the next wait.
             if let Ok(mut pending) = self.pending.lock() {
                 *pending = app.notes.unsaved(app.now);
@@ -274,42 +174,85 @@ impl Runtime {
                 );
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
-                let msg = match event::read().map_err(|e| format!("terminal: {e}"))? {
-                    Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
-                    Event::Paste(text) => Some(Msg::Paste(text)),
-                    // The pointer moving changes nothing on screen: no redraw for it.
-                    Event::Mouse(mouse)
-                        if matches!(
-                            mouse.kind,
-                            MouseEventKind::Moved | MouseEventKind::Drag(_)
-                        ) =>
-                    {
-                        None
-                    }
-                    Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
-                    // A resize (or the SIGWINCH a stop signal raises): draw again.
-                    _ => {
-                        redraw = true;
-                        None
-                    }
+                let event = event::read().map_err(|e| format!("terminal: {e}"))?;
+                let Some(changed) = self.input(terminal, app, event)? else {
+                    return Ok(());
                 };
-                if let Some(msg) = msg {
-                    redraw = true;
-                    if self.hand(terminal, app, vec![msg])? {
-                        return Ok(());
-                    }
-                }
+                redraw |= changed;
             }
             if last_watch.elapsed() >= WATCH_EVERY {
                 last_watch = Instant::now();
                 let selected = app.selected_row().map(|r| r.id().to_string());
-                let changes = self.executor.watch(selected.as_deref());
-                redraw |= !changes.is_empty();
-                if self.hand(terminal, app, changes)? {
+                let on_disk = self.executor.watch(selected.as_deref());
+                redraw |= !on_disk.is_empty();
+                if self.hand(terminal, app, on_disk)? {
                     return Ok(());
                 }
             }
         }
+    }
+
+    /// What happened since the last frame: a stop or continue signal, search answers, the
+    /// clock moving on. Returns whether the screen changed, or None to quit.
+    fn between_frames(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+    ) -> Result<Option<bool>, String> {
+        let mut redraw = false;
+        if self.stops.stop.swap(false, Ordering::SeqCst) {
+            // `kill -TSTP`: as Ctrl-Z, typed notes saved first.
+            redraw = true;
+            if self.hand(terminal, app, vec![Msg::Action(Action::Suspend)])? {
+                return Ok(None);
+            }
+        } else if self.stops.resumed.swap(false, Ordering::SeqCst) {
+            // Continued after a stop we did not make (SIGSTOP): the shell may have reset the
+            // terminal meanwhile.
+            self.mode.resume(terminal)?;
+            redraw = true;
+        }
+        let found = self.executor.answers();
+        redraw |= !found.is_empty();
+        if self.hand(terminal, app, found)? {
+            return Ok(None);
+        }
+        let now = self.clock.now();
+        if now != app.now {
+            redraw |= app.ticking() || app.notes.dirty;
+            let effects = update(app, Msg::Tick(now));
+            redraw |= !effects.is_empty();
+            if self.carry_out(terminal, app, effects)? {
+                return Ok(None);
+            }
+        }
+        Ok(Some(redraw))
+    }
+
+    /// A terminal event as a message. Returns whether the screen changed, or None to quit.
+    fn input(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+        event: Event,
+    ) -> Result<Option<bool>, String> {
+        let msg = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
+            Event::Paste(text) => Msg::Paste(text),
+            // The pointer moving changes nothing on screen: no redraw for it.
+            Event::Mouse(mouse)
+                if matches!(mouse.kind, MouseEventKind::Moved | MouseEventKind::Drag(_)) =>
+            {
+                return Ok(Some(false));
+            }
+            Event::Mouse(mouse) => Msg::Mouse(mouse),
+            // A resize (or the SIGWINCH a stop signal raises): draw again.
+            _ => return Ok(Some(true)),
+        };
+        if self.hand(terminal, app, vec![msg])? {
+            return Ok(None);
+        }
+        Ok(Some(true))
     }
 
     /// How long to wait for input: until the next whole second while something ticks (or
