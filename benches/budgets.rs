@@ -7,6 +7,8 @@
 //! starts a call in the most recently active case of DIR (for the idle-CPU measure).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::HashMap;
+use std::convert::Infallible;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,10 +19,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::widgets::Block;
-use runaround::app::{App, Effect};
+use runaround::app::{App, Effect, Msg, update};
 use runaround::clock::Clock;
 use runaround::domain::{ActiveCall, Event, Kind};
 use runaround::storage::{Entry, Store, write_file};
+use runaround::tui::executor::{Executor, drive};
 use runaround::tui::load_rows;
 use runaround::ui::{draw, theme::Theme};
 
@@ -196,9 +199,11 @@ fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 fn frame(dir: &Path) {
     let store = Store::open(dir).unwrap();
     let loaded = load_rows(&store, now()).unwrap();
-    let mut app = App::new(loaded.rows, now());
-    app.update(runaround::app::Action::Filter);
-    load(&store, &mut app);
+    let mut app = App::new(Vec::new(), now());
+    let effects = update(&mut app, Msg::Listed(loaded.rows));
+    load(&store, &mut app, effects);
+    let effects = update(&mut app, Msg::Action(runaround::app::Action::Filter));
+    load(&store, &mut app, effects);
     let theme = Theme::new(false);
     let mut term = terminal(200, 50);
     let mut floor_term = terminal(200, 50);
@@ -206,8 +211,8 @@ fn frame(dir: &Path) {
     for i in 0..200 {
         // Move through the list, so each frame draws a different case.
         if i % 10 == 0 {
-            let _ = app.key(KeyEvent::from(KeyCode::Down));
-            load(&store, &mut app);
+            let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Down)));
+            load(&store, &mut app, effects);
         }
         let t = Instant::now();
         term.draw(|f| draw(f, &mut app, &theme)).unwrap();
@@ -222,16 +227,11 @@ fn frame(dir: &Path) {
     report("frame 200x50, 10,000 cases (p95)", p95(frames), p95(floor));
 }
 
-/// Reads what the app wants read, as the runtime does.
-fn load(store: &Store, app: &mut App) {
-    while let Some(id) = app.wanted().map(str::to_string) {
-        match store.load(&id).unwrap() {
-            Entry::Readable { body, access, .. } => {
-                app.saved(body, access.read_only().map(ToString::to_string));
-            }
-            Entry::Unreadable { problem, .. } => app.lost(&id, Some(problem.to_string())),
-        }
-    }
+/// Carries out the app's effects (reading the case it selected) with the runtime's executor.
+fn load(store: &Store, app: &mut App, effects: Vec<Effect>) {
+    let mut executor = Executor::new(store.clone(), HashMap::new());
+    let no_terminal = &mut |_: &mut Executor, _: &App, _: Effect| Ok::<_, Infallible>(Vec::new());
+    let _ = drive(&mut executor, app, effects, no_terminal);
 }
 
 /// A keystroke into a 2,000-line note, through to the next frame (100x30), against the same
@@ -256,16 +256,17 @@ fn typing(dir: &Path, notes: &str) -> Duration {
     case.notes = notes.to_string();
     store.insert(&case).unwrap();
     let loaded = load_rows(&store, now()).unwrap();
-    let mut app = App::new(loaded.rows, now());
-    load(&store, &mut app);
+    let mut app = App::new(Vec::new(), now());
+    let effects = update(&mut app, Msg::Listed(loaded.rows));
+    load(&store, &mut app, effects);
     let theme = Theme::new(false);
     let mut term = terminal(100, 30);
     for code in [KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')] {
-        let _ = app.key(KeyEvent::from(code));
+        let _ = update(&mut app, Msg::Key(KeyEvent::from(code)));
     }
     // Into the middle of the text.
     for _ in 0..1000 {
-        let _ = app.key(KeyEvent::from(KeyCode::Down));
+        let _ = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Down)));
     }
     term.draw(|f| draw(f, &mut app, &theme)).unwrap();
     let mut samples = Vec::new();
@@ -276,7 +277,7 @@ fn typing(dir: &Path, notes: &str) -> Duration {
             KeyCode::Char(char::from(b'a' + (i % 26) as u8))
         };
         let t = Instant::now();
-        let effects = app.key(KeyEvent::from(code));
+        let effects = update(&mut app, Msg::Key(KeyEvent::from(code)));
         term.draw(|f| draw(f, &mut app, &theme)).unwrap();
         samples.push(t.elapsed());
         assert!(effects.iter().all(|e| !matches!(e, Effect::Quit)));

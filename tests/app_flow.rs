@@ -8,14 +8,14 @@
 mod common;
 
 use chrono::Duration;
-use common::{apply, demo_app, now};
+use common::{apply, demo_app, now, send};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use runaround::app::mutation::Mutation;
-use runaround::app::{App, Effect, Mode, Overlay, Pane, Row};
+use runaround::app::{App, Effect, Mode, Msg, Overlay, Pane, Row, update};
 use runaround::domain::{Counters, Kind, Outcome};
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    let effects = app.key(KeyEvent::from(code));
+    let effects = update(app, Msg::Key(KeyEvent::from(code)));
     let copy = effects.clone();
     apply(app, effects);
     copy
@@ -28,7 +28,7 @@ fn typ(app: &mut App, text: &str) {
 }
 
 fn at(app: &mut App, seconds: i64) {
-    let effects = app.tick(now() + Duration::seconds(seconds));
+    let effects = update(app, Msg::Tick(now() + Duration::seconds(seconds)));
     apply(app, effects);
 }
 
@@ -44,7 +44,7 @@ fn starts_on_the_most_recently_active_case_with_its_last_event_selected() {
         .max()
         .unwrap();
     assert_eq!(case.last_activity(), latest);
-    assert_eq!(app.timeline_state.selected(), Some(case.events.len() - 1));
+    assert_eq!(app.event_index, Some(case.events.len() - 1));
     assert_eq!(app.focus, Pane::Cases);
 }
 
@@ -60,7 +60,10 @@ fn a_whole_call_answer_transfer_end() {
     );
     // The number prompt, with the last number called suggested: replace it.
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
     typ(&mut app, "0800-0403");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -140,7 +143,10 @@ fn logging_a_back_dated_event_and_switching_kind_in_the_form() {
         "the fields follow the kind"
     );
     press(&mut app, KeyCode::Tab);
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
     typ(&mut app, "-2h");
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "Told to call 1200 again");
@@ -218,10 +224,10 @@ fn notes_are_saved_after_a_pause_and_on_leaving() {
     typ(&mut app, "Zoë 漢字 👩‍🔬 ");
     assert!(app.notes.dirty);
     assert!(
-        app.tick(now() + Duration::seconds(1)).is_empty(),
+        update(&mut app, Msg::Tick(now() + Duration::seconds(1))).is_empty(),
         "not while typing"
     );
-    let effects = app.tick(now() + Duration::seconds(3));
+    let effects = update(&mut app, Msg::Tick(now() + Duration::seconds(3)));
     assert!(
         matches!(
             &effects[..],
@@ -240,7 +246,7 @@ fn notes_are_saved_after_a_pause_and_on_leaving() {
     assert!(app.selected().unwrap().notes.starts_with("Zoë 漢字 👩‍🔬 q"));
     // q quits now that no text field has the keyboard, saving nothing more.
     assert_eq!(
-        app.key(KeyEvent::from(KeyCode::Char('q'))),
+        update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('q')))),
         vec![Effect::Quit]
     );
 }
@@ -250,7 +256,7 @@ fn pasted_text_is_cleaned_and_goes_into_the_notes() {
     let mut app = demo_app();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    app.paste("ref \x1b[2J12345\r\nline two");
+    send(&mut app, Msg::Paste("ref \x1b[2J12345\r\nline two".into()));
     assert_eq!(app.mode, Mode::Insert);
     assert!(
         app.notes.text().starts_with("ref 12345\nline two"),
@@ -266,7 +272,10 @@ fn quitting_with_unsaved_notes_saves_them_first() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('i'));
     typ(&mut app, "unsaved");
-    let effects = app.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
     assert!(
         matches!(&effects[..], [Effect::Mutate { .. }, Effect::Quit]),
         "{effects:?}"
@@ -304,11 +313,12 @@ fn search_and_filter_narrow_the_list() {
 #[test]
 fn read_only_cases_refuse_changes_and_say_why() {
     let mut app = demo_app();
-    if let Some(Row::Case { read_only, .. }) = app.rows.first_mut() {
+    let mut rows = app.rows.clone();
+    if let Some(Row::Case { read_only, .. }) = rows.first_mut() {
         *read_only = Some("written by a newer runaround".into());
     }
-    app.refresh(None);
-    let effects = app.update(runaround::app::Action::LogEvent);
+    send(&mut app, Msg::Listed(rows));
+    let effects = update(&mut app, Msg::Action(runaround::app::Action::LogEvent));
     assert!(effects.is_empty());
     assert!(app.overlay.is_none());
     assert!(app.message.as_ref().unwrap().text.contains("read-only"));
@@ -341,21 +351,27 @@ fn notes_typed_into_a_case_that_vanishes_are_still_saved() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('i'));
     typ(&mut app, "Zoë");
-    assert!(app.take_queued().is_empty());
     // Unreadable for a moment (a sync halfway through writing it): the typing stays.
-    app.lost(&id, Some("broken by hand".into()));
-    assert!(app.take_queued().is_empty());
+    let queued = update(
+        &mut app,
+        Msg::Unreadable {
+            id: id.clone(),
+            reason: "broken by hand".into(),
+        },
+    );
+    assert!(queued.is_empty(), "{queued:?}");
     assert_eq!(app.mode, Mode::Insert);
     assert!(app.notes.text().starts_with("Zoë"));
     // Gone for good: what was typed is saved all the same (storage rescues it).
-    app.lost(&id, None);
-    let queued = app.take_queued();
+    let queued = update(&mut app, Msg::Gone(id.clone()));
+    // (Then the case selected in its place is read.)
     match &queued[..] {
         [
             Effect::Mutate {
                 id: saved,
                 mutation: Mutation::SetNotes { text, .. },
             },
+            ..,
         ] => {
             assert_eq!(saved, &id);
             assert!(text.starts_with("Zoë"), "{text}");
@@ -370,7 +386,10 @@ fn a_logged_event_is_selected_once_saved() {
     let mut app = demo_app();
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Tab);
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
     typ(&mut app, "-3d");
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "back-dated into the middle");
@@ -378,7 +397,7 @@ fn a_logged_event_is_selected_once_saved() {
     let selected = app.selected_event().unwrap();
     assert_eq!(selected.summary, "back-dated into the middle");
     assert_ne!(
-        app.timeline_state.selected(),
+        app.event_index,
         Some(app.selected().unwrap().events.len() - 1)
     );
 }

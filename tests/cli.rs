@@ -168,6 +168,7 @@ fn parse(args: &[&str]) -> Cli {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn global_options_parse_before_and_after_the_subcommand() {
     use runaround::cli::Command as C;
     let table: [&[&str]; 5] = [
@@ -440,6 +441,7 @@ struct LogCase {
     expect: fn() -> Event,
 }
 
+#[allow(clippy::too_many_lines)]
 fn log_table() -> Vec<LogCase> {
     vec![
         LogCase {
@@ -1835,6 +1837,7 @@ fn the_exact_hours_of_the_dst_changes() {
 // The Dutch story, as a README would tell it
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn replaying_the_dutch_story_gives_its_counters() {
     let j = Journal::new();
     let id = j.new_case(&[

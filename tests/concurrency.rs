@@ -217,6 +217,7 @@ fn all_parse(store: &Store, when: &str) -> Vec<String> {
 /// event is there twice. Temp files of killed saves (and one planted by hand) are ignored by
 /// `ids`/`load_all` and removed by `clean_strays`. Set `TORTURE_SEED` to replay a seed.
 #[test]
+#[allow(clippy::too_many_lines)]
 fn writers_killed_300_times_at_random_moments_never_damage_the_journal() {
     use std::os::unix::process::ExitStatusExt;
     const KILLS: usize = 300;

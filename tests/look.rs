@@ -15,6 +15,7 @@ use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use runaround::app::{App, Overlay};
+use runaround::app::{Msg, update};
 use runaround::config::{Config, ThemeName};
 use runaround::ui::{draw, theme::Theme};
 
@@ -132,7 +133,7 @@ fn first_run_offers_n_and_the_demo_and_n_works() {
     let screen = text(&render(&mut app, &Theme::new(true), 80, 24));
     assert!(screen.contains("create your first case"), "{screen}");
     assert!(screen.contains("runaround demo"), "{screen}");
-    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('n'))));
     apply(&mut app, effects);
     assert!(
         matches!(&app.overlay, Some(Overlay::Form(f)) if f.title == "New case"),
@@ -172,20 +173,23 @@ fn a_remapped_key_shows_in_the_hint_line_and_help_and_works() {
     assert!(!hint.contains(" l log "), "hint line: {hint}");
 
     // `l` no longer logs; `L` does.
-    let effects = app.key(KeyEvent::from(KeyCode::Char('l')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     apply(&mut app, effects);
     assert!(app.overlay.is_none(), "l still opens something");
-    let effects = app.key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT));
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+    );
     apply(&mut app, effects);
     assert!(
         matches!(&app.overlay, Some(Overlay::Form(f)) if f.title.contains("Log")),
         "L did not open the log form: {:?}",
         app.overlay.as_ref().map(|_| "another overlay")
     );
-    let effects = app.key(KeyEvent::from(KeyCode::Esc));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Esc)));
     apply(&mut app, effects);
 
-    let effects = app.key(KeyEvent::from(KeyCode::Char('?')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('?'))));
     apply(&mut app, effects);
     let help = text(&render(&mut app, &Theme::new(true), 100, 40));
     let row = help
@@ -217,7 +221,7 @@ fn the_date_format_of_the_config_is_the_timelines_date_column() {
 fn the_new_case_form_starts_with_the_default_organisation() {
     let mut app = demo_app();
     app.prefs.default_organisation = "Ziggo".into();
-    let effects = app.key(KeyEvent::from(KeyCode::Char('n')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('n'))));
     apply(&mut app, effects);
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("n opened no form");
@@ -234,7 +238,7 @@ fn the_new_case_form_starts_with_the_default_organisation() {
 fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
     let mut app = demo_app();
     let press = |app: &mut App, code: KeyCode| {
-        let effects = app.key(KeyEvent::from(code));
+        let effects = update(app, Msg::Key(KeyEvent::from(code)));
         apply(app, effects);
     };
     press(&mut app, KeyCode::Char('?'));
@@ -244,7 +248,7 @@ fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
     press(&mut app, KeyCode::Char('j'));
     let second = text(&render(&mut app, &Theme::new(true), 80, 24));
     assert_ne!(first, second, "j did not scroll the help");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
     press(&mut app, KeyCode::End);
     let last = text(&render(&mut app, &Theme::new(true), 80, 24));
     assert!(last.contains("during a call"), "{last}");
@@ -282,8 +286,102 @@ fn empty_notes_name_the_edit_key_in_force() {
     let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
     assert!(screen.contains("no notes yet: w to write"), "{screen}");
     // Also once another case's notes are loaded.
-    let effects = app.key(KeyEvent::from(KeyCode::Char('j')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('j'))));
     apply(&mut app, effects);
     let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
     assert!(screen.contains("no notes yet: w to write"), "{screen}");
+}
+
+/// The app with the keys of `keys` (a config file's `keys` map, in RON) in force.
+fn rebound(app: &mut App, keys: &str) {
+    let config = Config::parse(
+        &format!("(keys: {{ {keys} }})"),
+        std::path::Path::new("c.ron"),
+    )
+    .unwrap();
+    app.configure(config.keymap, config_prefs());
+}
+
+fn press(app: &mut App, key: KeyEvent) {
+    let effects = update(app, Msg::Key(key));
+    apply(app, effects);
+}
+
+#[test]
+fn the_stopwatch_names_the_call_keys_in_force() {
+    let mut app = demo_app();
+    rebound(&mut app, r#""answered": "A", "end_call": "F3""#);
+    press(&mut app, KeyEvent::from(KeyCode::Char('c')));
+    press(&mut app, KeyEvent::from(KeyCode::Enter));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(
+        screen.contains("A answered · h on hold · t transferred · F3 end"),
+        "{screen}"
+    );
+    assert!(!screen.contains("a answered"), "{screen}");
+}
+
+#[test]
+fn rebound_question_form_and_search_keys_work_and_are_the_ones_shown() {
+    let mut app = demo_app();
+    rebound(
+        &mut app,
+        r#""yes": "j", "submit": "F2", "keep_search": "F4", "save_notes": "C-w""#,
+    );
+    // The delete question: its key is shown, and the old y no longer deletes.
+    press(&mut app, KeyEvent::from(KeyCode::Tab));
+    press(&mut app, KeyEvent::from(KeyCode::Char('d')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("j delete (u undoes)"), "{screen}");
+    let events = app.selected().unwrap().events.len();
+    press(&mut app, KeyEvent::from(KeyCode::Char('y')));
+    assert_eq!(
+        app.selected().unwrap().events.len(),
+        events,
+        "y still deleted"
+    );
+    press(&mut app, KeyEvent::from(KeyCode::Char('d')));
+    press(&mut app, KeyEvent::from(KeyCode::Char('j')));
+    assert!(
+        !app.selected().unwrap().deleted_events.is_empty()
+            || app.selected().unwrap().events.len() < events,
+        "j did not delete"
+    );
+    // A form: Enter no longer saves; F2 does, and the form says so.
+    press(&mut app, KeyEvent::from(KeyCode::Char('s')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("F2 save · Esc cancel"), "{screen}");
+    press(&mut app, KeyEvent::from(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))), "Enter saved");
+    press(&mut app, KeyEvent::from(KeyCode::F(2)));
+    assert!(app.overlay.is_none(), "F2 did not save");
+    // A search: F4 keeps it, and the hint line says so.
+    press(&mut app, KeyEvent::from(KeyCode::Char('/')));
+    let screen = text(&render(&mut app, &Theme::new(true), 100, 30));
+    assert!(screen.contains("F4 keep · Esc clear"), "{screen}");
+    press(&mut app, KeyEvent::from(KeyCode::F(4)));
+    assert_eq!(app.mode, runaround::app::Mode::Normal);
+    // The notes editor: the help names the save key in force.
+    press(&mut app, KeyEvent::from(KeyCode::Char('?')));
+    let mut help = String::new();
+    for _ in 0..3 {
+        help.push_str(&text(&render(&mut app, &Theme::new(true), 100, 30)));
+        press(&mut app, KeyEvent::from(KeyCode::PageDown));
+    }
+    assert!(help.contains("Ctrl-W save"), "{help}");
+}
+
+#[test]
+fn esc_and_ctrl_c_stay_reserved() {
+    for keys in [
+        r#""cancel_search": "F5""#,
+        r#""quit": "C-c""#,
+        r#""submit": "Esc""#,
+    ] {
+        let parsed = Config::parse(
+            &format!("(keys: {{ {keys} }})"),
+            std::path::Path::new("c.ron"),
+        );
+        assert!(parsed.is_err(), "{keys} was accepted");
+    }
 }

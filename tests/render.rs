@@ -8,11 +8,11 @@
 mod common;
 
 use chrono::Duration;
-use common::{apply, demo_app, in_zone, now};
+use common::{apply, demo_app, in_zone, now, send};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use runaround::app::App;
+use runaround::app::{App, Msg, update};
 use runaround::ui::{draw, theme::Theme};
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -23,7 +23,7 @@ fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 
 fn keys(app: &mut App, codes: &[KeyCode]) {
     for code in codes {
-        let effects = app.key(KeyEvent::from(*code));
+        let effects = update(app, Msg::Key(KeyEvent::from(*code)));
         apply(app, effects);
     }
 }
@@ -54,14 +54,14 @@ fn call_running_80x24() {
     if in_zone("call_running_80x24") {
         let mut app = demo_app();
         keys(&mut app, &[KeyCode::Char('c'), KeyCode::Enter]);
-        let effects = app.tick(now() + Duration::seconds(12 * 60 + 7));
+        let effects = update(&mut app, Msg::Tick(now() + Duration::seconds(12 * 60 + 7)));
         apply(&mut app, effects);
         keys(&mut app, &[KeyCode::Char('t')]);
         for c in "088-0402".chars() {
             keys(&mut app, &[KeyCode::Char(c)]);
         }
         keys(&mut app, &[KeyCode::Enter]);
-        let effects = app.tick(now() + Duration::seconds(20 * 60 + 9));
+        let effects = update(&mut app, Msg::Tick(now() + Duration::seconds(20 * 60 + 9)));
         apply(&mut app, effects);
         insta::assert_snapshot!(render(&mut app, 80, 24).backend());
     }
@@ -147,7 +147,10 @@ fn every_size_renders_the_help() {
 fn every_size_renders_wide_and_combined_characters_in_notes() {
     let mut app = demo_app();
     keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')]);
-    app.paste("漢字 👩‍🔬 e\u{301} \u{202e}bidi\u{202c} ");
+    send(
+        &mut app,
+        Msg::Paste("漢字 👩‍🔬 e\u{301} \u{202e}bidi\u{202c} ".into()),
+    );
     sweep(app);
 }
 

@@ -56,6 +56,7 @@ fn event(kind: Kind, at: &str, summary: &str) -> Event {
 }
 
 /// The fixture, as values.
+#[allow(clippy::too_many_lines)]
 fn fixture_case() -> Case {
     let mut c = Case::new(
         FIXTURE_ID,
@@ -363,6 +364,7 @@ fn replaced(from: &str, to: &str) -> Vec<u8> {
     FIXTURE.replacen(from, to, 1).into_bytes()
 }
 
+#[allow(clippy::too_many_lines)]
 fn corrupt_files() -> Vec<Corrupt> {
     let mut list = vec![
         corrupt("empty", FIXTURE_ID, Vec::new(), "empty"),

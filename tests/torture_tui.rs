@@ -141,6 +141,7 @@ const NOTES_SAVED: &str = "┏ Notes ━";
 /// a mix), and notes shown as saved are on disk. The next start cleans the killed saves' temp
 /// files.
 #[test]
+#[allow(clippy::too_many_lines)]
 fn tui_killed_during_notes_autosave_keeps_a_parseable_file_and_the_saved_notes() {
     if !tmux_installed() {
         return;

@@ -7,16 +7,19 @@ mod common;
 use chrono::{Duration, TimeZone, Utc};
 use common::{app_on, apply, now};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use runaround::app::{App, Overlay, Pane};
+use runaround::app::{App, Effect, Merge, Msg, Overlay, Pane, Target, update};
 use runaround::domain::{Case, Event, Kind, loops::loops};
 
 fn press(app: &mut App, code: KeyCode) {
-    let effects = app.key(KeyEvent::from(code));
+    let effects = update(app, Msg::Key(KeyEvent::from(code)));
     apply(app, effects);
 }
 
 fn ctrl(app: &mut App, c: char) {
-    let effects = app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let effects = update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    );
     apply(app, effects);
 }
 
@@ -27,7 +30,7 @@ fn typ(app: &mut App, text: &str) {
 }
 
 fn at(app: &mut App, seconds: i64) {
-    let effects = app.tick(now() + Duration::seconds(seconds));
+    let effects = update(app, Msg::Tick(now() + Duration::seconds(seconds)));
     apply(app, effects);
 }
 
@@ -163,41 +166,59 @@ fn the_quit_question_goes_once_the_notes_it_was_about_are_saved() {
     assert_eq!(app.focus, Pane::Notes);
     press(&mut app, KeyCode::Char('i'));
     for c in "storingsnummer".chars() {
-        app.key(KeyEvent::from(KeyCode::Char(c)));
+        update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char(c))));
     }
-    // Leaving the editor saves; storage says no (a full disk).
-    let fail = |app: &mut App, effects: Vec<runaround::app::Effect>| {
+    // Storage says no to every save (a full disk); returns whether the app asked to quit.
+    let fail = |app: &mut App, effects: Vec<Effect>| {
         let mut quit = false;
         for effect in effects {
             match effect {
-                runaround::app::Effect::Mutate { id, .. } => {
-                    app.failed(&id, "case c5: No space left on device");
+                Effect::Mutate { id, .. } => {
+                    let failed = Msg::Failed {
+                        target: Target::Case(id),
+                        error: "case c5: No space left on device".into(),
+                        kept: None,
+                    };
+                    assert!(update(app, failed).is_empty());
                 }
-                runaround::app::Effect::Quit => quit = true,
+                Effect::Quit => quit = true,
                 _ => {}
             }
         }
         quit
     };
-    let left = app.key(KeyEvent::from(KeyCode::Esc));
+    let left = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Esc)));
     fail(&mut app, left);
     // q tries the save once more (it fails again), then asks to quit.
-    let effects = app.key(KeyEvent::from(KeyCode::Char('q')));
+    let effects = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('q'))));
     assert!(fail(&mut app, effects), "q asks to quit");
-    assert!(!app.quitting(), "q asks first");
+    let answer = update(&mut app, Msg::Quit);
+    assert!(!answer.contains(&Effect::Exit), "q asks first: {answer:?}");
     assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })));
 
     // The next autosave tries again, and storage takes it this time: the question about
     // unsaved notes is answered.
-    let retry = app.flush_notes();
-    assert_eq!(retry.len(), 1, "{retry:?}");
+    let retry = update(&mut app, Msg::Tick(now() + Duration::seconds(10)));
+    assert!(
+        retry.iter().any(|e| matches!(e, Effect::Mutate { .. })),
+        "{retry:?}"
+    );
     let mut saved = case;
     saved.notes = "storingsnummer".into();
-    app.saved(saved, None);
+    update(
+        &mut app,
+        Msg::Saved {
+            case: saved,
+            merge: Merge::Plain,
+        },
+    );
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     let message = app.message.as_ref().map(|m| m.text.clone()).unwrap();
     assert!(message.contains("notes saved"), "{message}");
-    assert!(app.quitting(), "nothing is at risk any more");
+    assert!(
+        update(&mut app, Msg::Quit).contains(&Effect::Exit),
+        "nothing is at risk any more"
+    );
 }
 
 #[test]
@@ -211,23 +232,36 @@ fn notes_typed_while_the_file_cannot_be_read_for_a_moment_stay_and_are_saved_aft
     press(&mut app, KeyCode::End);
     typ(&mut app, " BLIP2");
     // A sync or an editor truncates the file in place, then writes it back.
-    app.lost("c6", Some("the file is empty".into()));
+    let effects = update(
+        &mut app,
+        Msg::Unreadable {
+            id: "c6".into(),
+            reason: "the file is empty".into(),
+        },
+    );
     assert!(
-        app.take_queued().is_empty(),
-        "nothing is thrown at a broken file"
+        !effects.iter().any(|e| matches!(e, Effect::Mutate { .. })),
+        "nothing is thrown at a broken file: {effects:?}"
     );
     assert_eq!(app.mode, runaround::app::Mode::Insert, "still typing");
     assert_eq!(app.notes.text(), "Since Friday. BLIP2");
-    app.saved(case, None);
+    assert!(app.shows_notes(), "the typing stays on screen");
+    update(
+        &mut app,
+        Msg::Opened {
+            case,
+            read_only: None,
+        },
+    );
     assert_eq!(
         app.notes.text(),
         "Since Friday. BLIP2",
         "the file reading again does not replace what was typed"
     );
     typ(&mut app, "!");
-    let save = app.flush_notes();
+    let save = update(&mut app, Msg::Tick(now() + Duration::seconds(10)));
     match &save[..] {
-        [runaround::app::Effect::Mutate { id, mutation }] => {
+        [Effect::Mutate { id, mutation }] => {
             assert_eq!(id, "c6");
             let text = format!("{mutation:?}");
             assert!(text.contains("Since Friday. BLIP2!"), "{text}");

@@ -14,7 +14,7 @@ use common::{app_on, apply, in_zone, now, stored};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use runaround::app::{App, Effect, Overlay, Pane};
+use runaround::app::{App, Effect, Msg, Overlay, Pane, update};
 use runaround::domain::{Case, Change, Counters, Event, Kind, Outcome, PromiseState, Summary};
 use runaround::storage::{Store, format};
 use runaround::ui::{draw, theme::Theme};
@@ -67,7 +67,7 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let effects = app.key(key);
+    let effects = update(app, Msg::Key(key));
     let copy = effects.clone();
     apply(app, effects);
     copy
@@ -85,7 +85,7 @@ fn on_event(kind: Kind) -> App {
         .iter()
         .position(|e| e.kind == kind)
         .unwrap();
-    app.timeline_state.select(Some(i));
+    app.event_index = Some(i);
     app
 }
 
@@ -522,7 +522,7 @@ fn the_timeline_shows_corrections_and_overdue_promises_as_broken() {
     );
 
     // Two days on, the promise is overdue: its row and its details say broken.
-    let effects = app.tick(now() + Duration::days(2));
+    let effects = update(&mut app, Msg::Tick(now() + Duration::days(2)));
     apply(&mut app, effects);
     let i = app
         .selected()
@@ -531,7 +531,7 @@ fn the_timeline_shows_corrections_and_overdue_promises_as_broken() {
         .iter()
         .position(|e| e.kind == Kind::Promise)
         .unwrap();
-    app.timeline_state.select(Some(i));
+    app.event_index = Some(i);
     let text = screen(&mut app, 200, 30);
     assert!(
         text.matches("broken: overdue since Thu 02 Apr").count() >= 2,

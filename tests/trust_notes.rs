@@ -7,15 +7,17 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use runaround::app::{App, Effect, Mode, Row};
+use runaround::app::{App, Effect, Mode, Msg, Row, update};
 use runaround::domain::{Case, Summary};
 use runaround::storage::{Entry, Store};
+use runaround::tui::executor::Executor;
 
 use common::tmux::{Tui, cli_ok, exported_notes, sh_quote, tmux_installed};
 
@@ -37,16 +39,20 @@ fn loaded(store: &Store, id: &str) -> Case {
     }
 }
 
-/// Carries out the app's effects against `store`, as the runtime does.
+/// Carries out the app's effects against `store` with the runtime's executor.
 fn run_effects(app: &mut App, store: &Store, effects: Vec<Effect>) {
-    for effect in effects {
-        if let Effect::Mutate { id, mutation } = effect {
-            match store.update(&id, |case| mutation.apply(case)) {
-                Ok(((), case)) => app.saved(case, None),
-                Err(e) => app.failed(&id, &e.to_string()),
-            }
-        }
-    }
+    let mut executor = Executor::new(store.clone(), HashMap::new());
+    common::carry_out(&mut executor, app, effects);
+}
+
+/// The app hears that case `id` was read again (after a change made elsewhere).
+fn reread(app: &mut App, store: &Store, id: &str) {
+    let msg = Msg::Opened {
+        case: loaded(store, id),
+        read_only: None,
+    };
+    let effects = update(app, msg);
+    run_effects(app, store, effects);
 }
 
 /// An app on the one case of `store`, read, with the notes editor typing.
@@ -56,11 +62,13 @@ fn typing_app(store: &Store, id: &str, now: DateTime<Utc>) -> App {
         summary: Summary::of(&case, now),
         read_only: None,
     }];
-    let mut app = App::new(rows, now);
-    assert_eq!(app.wanted(), Some(id));
-    app.saved(case, None);
+    let mut app = App::new(Vec::new(), now);
+    let effects = update(&mut app, Msg::Listed(rows));
+    assert_eq!(effects, vec![Effect::Open(id.to_string())]);
+    run_effects(&mut app, store, effects);
+    assert_eq!(app.selected(), Some(&case));
     for key in [KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')] {
-        let effects = app.key(KeyEvent::from(key));
+        let effects = update(&mut app, Msg::Key(KeyEvent::from(key)));
         run_effects(&mut app, store, effects);
     }
     assert_eq!(app.mode, Mode::Insert);
@@ -74,7 +82,7 @@ fn type_into(app: &mut App, text: &str) {
         } else {
             KeyCode::Char(c)
         };
-        assert!(app.key(KeyEvent::from(key)).is_empty());
+        assert!(update(app, Msg::Key(KeyEvent::from(key))).is_empty());
     }
 }
 
@@ -104,14 +112,14 @@ fn typing_and_a_save_made_elsewhere_meanwhile_both_survive() {
             Ok::<(), String>(())
         })
         .unwrap();
-    app.saved(loaded(&store, &id), None);
+    reread(&mut app, &store, &id);
     assert!(app.notes.dirty, "the typing is still unsaved");
     assert_eq!(
         app.notes.base, "first line\nsecond line",
         "the base moved to a version this editor never merged"
     );
     // The autosave.
-    let effects = app.tick(now + chrono::Duration::seconds(3));
+    let effects = update(&mut app, Msg::Tick(now + chrono::Duration::seconds(3)));
     assert!(!effects.is_empty(), "no autosave");
     run_effects(&mut app, &store, effects);
     let merged = "B: first line\nsecond line\nA: saved elsewhere";
@@ -129,7 +137,7 @@ fn overlapping_changes_keep_both_texts_between_markers() {
     let mut app = typing_app(&store, &id, now);
     // The cursor starts at the start: Down, End, then typed onto the second line.
     for key in [KeyCode::Down, KeyCode::End] {
-        assert!(app.key(KeyEvent::from(key)).is_empty());
+        assert!(update(&mut app, Msg::Key(KeyEvent::from(key))).is_empty());
     }
     type_into(&mut app, " (bevestigd)");
     store
@@ -138,8 +146,8 @@ fn overlapping_changes_keep_both_texts_between_markers() {
             Ok::<(), String>(())
         })
         .unwrap();
-    app.saved(loaded(&store, &id), None);
-    let effects = app.tick(now + chrono::Duration::seconds(3));
+    reread(&mut app, &store, &id);
+    let effects = update(&mut app, Msg::Tick(now + chrono::Duration::seconds(3)));
     run_effects(&mut app, &store, effects);
     assert_eq!(
         notes_on_disk(&store, &id),

@@ -27,7 +27,7 @@ fn line_in(area: Rect, y: u16) -> Option<usize> {
 
 impl App {
     /// Handles a mouse event. Forms, the help and typing keep the mouse out.
-    pub fn mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+    pub(crate) fn mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
         if self.overlay.is_some() || self.mode != Mode::Normal {
             return Vec::new();
         }
@@ -36,11 +36,11 @@ impl App {
             y: event.row,
         };
         if let MouseEventKind::Down(MouseButton::Left) = event.kind
-            && let Some(&(pane, _)) = self.hits.tabs.iter().find(|(_, r)| r.contains(at))
+            && let Some(&(pane, _)) = self.view.hits.tabs.iter().find(|(_, r)| r.contains(at))
         {
             return self.focus_pane(pane);
         }
-        let Some((pane, area)) = self.hits.pane_at(event.column, event.row) else {
+        let Some((pane, area)) = self.view.hits.pane_at(event.column, event.row) else {
             return Vec::new();
         };
         match event.kind {
@@ -66,20 +66,20 @@ impl App {
         let line = line_in(area, y);
         match pane {
             Pane::Cases => {
-                let row = line.and_then(|l| self.hits.case_lines.get(l).copied().flatten());
+                let row = line.and_then(|l| self.view.hits.case_lines.get(l).copied().flatten());
                 if let Some(row) = row
-                    && self.cases_state.selected() != Some(row)
+                    && self.case_index != Some(row)
                 {
                     effects.extend(self.flush_notes());
-                    self.cases_state.select(Some(row));
-                    self.sync_selection();
+                    self.case_index = Some(row);
+                    effects.extend(self.sync_selection());
                 }
             }
             Pane::Timeline => {
                 if let Some(event) =
-                    line.and_then(|l| self.hits.event_lines.get(l).copied().flatten())
+                    line.and_then(|l| self.view.hits.event_lines.get(l).copied().flatten())
                 {
-                    self.timeline_state.select(Some(event));
+                    self.event_index = Some(event);
                 }
             }
             Pane::Notes => {}

@@ -2,7 +2,7 @@
 //! takes to save it safely (the text it was loaded from, whether it changed, when).
 
 use chrono::{DateTime, Duration, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -100,13 +100,21 @@ impl Notes {
 
     /// A key typed in insert mode.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let changed = match key.code {
-            KeyCode::Char('z') if ctrl => self.editor.undo(),
-            KeyCode::Char('y') if ctrl => self.editor.redo(),
-            _ => self.editor.input(key),
-        };
-        if changed {
+        if self.editor.input(key) {
+            self.touch(now);
+        }
+    }
+
+    /// Takes back the last change typed.
+    pub fn undo(&mut self, now: DateTime<Utc>) {
+        if self.editor.undo() {
+            self.touch(now);
+        }
+    }
+
+    /// Makes again the change last taken back.
+    pub fn redo(&mut self, now: DateTime<Utc>) {
+        if self.editor.redo() {
             self.touch(now);
         }
     }

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::{Merge, update_notes};
+use super::executor::update_notes;
+use crate::app::Merge;
 use crate::app::Mutation;
 use crate::storage::{Store, valid_id};
 

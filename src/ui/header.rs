@@ -84,6 +84,7 @@ impl Widget for HeaderView<'_> {
                 call,
                 now: self.now,
                 theme: t,
+                keymap: self.keymap,
             }
             .render(rows, buf);
         }
@@ -127,6 +128,8 @@ pub struct StopwatchView<'a> {
     pub call: &'a ActiveCall,
     pub now: DateTime<Utc>,
     pub theme: &'a Theme,
+    /// Where the call's keys come from (they may be rebound).
+    pub keymap: &'a Keymap,
 }
 
 impl Widget for StopwatchView<'_> {
@@ -172,10 +175,7 @@ impl Widget for StopwatchView<'_> {
                 ),
                 t.label,
             )),
-            Line::from(Span::styled(
-                "a answered · h on hold · t transferred · e end",
-                t.dim,
-            )),
+            Line::from(Span::styled(self.keymap.stopwatch_hint(), t.dim)),
         ];
         let lines: Vec<Line<'_>> = (0..3)
             .map(|i| {

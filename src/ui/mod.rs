@@ -1,9 +1,11 @@
-//! Drawing: pure functions of the app state and the moment. Small view structs borrow what they
-//! show; list states live in the app.
+//! Drawing: functions of the model and the moment. Small view structs borrow what they show;
+//! what only the screen needs (list offsets, the help's scroll, where things were drawn) is the
+//! view state, the only thing drawing writes.
 
 pub mod cases;
 pub mod header;
 pub mod overlay;
+mod pane;
 pub mod theme;
 pub mod timeline;
 
@@ -12,11 +14,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Row};
-use cases::CaseListView;
+use crate::app::{Action, App, Hits, Mode, Overlay, Pane, Scope, ViewState};
 use header::HeaderView;
 use theme::Theme;
-use timeline::TimelineView;
 
 /// Below this size the app shows "terminal too small" instead of its panes.
 pub const MIN_WIDTH: u16 = 30;
@@ -24,10 +24,18 @@ pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, the three panes sit side by side; below it only the focused one shows.
 const SIDE_BY_SIDE: u16 = 70;
 
-/// Draws the whole screen.
+/// Draws the whole screen of `app`, keeping its view state (and nothing else) up to date.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let mut view = std::mem::take(&mut app.view);
+    render(frame, app, &mut view, theme);
+    app.view = view;
+}
+
+/// Draws the whole screen of the model `app`; the list offsets, the help's scroll and where
+/// things were drawn go to `view`.
+pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme) {
     let area = frame.area();
-    app.hits = Hits::default();
+    view.hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = vec![
             Line::raw("terminal too small"),
@@ -64,16 +72,16 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             Layout::horizontal([Constraint::Length(cases_w), Constraint::Min(10)]).areas(body);
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
-        draw_pane(frame, app, theme, Pane::Cases, left, None);
-        draw_pane(frame, app, theme, Pane::Timeline, top, None);
-        draw_pane(frame, app, theme, Pane::Notes, bottom, None);
+        pane::draw(frame, app, view, theme, Pane::Cases, left, None);
+        pane::draw(frame, app, view, theme, Pane::Timeline, top, None);
+        pane::draw(frame, app, view, theme, Pane::Notes, bottom, None);
     } else {
         let tabs = Line::from(
-            [Pane::Cases, Pane::Timeline, Pane::Notes]
+            Pane::ALL
                 .iter()
                 .map(|p| {
                     Span::styled(
-                        format!(" {} ", pane_name(*p)),
+                        format!(" {} ", pane::name(*p)),
                         if *p == app.focus {
                             theme.border_focus
                         } else {
@@ -83,29 +91,33 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 })
                 .collect::<Vec<_>>(),
         );
-        draw_pane(frame, app, theme, app.focus, body, Some(tabs));
+        pane::draw(frame, app, view, theme, app.focus, body, Some(tabs));
         // The tabs sit on the top border, after its corner: the mouse can pick them.
         let mut x = body.x + 1;
-        for pane in [Pane::Cases, Pane::Timeline, Pane::Notes] {
-            let width = pane_name(pane).len() as u16 + 2;
+        for pane in Pane::ALL {
+            let width = pane::name(pane).len() as u16 + 2;
             let tab = Rect::new(x, body.y, width, 1).intersection(body);
             if !tab.is_empty() {
-                app.hits.tabs.push((pane, tab));
+                view.hits.tabs.push((pane, tab));
             }
             x = x.saturating_add(width);
         }
     }
     hint_line(frame, app, theme, hint_area);
-    match &mut app.overlay {
-        Some(Overlay::Help { scroll }) => overlay::help(frame, area, &app.keymap, scroll, theme),
-        Some(Overlay::Form(form)) => overlay::form(frame, area, form, theme),
+    match &app.overlay {
+        Some(Overlay::Help) => {
+            overlay::help(frame, area, &app.keymap, &mut view.help_scroll, theme);
+        }
+        Some(Overlay::Form(form)) => overlay::form(frame, area, form, &app.keymap, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
         }
         Some(Overlay::ConfirmKind { question, .. }) => {
-            overlay::confirm_kind(frame, area, question, theme);
+            overlay::confirm_kind(frame, area, question, &app.keymap, theme);
         }
-        Some(Overlay::ConfirmQuit { kept }) => overlay::confirm_quit(frame, area, kept, theme),
+        Some(Overlay::ConfirmQuit { kept }) => {
+            overlay::confirm_quit(frame, area, kept, &app.keymap, theme);
+        }
         None => {}
     }
 }
@@ -151,127 +163,6 @@ fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     );
 }
 
-fn pane_name(p: Pane) -> &'static str {
-    match p {
-        Pane::Cases => "Cases",
-        Pane::Timeline => "Timeline",
-        Pane::Notes => "Notes",
-    }
-}
-
-fn draw_pane(
-    frame: &mut Frame,
-    app: &mut App,
-    t: &Theme,
-    pane: Pane,
-    area: Rect,
-    tabs: Option<Line<'static>>,
-) {
-    let focused = app.focus == pane;
-    let title = match pane {
-        Pane::Cases => {
-            let search = if app.search.is_empty() && app.mode != Mode::Search {
-                String::new()
-            } else if app.wanted_search().is_some() {
-                // Titles and organisations match at once; notes and events once read.
-                format!(" /{} searching…", app.search)
-            } else {
-                format!(" /{}", app.search)
-            };
-            format!(
-                " Cases ({} {}){search} ",
-                app.visible.len(),
-                app.filter.label()
-            )
-        }
-        Pane::Timeline => format!(
-            " Timeline ({}) ",
-            app.selected().map_or(0, |c| c.events.len())
-        ),
-        Pane::Notes => {
-            let state = if app.mode == Mode::Insert {
-                " editing"
-            } else if app.notes.dirty {
-                " unsaved"
-            } else {
-                ""
-            };
-            format!(" Notes{state} ")
-        }
-    };
-    let mut block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused { t.border_focus } else { t.border });
-    block = match tabs {
-        Some(tabs) => block.title(tabs).title_bottom(Line::styled(title, t.dim)),
-        None => block.title(Span::styled(title, if focused { t.title } else { t.label })),
-    };
-    match pane {
-        Pane::Cases => {
-            let view = CaseListView {
-                rows: &app.rows,
-                visible: &app.visible,
-                now: app.now,
-                theme: t,
-                block,
-            };
-            let before = app.cases_state;
-            frame.render_stateful_widget(view, area, &mut app.cases_state);
-            app.hits.cases = Some(area);
-            app.hits.case_lines =
-                cases::rows_on_screen(area, &before, &app.cases_state, app.visible.len());
-        }
-        Pane::Timeline => {
-            // Not `app.selected()`: the timeline state is borrowed mutably below.
-            let row = app
-                .cases_state
-                .selected()
-                .and_then(|i| app.visible.get(i))
-                .map(|&r| &app.rows[r]);
-            let view = TimelineView {
-                case: app
-                    .open
-                    .as_ref()
-                    .filter(|c| row.is_some_and(|r| r.id() == c.id)),
-                unreadable: match row {
-                    Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
-                    _ => None,
-                },
-                now: app.now,
-                theme: t,
-                block,
-                date_format: app.prefs.date_format.as_deref(),
-                keymap: &app.keymap,
-            };
-            let events = view.case.map_or(0, |c| c.events.len());
-            let inner = view.block.inner(area);
-            frame.render_stateful_widget(view, area, &mut app.timeline_state);
-            app.hits.timeline = Some(area);
-            if events > 0 {
-                let lines = inner
-                    .height
-                    .saturating_sub(timeline::detail_rows(inner.height));
-                let offset = app.timeline_state.offset();
-                app.hits.event_lines = (0..usize::from(lines))
-                    .map(|i| Some(offset + i).filter(|&e| e < events))
-                    .collect();
-            }
-        }
-        Pane::Notes => {
-            app.hits.notes = Some(area);
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            if app.shows_notes() {
-                frame.render_widget(&app.notes.editor, inner);
-            }
-        }
-    }
-}
-
 fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     if let Some(m) = &app.message {
         frame.render_widget(
@@ -285,10 +176,19 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     }
     let line = match app.mode {
         Mode::Insert => Line::styled(
-            " editing notes · Esc done · Ctrl-Z undo · Ctrl-Y redo · saved as you pause",
+            format!(
+                " editing notes · {} · saved as you pause",
+                app.keymap.spoken_hints(Scope::Insert)
+            ),
             t.dim,
         ),
-        Mode::Search => Line::styled(" searching: type to narrow · Enter keep · Esc clear", t.dim),
+        Mode::Search => Line::styled(
+            format!(
+                " searching: type to narrow · {}",
+                app.keymap.spoken_hints(Scope::Search)
+            ),
+            t.dim,
+        ),
         Mode::Normal => {
             let mut spans = Vec::new();
             // Without a case to act on, logging and calling are not offered.

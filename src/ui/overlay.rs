@@ -30,7 +30,7 @@ fn frame_block<'a>(title: &'a str, t: &Theme) -> Block<'a> {
 }
 
 /// Draws a form and places the cursor in its focused text input.
-pub fn form(frame: &mut Frame, area: Rect, form: &Form, t: &Theme) {
+pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &Theme) {
     let label_w = form
         .inputs
         .iter()
@@ -74,10 +74,7 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, t: &Theme) {
     if let Some(error) = &form.error {
         lines.push(Line::from(Span::styled(error.as_str(), t.bad)));
     }
-    lines.push(Line::from(Span::styled(
-        "Tab/↑↓ move · ←→ choose · Enter save · Esc cancel",
-        t.dim,
-    )));
+    lines.push(Line::from(Span::styled(keymap.form_hint(), t.dim)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if let Some(input) = form.inputs.get(form.focus)
         && input.choices.is_empty()
@@ -113,7 +110,10 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
         }
     }
     lines.push(Line::from(Span::styled(
-        "editing notes: Esc leaves · Ctrl-Z undo · Ctrl-Y redo · Ctrl-S save · paste works",
+        format!(
+            "editing notes: {} · paste works",
+            keymap.spoken_help(Scope::Insert)
+        ),
         t.dim,
     )));
     lines.push(Line::from(Span::styled("any key closes this help", t.dim)));
@@ -140,12 +140,12 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
 }
 
 /// Asks before an edit changes an event's kind and drops fields.
-pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, t: &Theme) {
+pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keymap, t: &Theme) {
     let lines = vec![
         Line::raw(question),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("y", t.value),
+            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
             Span::styled(
                 " change it and save · any other key goes back to the form",
                 t.label,
@@ -175,7 +175,7 @@ pub fn confirm_delete(
         Line::raw(event_line(event, None, now)),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("y", t.value),
+            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
             Span::styled(
                 format!(
                     " delete ({} undoes) · any other key keeps it",
@@ -196,7 +196,7 @@ pub fn confirm_delete(
 }
 
 /// Asks before quitting while typed notes could not be saved; `kept` says where they are.
-pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, t: &Theme) {
+pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, t: &Theme) {
     let lines = vec![
         Line::styled(
             "The notes typed here could not be saved into the case.",
@@ -205,7 +205,7 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, t: &Theme) {
         Line::raw(kept.to_string()),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("y", t.value),
+            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
             Span::styled(
                 " quit anyway · any other key stays (saves are retried)",
                 t.label,

@@ -1,16 +1,20 @@
-//! Shared helpers for the TUI tests: the demo journal at a fixed moment, and an in-memory
-//! stand-in for the runtime that applies effects the way the real one does.
+//! Shared helpers for the TUI tests: the demo journal at a fixed moment, written to a temporary
+//! data directory, and the runtime's own executor carrying out the app's effects on it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod rng;
 pub mod tmux;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::convert::Infallible;
 
 use chrono::{DateTime, Utc};
-use runaround::app::{App, Effect, Row, search};
+use runaround::app::{App, Effect, Msg, Row, update};
 use runaround::domain::{Case, Summary};
+use runaround::storage::{Entry, Store};
+use runaround::tui::executor::{Executor, drive};
+use tempfile::TempDir;
 
 /// The zone the screen tests show local times in.
 pub const TZ: &str = "Europe/Amsterdam";
@@ -52,20 +56,38 @@ pub fn demo_cases() -> Vec<Case> {
 }
 
 thread_local! {
-    /// The journal the in-memory runtime reads and changes: the stand-in for the case files.
-    static JOURNAL: RefCell<BTreeMap<String, Case>> = const { RefCell::new(BTreeMap::new()) };
+    /// The journal the tests' app reads and changes: a temporary data directory, with the
+    /// runtime's own executor on it.
+    static JOURNAL: RefCell<Option<(TempDir, Executor)>> = const { RefCell::new(None) };
 }
 
-/// The journal's copy of case `id`.
+/// The journal's copy of case `id`, as its file holds it.
 pub fn stored(id: &str) -> Option<Case> {
-    JOURNAL.with(|j| j.borrow().get(id).cloned())
+    JOURNAL.with(|j| match j.borrow().as_ref()?.1.store().load(id) {
+        Ok(Entry::Readable { body, .. }) => Some(body),
+        _ => None,
+    })
 }
 
-/// An app on `cases`, which become the journal, with the selected case read.
-pub fn app_on(cases: &[Case]) -> App {
+/// Where the journal of [`app_on`] keeps case `id`.
+pub fn store_path(id: &str) -> std::path::PathBuf {
     JOURNAL.with(|j| {
-        *j.borrow_mut() = cases.iter().map(|c| (c.id.clone(), c.clone())).collect();
-    });
+        j.borrow()
+            .as_ref()
+            .expect("an app made by app_on")
+            .1
+            .store()
+            .path(id)
+    })
+}
+
+/// An app on `cases`, which become the journal's case files, with the selected case read.
+pub fn app_on(cases: &[Case]) -> App {
+    let (dir, store) = empty_journal();
+    for case in cases {
+        store.insert(case).unwrap();
+    }
+    JOURNAL.with(|j| *j.borrow_mut() = Some((dir, Executor::new(store, HashMap::new()))));
     let rows = cases
         .iter()
         .map(|case| Row::Case {
@@ -73,9 +95,15 @@ pub fn app_on(cases: &[Case]) -> App {
             read_only: None,
         })
         .collect();
-    let mut app = App::new(rows, now());
-    apply(&mut app, Vec::new());
+    let mut app = App::new(Vec::new(), now());
+    send(&mut app, Msg::Listed(rows));
     app
+}
+
+fn empty_journal() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    (dir, store)
 }
 
 /// An app on the demo journal.
@@ -83,54 +111,33 @@ pub fn demo_app() -> App {
     app_on(&demo_cases())
 }
 
-/// Applies effects as the runtime does, in memory, then reads what the app wants read and
-/// searches what it wants searched. Returns whether an effect was Quit.
+/// Carries out `effects` with the runtime's executor on the journal of [`app_on`], handing
+/// every answer back to the app. The terminal's effects (the user's editor, stopping the
+/// process) are only the real runtime's (`tests/editor.rs` and `tests/trust_terminal.rs` drive
+/// them). Returns whether the app asked to exit.
 pub fn apply(app: &mut App, effects: Vec<Effect>) -> bool {
-    let mut quit = false;
-    for effect in effects {
-        match effect {
-            Effect::Quit => quit = app.quitting(),
-            Effect::Mutate { id, mutation } => {
-                let mut case = stored(&id).expect("case exists");
-                match mutation.apply(&mut case) {
-                    Ok(()) => {
-                        JOURNAL.with(|j| j.borrow_mut().insert(id, case.clone()));
-                        app.saved(case, None);
-                    }
-                    Err(e) => app.failed(&id, &e.to_string()),
-                }
-            }
-            // The user's editor and stopping the process are only the real runtime's
-            // (tests/editor.rs and tests/trust_terminal.rs drive them).
-            Effect::EditNotes { .. } | Effect::Suspend => {}
-            Effect::Create(mut case) => {
-                case.id = format!("new{}", app.rows.len());
-                JOURNAL.with(|j| j.borrow_mut().insert(case.id.clone(), case.clone()));
-                app.created(case);
-            }
-        }
-    }
-    serve(app);
-    quit
+    JOURNAL.with(|j| {
+        let mut journal = j.borrow_mut();
+        // An app made without app_on works on an empty journal.
+        let (_, executor) = journal.get_or_insert_with(|| {
+            let (dir, store) = empty_journal();
+            (dir, Executor::new(store, HashMap::new()))
+        });
+        carry_out(executor, app, effects)
+    })
 }
 
-/// Reads what the app wants read and searches what it wants searched, as the runtime does
-/// between frames.
-pub fn serve(app: &mut App) {
-    if let Some(query) = app.wanted_search() {
-        let ids = JOURNAL.with(|j| {
-            j.borrow()
-                .values()
-                .filter(|c| search::matches(c, &query))
-                .map(|c| c.id.clone())
-                .collect()
-        });
-        app.found(query, ids);
+/// Carries out `effects` with `executor`, as [`apply`] does.
+pub fn carry_out(executor: &mut Executor, app: &mut App, effects: Vec<Effect>) -> bool {
+    let no_terminal = &mut |_: &mut Executor, _: &App, _: Effect| Ok::<_, Infallible>(Vec::new());
+    match drive(executor, app, effects, no_terminal) {
+        Ok(exit) => exit,
+        Err(never) => match never {},
     }
-    while let Some(id) = app.wanted().map(str::to_string) {
-        match stored(&id) {
-            Some(case) => app.saved(case, None),
-            None => app.lost(&id, None),
-        }
-    }
+}
+
+/// Hands `msg` to the app and carries out what it answers. Returns whether it asked to exit.
+pub fn send(app: &mut App, msg: Msg) -> bool {
+    let effects = update(app, msg);
+    apply(app, effects)
 }

@@ -1,0 +1,359 @@
+//! The model: everything the app knows (the journal's rows, the case read in full, the
+//! selection, the search, the notes being typed, what is asked of the user), and the queries
+//! that read it. Only [`super::update`] changes it.
+
+use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+
+use super::keymap::{self, Action, Scope};
+use super::{Form, Notes, ViewState};
+use crate::domain::{Case, Counters, Event, Status, Summary};
+
+/// The three panes, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Cases,
+    Timeline,
+    Notes,
+}
+
+impl Pane {
+    /// Every pane, in Tab order (and in the order of the tabs on a narrow terminal).
+    pub const ALL: [Pane; 3] = [Pane::Cases, Pane::Timeline, Pane::Notes];
+
+    /// The keymap scope of the pane's own keys.
+    pub fn scope(self) -> Scope {
+        match self {
+            Pane::Cases => Scope::Cases,
+            Pane::Timeline => Scope::Timeline,
+            Pane::Notes => Scope::Notes,
+        }
+    }
+}
+
+/// Who has the keyboard besides the keymap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search.
+    Search,
+    /// Typing in the notes editor.
+    Insert,
+}
+
+/// What is drawn over the panes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys (scrolled in the view state, for terminals too short to show them all).
+    Help,
+    Form(Form),
+    /// Asks before deleting an event of a case.
+    ConfirmDelete {
+        id: String,
+        event: Event,
+    },
+    /// Asks before an edit changes an event's kind and drops fields that hold values.
+    ConfirmKind {
+        form: Form,
+        question: String,
+    },
+    /// Asks before quitting while typed notes could not be saved; `kept` says where they
+    /// were rescued (or that they could not be).
+    ConfirmQuit {
+        kept: String,
+    },
+}
+
+/// A change to an event that undo can take back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Event `before` of case `id` was edited into `now`.
+    Edit {
+        id: String,
+        now: Event,
+        before: Event,
+    },
+    /// An event of case `id` was deleted; `kept` is how the deleted events keep it.
+    Delete { id: String, kept: Event },
+}
+
+/// Which cases the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Open,
+    All,
+    Resolved,
+    Closed,
+}
+
+impl Filter {
+    pub(super) fn next(self) -> Filter {
+        match self {
+            Filter::Open => Filter::All,
+            Filter::All => Filter::Resolved,
+            Filter::Resolved => Filter::Closed,
+            Filter::Closed => Filter::Open,
+        }
+    }
+
+    /// The word shown in the Cases pane's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::Open => "open",
+            Filter::All => "all",
+            Filter::Resolved => "resolved",
+            Filter::Closed => "closed",
+        }
+    }
+
+    pub(super) fn admits(self, status: Status) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => status == Status::Open,
+            Filter::Resolved => status == Status::Resolved,
+            Filter::Closed => status == Status::Closed,
+        }
+    }
+}
+
+/// A case file as the list holds it: a summary (the whole case is read only when selected).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Case {
+        summary: Summary,
+        read_only: Option<String>,
+    },
+    Unreadable {
+        id: String,
+        reason: String,
+    },
+}
+
+impl Row {
+    /// The case id.
+    pub fn id(&self) -> &str {
+        match self {
+            Row::Case { summary, .. } => &summary.id,
+            Row::Unreadable { id, .. } => id,
+        }
+    }
+
+    /// The case's summary, when it could be read.
+    pub fn summary(&self) -> Option<&Summary> {
+        match self {
+            Row::Case { summary, .. } => Some(summary),
+            Row::Unreadable { .. } => None,
+        }
+    }
+
+    pub(super) fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
+        match self {
+            Row::Case { summary, .. } => (false, std::cmp::Reverse(summary.last_activity)),
+            Row::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
+        }
+    }
+}
+
+/// A line at the bottom: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole state of the TUI.
+pub struct App {
+    /// Every case file, most recently active first.
+    pub rows: Vec<Row>,
+    /// The selected case in full (events and notes), once the runtime has read it (asked for
+    /// with [`Effect::Open`]).
+    pub open: Option<Case>,
+    /// The ids of the cases whose text contains the search (lowercase), once the runtime has
+    /// searched the files (asked for with [`Effect::Search`]).
+    pub found: Option<(String, HashSet<String>)>,
+    /// Indexes into `rows` of the cases the filter and search let through.
+    pub visible: Vec<usize>,
+    /// The selected case: an index into `visible`.
+    pub case_index: Option<usize>,
+    /// The selected event of the selected case: an index into its events.
+    pub event_index: Option<usize>,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub overlay: Option<Overlay>,
+    pub filter: Filter,
+    pub search: String,
+    pub notes: Notes,
+    pub message: Option<Message>,
+    /// Edits and deletes of events, most recent last, for undo.
+    pub undo: Vec<Undo>,
+    /// An event we just asked storage to add (or change, or restore): selected once it is
+    /// saved.
+    pub added: Option<Event>,
+    /// The moment this frame is about.
+    pub now: DateTime<Utc>,
+    /// Whether the current screen is a demo journal.
+    pub demo: bool,
+    /// The keys in force (the defaults with the config file's overrides).
+    pub keymap: keymap::Keymap,
+    /// What the config file says that views and forms use.
+    pub prefs: Prefs,
+    /// What only the screen needs (list scrolling, help scrolling, hit areas); drawing
+    /// writes it, the model never reads it but for the mouse.
+    pub view: ViewState,
+    /// Where notes that could not be saved were rescued, as the runtime last said.
+    pub notes_kept: Option<String>,
+    /// The user said to quit even though typed notes could not be saved.
+    pub(super) quit_anyway: bool,
+}
+
+/// Preferences from the config file that the app and its views use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prefs {
+    /// The organisation a new case starts with.
+    pub default_organisation: String,
+    /// The chrono format of the timeline's date column (None: the built-in ones).
+    pub date_format: Option<String>,
+}
+
+impl App {
+    /// The app on `rows` at `now`, with the most recently active open case selected.
+    pub fn new(rows: Vec<Row>, now: DateTime<Utc>) -> Self {
+        let mut app = App {
+            rows,
+            open: None,
+            found: None,
+            visible: Vec::new(),
+            case_index: None,
+            event_index: None,
+            focus: Pane::Cases,
+            mode: Mode::Normal,
+            overlay: None,
+            filter: Filter::Open,
+            search: String::new(),
+            notes: Notes::default(),
+            message: None,
+            undo: Vec::new(),
+            added: None,
+            now,
+            demo: false,
+            keymap: keymap::Keymap::default(),
+            prefs: Prefs::default(),
+            view: ViewState::default(),
+            notes_kept: None,
+            quit_anyway: false,
+        };
+        // Nothing typed yet, so nothing to save: the selection's effects are only a read.
+        let _ = app.refresh(None);
+        app
+    }
+
+    /// Applies the config file's keys and preferences.
+    pub fn configure(&mut self, keymap: keymap::Keymap, prefs: Prefs) {
+        self.notes.set_edit_key(keymap.key_of(Action::EditNotes));
+        self.keymap = keymap;
+        self.prefs = prefs;
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.case_index
+            .and_then(|i| self.visible.get(i))
+            .and_then(|&r| self.rows.get(r))
+    }
+
+    /// Whether the notes editor belongs on screen: the selected case's notes, or what is
+    /// being typed into it while its file cannot be read for a moment.
+    pub fn shows_notes(&self) -> bool {
+        self.selected().is_some()
+            || (self.notes.dirty
+                && self
+                    .selected_row()
+                    .is_some_and(|r| self.notes.case_id.as_deref() == Some(r.id())))
+    }
+
+    /// The selected case, when it could be read and has been.
+    pub fn selected(&self) -> Option<&Case> {
+        let id = self.selected_row().and_then(Row::summary)?.id.as_str();
+        self.open.as_ref().filter(|c| c.id == id)
+    }
+
+    /// The id of the selected case when it must be read in full ([`Effect::Open`]).
+    pub(super) fn wanted(&self) -> Option<&str> {
+        let summary = self.selected_row().and_then(Row::summary)?;
+        let loaded = self.open.as_ref().is_some_and(|c| c.id == summary.id);
+        (!loaded).then_some(summary.id.as_str())
+    }
+
+    /// The search (lowercase) when the case files must be searched for it
+    /// ([`Effect::Search`]). Until the answer comes, the list shows the cases whose title,
+    /// organisation, tags or references match.
+    pub fn wanted_search(&self) -> Option<String> {
+        let query = self.search.to_lowercase();
+        let done = self.found.as_ref().is_some_and(|(q, _)| *q == query);
+        (!query.is_empty() && !done).then_some(query)
+    }
+
+    /// The selected event of the selected case.
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.selected()
+            .and_then(|c| self.event_index.and_then(|i| c.events.get(i)))
+    }
+
+    /// The selected case's counters now.
+    pub fn counters(&self) -> Option<Counters> {
+        self.selected().map(|c| Counters::of(c, self.now))
+    }
+
+    /// Whether anything on screen changes by itself each second.
+    pub fn ticking(&self) -> bool {
+        self.selected()
+            .is_some_and(|c| Counters::ticking(c, self.now))
+    }
+
+    /// The keymap scopes that apply now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let mut scopes = Vec::new();
+        if self.selected().is_some_and(|c| c.active_call.is_some()) {
+            scopes.push(Scope::Call);
+        }
+        scopes.push(Scope::Global);
+        scopes.push(self.focus.scope());
+        scopes
+    }
+
+    /// Shows `text` on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows `text` on the status line as an error.
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The selected case when it may be changed, else why not.
+    pub fn writable(&self) -> Result<&Case, String> {
+        match self.selected_row() {
+            None => Err(format!(
+                "no case selected ({} creates one)",
+                self.keymap.key_of(Action::NewCase)
+            )),
+            Some(Row::Unreadable { reason, .. }) => {
+                Err(format!("this case cannot be read: {reason}"))
+            }
+            Some(Row::Case {
+                read_only: Some(reason),
+                ..
+            }) => Err(format!("this case is read-only: {reason}")),
+            Some(Row::Case { .. }) => self
+                .selected()
+                .ok_or_else(|| "this case is still being read".to_string()),
+        }
+    }
+}
