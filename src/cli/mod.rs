@@ -2,7 +2,9 @@
 //! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
 
 pub mod args;
+pub mod escalation;
 pub mod meta;
+pub mod terms;
 
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -118,6 +120,13 @@ pub fn run(
                 clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
+        Command::Set(args) => clean(&terms::set(store, &args)?) + "\n",
+        Command::Clocks { .. } | Command::Rules { .. } => {
+            return Err(CliError::Failed(
+                "clocks and rules read the rule packs of the config dir: see cli::escalation"
+                    .into(),
+            ));
+        }
         Command::Status { case, status } => {
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
@@ -190,6 +199,7 @@ fn new(store: &Store, now: DateTime<Utc>, args: &NewArgs) -> Result<String, CliE
         .map(|t| clean_line(t))
         .filter(|t| !t.is_empty())
         .collect();
+    terms::apply(&mut case, &args.terms).map_err(usage)?;
     if let Some(at) = outage {
         case.add_event(Event::new(Kind::Outage, at, "service out"));
     }

@@ -5,6 +5,7 @@ pub mod case;
 pub mod counters;
 pub mod enums;
 pub mod field;
+pub mod money;
 pub mod resolve;
 pub mod summary;
 pub mod text;
@@ -12,6 +13,7 @@ pub mod time;
 
 pub use case::{ActiveCall, Amendment, Case, Change, Event, Phase, Reference, Segment};
 pub use counters::{Counters, Tally};
-pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
+pub use enums::{Channel, Customer, Direction, Kind, Outcome, PromiseState, Status};
 pub use field::{Field, FieldError};
+pub use money::{Country, Currency};
 pub use summary::Summary;
