@@ -14,6 +14,7 @@ pub mod domain;
 pub mod export;
 pub mod fault;
 pub mod index;
+pub mod rules;
 pub mod storage;
 pub mod tui;
 pub mod ui;
