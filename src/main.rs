@@ -72,6 +72,18 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             cli::escalation::rules(country.as_deref(), dir.as_deref(), &mut out())
         }
+        Some(Command::Due { within, json }) => {
+            let dir = cli::escalation::rules_dir(args.config.as_deref());
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            cli::escalation::due(
+                &store,
+                clock,
+                within.as_deref(),
+                json,
+                dir.as_deref(),
+                &mut out(),
+            )
+        }
         Some(Command::Clocks { case, json }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());

@@ -1013,3 +1013,108 @@ fn user_packs_override_by_id_and_broken_ones_name_file_and_line() {
     let doc: Value = serde_json::from_str(&clocks.stdout).unwrap();
     assert!(!doc["clocks"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn due_lists_promises_and_clocks_soon_or_passed_soonest_first() {
+    let j = Journal::new();
+    let nl = j.new_case(&[
+        "Geen internet",
+        "--org",
+        "KPN",
+        "--country",
+        "NL",
+        "--customer",
+        "consumer",
+    ]);
+    // A letter of 20 November: the commission's wait ends 18 December, the reply is due the
+    // end of 18 December, the last day is 20 November 2027.
+    j.ok(&[
+        "log",
+        &nl,
+        "complaint",
+        "--channel",
+        "letter",
+        "--at",
+        "2026-11-20 10:00",
+    ]);
+    let other = j.new_case(&["Phone", "--org", "KPN"]);
+    j.ok(&[
+        "log",
+        &other,
+        "promise",
+        "--at",
+        "2026-12-01 09:00",
+        "--due",
+        "2026-12-14 12:00",
+        "Loan phone",
+    ]);
+    j.ok(&[
+        "log",
+        &other,
+        "promise",
+        "--at",
+        "2026-12-01 09:00",
+        "--due",
+        "2026-12-30 12:00",
+        "Later",
+    ]);
+    let done = j.new_case(&["Closed one", "--org", "KPN"]);
+    j.ok(&[
+        "log",
+        &done,
+        "promise",
+        "--at",
+        "2026-12-01 09:00",
+        "--due",
+        "2026-12-13 12:00",
+        "x",
+    ]);
+    j.ok(&["status", &done, "closed"]);
+
+    let doc = j.json(&["--now", "2026-12-12 12:00", "due", "--json"]);
+    let items = doc.as_array().unwrap();
+    let whats: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i["what"].as_str().unwrap(), i["due"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        whats,
+        vec![
+            ("promise", "2026-12-14T11:00:00Z"),
+            ("clock", "2026-12-17T23:00:00Z"),
+            ("clock", "2026-12-18T22:59:59Z"),
+        ],
+        "{doc}"
+    );
+    assert_eq!(items[1]["rule"], "nl-gc-wait");
+    assert_eq!(items[1]["state"], "running");
+    // After the promise's due it is listed as passed; a month on, the commission's wait has
+    // passed too (nothing ended it) while the last day is still far.
+    let doc = j.json(&[
+        "--now",
+        "2026-12-20 12:00",
+        "due",
+        "--within",
+        "1d",
+        "--json",
+    ]);
+    let states: Vec<(&str, &str)> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["summary"].as_str().unwrap(), i["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            ("Loan phone", "passed"),
+            ("Geschillencommissie: the company's four weeks", "passed"),
+            ("The company's reply to a written complaint", "passed"),
+        ]
+    );
+    let text = j.ok(&["--now", "2026-12-20 12:00", "due", "--within", "1d"]);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    let out = j.run(&["due", "--within", "soon"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("'soon'"), "{}", out.stderr);
+}

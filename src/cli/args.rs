@@ -95,6 +95,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Across open cases: promises and clocks due soon or passed and not acted on, soonest
+    /// first (for cron and notifications; exits 0)
+    Due {
+        /// How far ahead to look [default: 7d]
+        #[arg(long, value_name = "DUR")]
+        within: Option<String>,
+        /// A JSON array instead of one line each
+        #[arg(long)]
+        json: bool,
+    },
     /// The rule packs in force: their rules, versions, status and sources
     Rules {
         /// Only this country's pack (e.g. NL, GB, DE, FR, BE)

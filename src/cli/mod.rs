@@ -121,7 +121,7 @@ pub fn run(
             }
         }
         Command::Set(args) => clean(&terms::set(store, &args)?) + "\n",
-        Command::Clocks { .. } | Command::Rules { .. } => {
+        Command::Clocks { .. } | Command::Rules { .. } | Command::Due { .. } => {
             return Err(CliError::Failed(
                 "clocks and rules read the rule packs of the config dir: see cli::escalation"
                     .into(),
