@@ -382,7 +382,8 @@ pub fn evaluate(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Report {
     report
 }
 
-/// The anchors a version's rule counts from, for the version lookup: every occurrence.
+/// Applies one rule: each occurrence of what its versions count from, by the version in force
+/// on the occurrence's local date.
 fn apply_rule(
     case: &Case,
     pack: &Loaded,
@@ -395,6 +396,7 @@ fn apply_rule(
     let cal = &pack.calendar;
     // All versions count from the same anchor in practice; each occurrence picks its own.
     let mut anchor_kinds: Vec<Anchor> = rule.versions.iter().map(|v| v.anchor).collect();
+    anchor_kinds.sort();
     anchor_kinds.dedup();
     let mut estimate: Option<Estimate> = None;
     let mut asked = false;
