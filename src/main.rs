@@ -68,6 +68,27 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             }
             tui::run(&store, clock, &options(true, config)).map_err(cli::CliError::Failed)
         }
+        Some(Command::Rules { country }) => {
+            let dir = cli::escalation::rules_dir(args.config.as_deref());
+            cli::escalation::rules(country.as_deref(), dir.as_deref(), &mut out())
+        }
+        Some(Command::Due { within, json }) => {
+            let dir = cli::escalation::rules_dir(args.config.as_deref());
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            cli::escalation::due(
+                &store,
+                clock,
+                within.as_deref(),
+                json,
+                dir.as_deref(),
+                &mut out(),
+            )
+        }
+        Some(Command::Clocks { case, json }) => {
+            let dir = cli::escalation::rules_dir(args.config.as_deref());
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            cli::escalation::clocks(&store, clock, &case, json, dir.as_deref(), &mut out())
+        }
         Some(command) => {
             let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())

@@ -86,6 +86,31 @@ pub enum Command {
     },
     /// Change a case's status
     Status { case: String, status: StatusArg },
+    /// Change a case's fields and print its one-line summary
+    Set(SetArgs),
+    /// The case's escalation clocks and compensation estimates
+    Clocks {
+        case: String,
+        /// One JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Across open cases: promises and clocks due soon or passed and not acted on, soonest
+    /// first (for cron and notifications; exits 0)
+    Due {
+        /// How far ahead to look [default: 7d]
+        #[arg(long, value_name = "DUR")]
+        within: Option<String>,
+        /// A JSON array instead of one line each
+        #[arg(long)]
+        json: bool,
+    },
+    /// The rule packs in force: their rules, versions, status and sources
+    Rules {
+        /// Only this country's pack (e.g. NL, GB, DE, FR, BE)
+        #[arg(long, value_name = "C")]
+        country: Option<String>,
+    },
     /// Write a case as a Markdown dossier, JSON, or a CSV of its events
     Export {
         case: String,
@@ -136,6 +161,44 @@ pub struct NewArgs {
     /// A tag (repeatable)
     #[arg(long = "tag", value_name = "T")]
     pub tags: Vec<String>,
+    #[command(flatten)]
+    pub terms: TermsArgs,
+}
+
+/// The case fields the escalation rules need, and references (on `new` and `set`).
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The country whose rules apply: ISO 3166-1 alpha-2 (NL, GB, DE, FR, BE)
+    #[arg(long, value_name = "C")]
+    pub country: Option<String>,
+    /// consumer, small-business or business
+    #[arg(long, value_name = "K")]
+    pub customer: Option<String>,
+    /// The monthly fee in the country's currency: 60, 60.00, 49,95
+    #[arg(long, value_name = "AMOUNT")]
+    pub fee: Option<String>,
+    /// A reference such as 'customer number=123' (repeatable; on set, 'LABEL=' removes it)
+    #[arg(long = "ref", value_name = "LABEL=VALUE")]
+    pub refs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    pub case: String,
+    /// A new title
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// A new organisation
+    #[arg(long, value_name = "O")]
+    pub org: Option<String>,
+    #[command(flatten)]
+    pub terms: TermsArgs,
+    /// Add a tag (repeatable)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    /// Remove a tag (repeatable)
+    #[arg(long = "untag", value_name = "T")]
+    pub untags: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -164,7 +227,8 @@ pub struct LogArgs {
     /// Time talking (call)
     #[arg(long, value_name = "DUR")]
     pub talk: Option<String>,
-    /// answered, dropped, no-answer, transferred (call); fixed, failed, no-show (visit)
+    /// answered, dropped, no-answer, transferred (call); fixed, failed, no-show (visit);
+    /// deadlock (complaint)
     #[arg(long, value_name = "O")]
     pub outcome: Option<String>,
     /// Where you were sent (redirect), who received a complaint (complaint)
@@ -179,7 +243,8 @@ pub struct LogArgs {
     /// pending, kept, broken (promise) [default: pending]
     #[arg(long, value_name = "S")]
     pub state: Option<String>,
-    /// sms, email, letter, chat, app (message)
+    /// sms, email, letter, chat, app, web, phone (message, complaint); a complaint by letter,
+    /// email or web is a written one
     #[arg(long, value_name = "C")]
     pub channel: Option<String>,
     /// Subject (message)

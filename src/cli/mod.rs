@@ -2,7 +2,9 @@
 //! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
 
 pub mod args;
+pub mod escalation;
 pub mod meta;
+pub mod terms;
 pub mod words;
 
 use std::io::{Read, Write};
@@ -122,6 +124,13 @@ pub fn run(
                 clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
+        Command::Set(args) => clean(&terms::set(store, &args)?) + "\n",
+        Command::Clocks { .. } | Command::Rules { .. } | Command::Due { .. } => {
+            return Err(CliError::Failed(
+                "clocks and rules read the rule packs of the config dir: see cli::escalation"
+                    .into(),
+            ));
+        }
         Command::Status { case, status } => {
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
@@ -184,7 +193,9 @@ fn new(store: &Store, now: DateTime<Utc>, args: &NewArgs) -> Result<String, CliE
     draft.check().map_err(usage)?;
     draft.outage = when("--outage", args.outage.as_deref(), now)?;
     draft.opened = when("--opened", args.opened.as_deref(), now)?;
-    Ok(store.create(draft.case(now).map_err(usage)?)?)
+    let mut case = draft.case(now).map_err(usage)?;
+    terms::apply(&mut case, &args.terms).map_err(usage)?;
+    Ok(store.create(case)?)
 }
 
 /// Builds the event a `log` command describes, refusing flags its kind does not have.

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::change::ChangeError;
-use super::enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
+use super::enums::{Channel, Customer, Direction, Kind, Outcome, PromiseState, Status};
+use super::money::{Country, Currency};
 use super::time::serde_rfc3339;
 
 /// One problem with one organisation, and everything that happened about it.
@@ -39,6 +40,18 @@ pub struct Case {
     /// corrections. Key `deleted_events`, absent when empty.
     #[serde(default)]
     pub deleted_events: Vec<Event>,
+    /// The country whose rules apply (key `country`, absent when not set).
+    #[serde(default)]
+    pub country: Option<Country>,
+    /// What kind of customer the case is about (key `customer`).
+    #[serde(default)]
+    pub customer: Option<Customer>,
+    /// The monthly fee in minor units of `currency` (key `monthly_fee_minor`).
+    #[serde(default)]
+    pub monthly_fee_minor: Option<i64>,
+    /// The fee's currency, the country's (key `currency`).
+    #[serde(default)]
+    pub currency: Option<Currency>,
 }
 
 /// A labelled reference such as a customer or ticket number.
@@ -317,6 +330,10 @@ impl Case {
             events: Vec::new(),
             active_call: None,
             deleted_events: Vec::new(),
+            country: None,
+            customer: None,
+            monthly_fee_minor: None,
+            currency: None,
         }
     }
 

@@ -82,10 +82,12 @@ word_enum!(
 );
 
 word_enum!(
-    /// How a call or a visit ended. Calls use the first four, visits the last three.
+    /// How a call, a visit or a complaint ended. Calls use the first four, visits the next three,
+    /// complaints `deadlock` (the company said it cannot resolve it: a deadlock or ADR letter).
     Outcome("outcome") {
         Answered = "answered", Dropped = "dropped", NoAnswer = "no-answer", Transferred = "transferred",
         Fixed = "fixed", Failed = "failed", NoShow = "no-show",
+        Deadlock = "deadlock",
     }
 );
 
@@ -95,9 +97,28 @@ word_enum!(
 );
 
 word_enum!(
-    /// How a message arrived.
-    Channel("channel") { Sms = "sms", Email = "email", Letter = "letter", Chat = "chat", App = "app" }
+    /// How a message arrived or a complaint was made.
+    Channel("channel") {
+        Sms = "sms", Email = "email", Letter = "letter", Chat = "chat", App = "app",
+        Web = "web", Phone = "phone",
+    }
 );
+
+word_enum!(
+    /// Who the customer of a case is (the rules differ for consumers and businesses).
+    Customer("customer kind") {
+        Consumer = "consumer", SmallBusiness = "small-business", Business = "business",
+    }
+);
+
+impl Channel {
+    /// Whether a complaint made this way counts as a written complaint (it starts the clocks
+    /// that need one): a letter, an e-mail or the company's web form. A chat, an SMS or an app
+    /// message is kept as evidence but, to be safe, starts no written-complaint clock.
+    pub fn written(self) -> bool {
+        matches!(self, Channel::Letter | Channel::Email | Channel::Web)
+    }
+}
 
 impl Status {
     /// The status of a new case.
@@ -115,6 +136,7 @@ impl Outcome {
                 Outcome::Answered | Outcome::Dropped | Outcome::NoAnswer | Outcome::Transferred
             ),
             Kind::Visit => matches!(self, Outcome::Fixed | Outcome::Failed | Outcome::NoShow),
+            Kind::Complaint => self == Outcome::Deadlock,
             _ => false,
         }
     }

@@ -179,7 +179,7 @@ impl Kind {
                 Field::Outcome,
             ],
             Kind::Message => &[Field::Channel, Field::From, Field::Subject],
-            Kind::Complaint => &[Field::Ref, Field::To],
+            Kind::Complaint => &[Field::Ref, Field::To, Field::Channel, Field::Outcome],
             Kind::Outage | Kind::Restored | Kind::Note => &[],
         }
     }

@@ -8,6 +8,7 @@ pub mod draft;
 pub mod enums;
 pub mod field;
 pub mod loops;
+pub mod money;
 pub mod resolve;
 pub mod summary;
 pub mod text;
@@ -15,7 +16,8 @@ pub mod time;
 
 pub use case::{ActiveCall, Amendment, Case, Change, Event, Phase, Reference, Segment};
 pub use counters::{Counters, Tally};
-pub use enums::{Channel, Direction, Kind, Outcome, PromiseState, Status};
+pub use enums::{Channel, Customer, Direction, Kind, Outcome, PromiseState, Status};
 pub use field::{Field, FieldError, Problem};
 pub use loops::Loop;
+pub use money::{Country, Currency};
 pub use summary::Summary;

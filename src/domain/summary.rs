@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{ActiveCall, Case, Event, Reference};
 use super::counters::{Counters, Tally};
-use super::enums::Status;
+use super::enums::{Customer, Status};
+use super::money::{Country, Currency};
 
 /// A case as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +36,14 @@ pub struct Summary {
     /// folded in once `now` reaches them.
     #[serde(default)]
     pub later: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_fee_minor: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
 }
 
 impl Summary {
@@ -65,6 +74,10 @@ impl Summary {
             tally,
             valid_from,
             later,
+            country: case.country,
+            customer: case.customer,
+            monthly_fee_minor: case.monthly_fee_minor,
+            currency: case.currency,
         }
     }
 

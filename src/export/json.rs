@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
-use crate::domain::{ActiveCall, Case, Counters, Event, PromiseState, Reference, Status, Summary};
+use crate::domain::{
+    ActiveCall, Case, Counters, Country, Currency, Customer, Event, PromiseState, Reference,
+    Status, Summary,
+};
 use crate::storage::valid_id;
 
 /// A case as JSON shows it: the stored fields, its counters as of a moment, (in exports) its
@@ -24,6 +27,14 @@ pub struct CaseDoc<'a> {
     counters: Counters,
     tags: &'a [String],
     references: &'a [Reference],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<Country>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customer: Option<Customer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monthly_fee_minor: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<Currency>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +81,10 @@ impl<'a> CaseDoc<'a> {
             counters: Counters::of(case, now),
             tags: &case.tags,
             references: &case.references,
+            country: case.country,
+            customer: case.customer,
+            monthly_fee_minor: case.monthly_fee_minor,
+            currency: case.currency,
             notes: with_notes.then_some(case.notes.as_str()),
             active_call: case.active_call.as_ref(),
             events: Some(event_docs(&case.events, now)),
@@ -90,6 +105,10 @@ impl<'a> CaseDoc<'a> {
             counters,
             tags: &s.tags,
             references: &s.references,
+            country: s.country,
+            customer: s.customer,
+            monthly_fee_minor: s.monthly_fee_minor,
+            currency: s.currency,
             notes: None,
             active_call: s.active_call.as_ref(),
             events: None,
@@ -214,6 +233,8 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
                     case.title.escape_debug()
                 )));
             }
+            crate::domain::money::check_terms(case.country, case.monthly_fee_minor, case.currency)
+                .map_err(fail)?;
             for (n, e) in case.events.iter().enumerate() {
                 e.validate()
                     .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;

@@ -21,6 +21,9 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
     for r in &case.references {
         md.push_str(&format!("- **{}:** {}\n", r.label, r.value));
     }
+    for (label, value) in super::text::terms(case) {
+        md.push_str(&format!("- **{}:** {}\n", capitalise(label), value));
+    }
     if !case.tags.is_empty() {
         md.push_str(&format!("- **Tags:** {}\n", case.tags.join(", ")));
     }

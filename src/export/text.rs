@@ -216,6 +216,22 @@ pub fn counter_labels(c: &Counters) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The case's terms for the escalation rules that are set, labelled: country, customer kind,
+/// monthly fee.
+pub fn terms(case: &Case) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(c) = case.country {
+        out.push(("country", c.to_string()));
+    }
+    if let Some(k) = case.customer {
+        out.push(("customer", k.to_string()));
+    }
+    if let (Some(fee), Some(cur)) = (case.monthly_fee_minor, case.currency) {
+        out.push(("monthly fee", cur.format(fee)));
+    }
+    out
+}
+
 /// The `show` report: the case, its counters and its timeline.
 pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String {
     let mut out = String::new();
@@ -235,6 +251,9 @@ pub fn show(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String 
     }
     for r in &case.references {
         out.push_str(&format!("{}: {}\n", r.label, r.value));
+    }
+    for (label, value) in terms(case) {
+        out.push_str(&format!("{label}: {value}\n"));
     }
     out.push_str(&format!("\nas of {}\n", local_minute(now)));
     let counters = Counters::of(case, now);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::file::{Access, FileProblem, Loss, Lost, ReadOnly, TimePlace};
 use super::layout::{self, Seg};
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
-use crate::domain::{ActiveCall, Case, Event, Reference, Status};
+use crate::domain::{ActiveCall, Case, Country, Currency, Customer, Event, Reference, Status};
 
 /// The newest schema this build reads and writes. Files with a higher number open read-only.
 /// Schema 2 adds events' `amendments` and the case's `deleted_events`; a case without them is
@@ -52,6 +52,14 @@ struct Record<'a> {
     active_call: Option<ActiveCall>,
     #[serde(default)]
     deleted_events: Vec<Event>,
+    #[serde(default)]
+    country: Option<Country>,
+    #[serde(default)]
+    customer: Option<Customer>,
+    #[serde(default)]
+    monthly_fee_minor: Option<i64>,
+    #[serde(default)]
+    currency: Option<Currency>,
 }
 
 /// A case as written: [`Record`]'s fields, borrowed.
@@ -72,6 +80,14 @@ struct RecordOut<'a> {
     active_call: Option<&'a ActiveCall>,
     #[serde(skip_serializing_if = "<[Event]>::is_empty")]
     deleted_events: &'a [Event],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<Country>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customer: Option<Customer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monthly_fee_minor: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<Currency>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +121,10 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
         events: &case.events,
         active_call: case.active_call.as_ref(),
         deleted_events: &case.deleted_events,
+        country: case.country,
+        customer: case.customer,
+        monthly_fee_minor: case.monthly_fee_minor,
+        currency: case.currency,
     };
     let config = PrettyConfig::new()
         .struct_names(false)
@@ -154,6 +174,10 @@ pub fn decode(text: &str) -> Result<Decoded, FileProblem> {
                 events: r.events,
                 active_call: r.active_call,
                 deleted_events: r.deleted_events,
+                country: r.country,
+                customer: r.customer,
+                monthly_fee_minor: r.monthly_fee_minor,
+                currency: r.currency,
             };
             for (deleted, events) in [(false, &case.events), (true, &case.deleted_events)] {
                 if let Some((i, e)) = events

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 /// How the TUI uses the terminal: raw mode, the alternate screen, bracketed paste and, when
 /// `mouse`, mouse capture.
@@ -51,7 +51,14 @@ impl TerminalMode {
         if self.mouse {
             execute!(stdout(), EnableMouseCapture).map_err(|e| format!("terminal: {e}"))?;
         }
-        terminal.clear().map_err(|e| format!("cannot redraw: {e}"))
+        // Not `terminal.clear()`: it asks the terminal where its cursor is, and a busy
+        // machine can miss that answer's deadline, which would end the program on `fg`. The
+        // screen is cleared outright, and the frame shown before is forgotten so that the next
+        // draw paints everything.
+        execute!(stdout(), Clear(ClearType::All)).map_err(|e| format!("terminal: {e}"))?;
+        terminal.current_buffer_mut().reset();
+        terminal.swap_buffers();
+        Ok(())
     }
 }
 
