@@ -540,8 +540,11 @@ fn only_runaround_s_own_temp_files_are_cleaned() {
     for name in &theirs {
         touch(&cases, name, true);
     }
-    // runaround's own: `.ID.ron.XXXXXX.tmp` (and the older `.ID.ron.XXXXXX`).
-    let ours = [format!(".{id}.ron.Ab12Cd.tmp"), format!(".{id}.ron.Zz9yXw")];
+    // runaround's own: `.ID.ron.XXXXXX.tmp`.
+    let ours = [
+        format!(".{id}.ron.Ab12Cd.tmp"),
+        format!(".{id}.ron.Zz9yXw.tmp"),
+    ];
     for name in &ours {
         touch(&cases, name, true);
     }

@@ -1,0 +1,151 @@
+//! More of what makes the journal evidence to trust: files beside a case that only look like
+//! runaround's stay, a lock's message never names a process that does not hold it, rescues
+//! never overwrite each other, read-only cases say so wherever they are shown, the demo keeps
+//! its clock times, one duration reads the same everywhere, and commands that fail or only
+//! read leave the disk as it was.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use runaround::domain::{Case, Event, Kind};
+use runaround::storage::Store;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_runaround");
+
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+struct Journal {
+    tmp: TempDir,
+}
+
+impl Journal {
+    fn new() -> Journal {
+        let j = Journal {
+            tmp: tempfile::tempdir().unwrap(),
+        };
+        Store::open(&j.data()).unwrap();
+        j
+    }
+
+    /// A journal whose data directory does not exist yet.
+    fn missing() -> Journal {
+        Journal {
+            tmp: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.tmp.path().join("data")
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.data()).unwrap()
+    }
+
+    fn cases(&self) -> PathBuf {
+        self.data().join("cases")
+    }
+
+    fn file(&self, id: &str) -> PathBuf {
+        self.cases().join(format!("{id}.ron"))
+    }
+
+    fn put(&self, id: &str, text: &str) {
+        fs::write(self.file(id), text).unwrap();
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.env("TZ", "Europe/Amsterdam")
+            .env_remove("RUNAROUND_NOW")
+            .env_remove("RUNAROUND_CONFIG")
+            .env_remove("RUNAROUND_FAULT")
+            .env_remove("RUNAROUND_LOCK_WAIT_MS")
+            .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg-config"))
+            .env("HOME", self.tmp.path().join("home"))
+            .arg("--data-dir")
+            .arg(self.data())
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd().args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files beside a case
+
+#[test]
+fn cleaning_removes_only_temp_files_named_exactly_as_runaround_names_them() {
+    let j = Journal::new();
+    let store = j.store();
+    let id = store
+        .create(Case::new("", "t", "o", common::now()))
+        .unwrap();
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let touch = |dir: &Path, name: &str| {
+        let f = fs::File::create(dir.join(name)).unwrap();
+        f.set_modified(hour_ago).unwrap();
+    };
+    // A user's files that look like temp files of older builds: six letters and digits.
+    let theirs = [
+        format!(".{id}.ron.old123"),
+        format!(".{id}.ron.2024v1"),
+        format!(".{id}.ron.ab12cd"),
+        format!(".{id}.ron.ab12cd.tmp.bak"),
+        format!(".{id}.ron.ab12cd.tmpx"),
+        format!(".{id}.ron.ab-2cd.tmp"),
+        format!(".{id}.ron.ab12cde.tmp"),
+        format!("{id}.ron.ab12cd.tmp"),
+    ];
+    for name in &theirs {
+        touch(&j.cases(), name);
+    }
+    let beside = [
+        ".index.old123",
+        ".index.2024v1",
+        ".rescued-notes-ab.txt.ab12cd",
+    ];
+    for name in &beside {
+        touch(&j.data(), name);
+    }
+    let ours = format!(".{id}.ron.Ab12Cd.tmp");
+    touch(&j.cases(), &ours);
+    touch(&j.data(), ".index.Qw12Er.tmp");
+
+    assert_eq!(store.clean_strays().unwrap(), 2);
+    for name in &theirs {
+        assert!(j.cases().join(name).exists(), "{name} was removed");
+    }
+    for name in &beside {
+        assert!(j.data().join(name).exists(), "{name} was removed");
+    }
+    assert!(!j.cases().join(&ours).exists());
+    assert!(!j.data().join(".index.Qw12Er.tmp").exists());
+}
