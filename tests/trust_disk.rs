@@ -428,7 +428,9 @@ fn a_busy_lock_is_waited_for_with_a_word_and_given_up_on_naming_its_holder() {
     assert!(
         first.contains("waiting for")
             && first.contains(&format!("{id}.ron"))
-            && first.contains(&format!("held by pid {pid}")),
+            && first.contains(&format!(
+                "held by another process (last taken by pid {pid})"
+            )),
         "{first}"
     );
     assert!(

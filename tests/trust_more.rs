@@ -149,3 +149,80 @@ fn cleaning_removes_only_temp_files_named_exactly_as_runaround_names_them() {
     assert!(!j.cases().join(&ours).exists());
     assert!(!j.data().join(".index.Qw12Er.tmp").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who holds a lock
+
+#[test]
+fn a_lock_held_outside_runaround_never_names_the_dead_last_writer() {
+    let j = Journal::new();
+    let (code, id, err) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    assert_eq!(code, 0, "{err}");
+    let id = id.trim().to_string();
+    // A log writes its pid into the lock file, then ends.
+    let log = j.cmd().args(["log", &id, "note", "first"]).spawn().unwrap();
+    let dead = log.id();
+    assert!(log.wait_with_output().unwrap().status.success());
+    let lock = j.cases().join(format!("{id}.lock"));
+    assert!(
+        fs::read_to_string(&lock)
+            .unwrap()
+            .contains(&dead.to_string())
+    );
+    assert!(!Path::new(&format!("/proc/{dead}")).exists());
+
+    // Now a process that is no runaround holds it.
+    let mut flock = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "4"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let out = j
+        .cmd()
+        .env("RUNAROUND_LOCK_WAIT_MS", "1600")
+        .args(["log", &id, "note", "second"])
+        .output()
+        .unwrap();
+    let _ = flock.kill();
+    let _ = flock.wait();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("waiting for"), "{err}");
+    assert!(err.contains("held by another process)"), "{err}");
+    assert!(err.contains("being changed by another process"), "{err}");
+    assert!(!err.contains(&format!("pid {dead}")), "{err}");
+}
+
+#[test]
+fn a_live_last_taker_is_named_only_as_the_last_to_take_the_lock() {
+    let j = Journal::new();
+    let store = j.store();
+    let id = store
+        .create(Case::new("", "t", "o", common::now()))
+        .unwrap();
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(j.cases().join(format!("{id}.lock")))
+        .unwrap();
+    lock.lock().unwrap();
+    std::os::unix::fs::FileExt::write_all_at(
+        &lock,
+        format!("{:>10}\n", std::process::id()).as_bytes(),
+        0,
+    )
+    .unwrap();
+    let err = store
+        .with_lock_wait(Duration::from_millis(50))
+        .update(&id, |_| Ok::<_, String>(()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "another process (last taken by pid {})",
+            std::process::id()
+        )),
+        "{err}"
+    );
+}

@@ -46,12 +46,20 @@ pub enum StorageError {
         .path.display(),
         holder(*.pid)
     )]
+    /// `pid`: the last runaround to take the lock, while it is alive; it may not be the
+    /// holder, and messages say so ([`holder`]).
     Locked { path: PathBuf, pid: Option<u32> },
 }
 
-/// Who holds a lock, for messages.
-fn holder(pid: Option<u32>) -> String {
-    pid.map_or_else(|| "another process".into(), |pid| format!("pid {pid}"))
+/// Who holds a lock, for messages. The pid in a lock file is that of the last runaround that
+/// took it, which need not be the holder now (an external `flock`, a process that took it
+/// since without writing): it is named only as the last taker, and only while it is alive
+/// (see [`lock_holder`]).
+pub fn holder(pid: Option<u32>) -> String {
+    pid.map_or_else(
+        || "another process".into(),
+        |pid| format!("another process (last taken by pid {pid})"),
+    )
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
@@ -602,16 +610,18 @@ pub fn open_regular(options: &mut OpenOptions, path: &Path) -> Result<File, Stor
     Ok(file)
 }
 
-/// The pid its holder wrote into a lock file, if it is there.
+/// The pid the last runaround to take a lock wrote into its file, if it is there and that
+/// process is still alive: a dead one cannot hold the lock, and is never named.
 fn lock_holder(file: &File) -> Option<u32> {
     let mut bytes = [0u8; 32];
     let n = std::os::unix::fs::FileExt::read_at(file, &mut bytes, 0).ok()?;
-    std::str::from_utf8(&bytes[..n])
+    let pid: u32 = std::str::from_utf8(&bytes[..n])
         .ok()?
         .split_whitespace()
         .next()?
         .parse()
-        .ok()
+        .ok()?;
+    (pid != 0 && Path::new(&format!("/proc/{pid}")).exists()).then_some(pid)
 }
 
 /// The second place for rescued notes, off the data directory's filesystem:
