@@ -226,3 +226,30 @@ fn a_live_last_taker_is_named_only_as_the_last_to_take_the_lock() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages name the user's path
+
+#[test]
+fn an_export_to_a_missing_directory_names_the_path_asked_for() {
+    let j = Journal::new();
+    let (_, id, _) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    let target = j.tmp.path().join("nonexistent").join("dir").join("x.md");
+    let (code, _, err) = j.run(&[
+        "export",
+        id.trim(),
+        "--format",
+        "md",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "cannot write {}: No such file or directory",
+            target.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(".x.md.") && !err.contains("at path"), "{err}");
+}

@@ -347,7 +347,12 @@ fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let failed = |e: std::io::Error| CliError::Failed(format!("{}: {e}", path.display()));
     let directory = || failed(std::io::Error::other("it is a directory"));
     let atomic = |file: &std::path::Path| -> Result<(), CliError> {
-        Ok(crate::storage::write_file(file, bytes)?)
+        crate::storage::write_file(file, bytes).map_err(|e| match e {
+            StorageError::Io { source, .. } => {
+                CliError::Failed(format!("cannot write {}: {source}", path.display()))
+            }
+            e => e.into(),
+        })
     };
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return atomic(path),

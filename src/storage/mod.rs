@@ -682,6 +682,16 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_steps(path, bytes, false)
 }
 
+/// The error of making a temp file, without the temp file's name that `tempfile` adds to it:
+/// a message names the file the user asked for, never runaround's temp file.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path ") {
+        Some((reason, _)) => std::io::Error::new(e.kind(), reason.to_string()),
+        None => e,
+    }
+}
+
 /// [`write_file`], with the steps open to [`crate::fault`] injection (case saves).
 fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageError> {
     use crate::fault::{self, Fault};
@@ -704,7 +714,7 @@ fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageErr
         .suffix(TEMP_SUFFIX)
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)
-        .map_err(io(path))?;
+        .map_err(|e| io(path)(without_path(e)))?;
     fail(Fault::Write)?;
     temp.write_all(bytes).map_err(io(path))?;
     fail(Fault::Fsync)?;
