@@ -253,3 +253,33 @@ fn an_export_to_a_missing_directory_names_the_path_asked_for() {
     );
     assert!(!err.contains(".x.md.") && !err.contains("at path"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A journal that cannot be read
+
+#[test]
+fn a_list_of_unreadable_files_never_claims_there_are_no_cases_nor_names_rust_types() {
+    let j = Journal::new();
+    j.put("broken", "garbage");
+    j.put("halved", "(schema: 1, id: \"halved\", title: \"t\"");
+    for args in [&["list"][..], &["list", "--all"]] {
+        let (code, out, err) = j.run(args);
+        assert_eq!(code, 1, "{err}");
+        assert!(!out.contains("no open cases"), "{out}");
+        assert!(out.trim().is_empty(), "{out}");
+        assert!(err.contains("none of the 2 case files"), "{err}");
+        assert!(err.contains("broken.ron cannot be read"), "{err}");
+        assert!(!err.contains("`Record`"), "{err}");
+        assert!(
+            err.contains("expected the case's fields in parentheses"),
+            "{err}"
+        );
+    }
+    // With one case that reads but is closed, and one that does not read: no claim either.
+    let (_, id, _) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    j.run(&["status", id.trim(), "closed"]);
+    let (code, out, err) = j.run(&["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("no open cases"), "{out}");
+    assert!(err.contains("2 of 3 case files could not be read"), "{err}");
+}

@@ -322,7 +322,15 @@ fn list(
                 None => from_file(summary).map(|(counters, _)| (summary, counters)),
             })
             .collect::<std::io::Result<Vec<_>>>()
-            .and_then(|table| out.write_all(text::list_table(&table).as_bytes()))
+            .and_then(|table| {
+                // With files that could not be read, an empty table is no sign of an empty
+                // journal: standard error says what could not be read, and nothing claims
+                // there are no cases.
+                if table.is_empty() && unreadable > 0 {
+                    return Ok(());
+                }
+                out.write_all(text::list_table(&table).as_bytes())
+            })
     };
     written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
