@@ -283,3 +283,62 @@ fn a_list_of_unreadable_files_never_claims_there_are_no_cases_nor_names_rust_typ
     assert!(!out.contains("no open cases"), "{out}");
     assert!(err.contains("2 of 3 case files could not be read"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// One duration, one reading
+
+#[test]
+fn a_hold_and_a_talk_read_the_same_in_rows_details_forms_and_show() {
+    use runaround::domain::Field;
+    use runaround::export::text::facets;
+    let now = common::now();
+    let mut call = Event::new(Kind::Call, t("2026-03-30T10:00:00Z"), "long");
+    call.set(Field::Hold, "744h", now).unwrap();
+    call.set(Field::Talk, "12:30", now).unwrap();
+    assert_eq!(call.hold_seconds, Some(31 * 86_400));
+    assert_eq!(call.talk_seconds, Some(750));
+    let hold = call.get(Field::Hold);
+    let talk = call.get(Field::Talk);
+    assert!(
+        !hold.contains("month") && !talk.contains("month"),
+        "{hold} {talk}"
+    );
+    let row = facets(&call, now);
+    assert!(row.contains(&format!("hold {hold}")), "{row:?} vs {hold}");
+    assert!(row.contains(&format!("talk {talk}")), "{row:?} vs {talk}");
+    assert!(row.contains(&"talk 12m 30s".to_string()), "{row:?}");
+    // What a form shows reads back to the same seconds.
+    let mut again = Event::new(Kind::Call, call.at, "long");
+    again.set(Field::Hold, &hold, now).unwrap();
+    again.set(Field::Talk, &talk, now).unwrap();
+    assert_eq!(
+        (again.hold_seconds, again.talk_seconds),
+        (call.hold_seconds, call.talk_seconds)
+    );
+
+    // And the CLI's line, `show` and the dossier say the same.
+    let j = Journal::new();
+    let (_, id, _) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    let id = id.trim();
+    let (code, line, err) = j.run(&["log", id, "call", "--hold", "744h", "--talk", "12:30", "x"]);
+    assert_eq!(code, 0, "{err}");
+    for text in [
+        line,
+        j.run(&["show", id]).1,
+        j.run(&["export", id, "--format", "md"]).1,
+    ] {
+        assert!(text.contains(&format!("hold {hold}")), "{text}");
+        assert!(text.contains("talk 12m 30s"), "{text}");
+        assert!(!text.contains("month"), "{text}");
+    }
+    // The counters of one call: the sum and the longest hold read as the hold itself.
+    let show = j.run(&["show", id]).1;
+    let counted: Vec<&str> = show
+        .lines()
+        .filter(|l| l.trim_start().starts_with("on hold") || l.contains("longest hold"))
+        .collect();
+    assert_eq!(counted.len(), 2, "{show}");
+    for l in counted {
+        assert!(l.trim_end().ends_with(&format!(" {hold}")), "{l}");
+    }
+}
