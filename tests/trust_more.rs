@@ -342,3 +342,55 @@ fn a_hold_and_a_talk_read_the_same_in_rows_details_forms_and_show() {
         assert!(l.trim_end().ends_with(&format!(" {hold}")), "{l}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rescued notes
+
+#[test]
+fn a_second_rescue_never_overwrites_the_first_and_list_points_to_them() {
+    let j = Journal::new();
+    let store = j.store();
+    let id = store
+        .create(Case::new("", "Geen internet", "KPN", common::now()))
+        .unwrap();
+    let first = store.rescue_notes(&id, "eerste tekst").unwrap();
+    let second = store.rescue_notes(&id, "tweede tekst").unwrap();
+    let third = store.rescue_notes(&id, "derde tekst").unwrap();
+    assert_ne!(first, second);
+    assert_ne!(second, third);
+    assert_eq!(fs::read_to_string(&first).unwrap(), "eerste tekst");
+    assert_eq!(fs::read_to_string(&second).unwrap(), "tweede tekst");
+    assert_eq!(fs::read_to_string(&third).unwrap(), "derde tekst");
+    let name = first.file_name().unwrap().to_str().unwrap().to_string();
+    let stamp = name
+        .strip_prefix(&format!("rescued-notes-{id}-"))
+        .and_then(|r| r.strip_suffix(".txt"))
+        .unwrap();
+    assert!(
+        stamp.len() == 15 && stamp.as_bytes()[8] == b'T',
+        "{name}: not rescued-notes-ID-YYYYMMDDTHHMMSS.txt"
+    );
+    // The same text again (a save that keeps failing) is the same rescue, not a new file.
+    assert_eq!(store.rescue_notes(&id, "derde tekst").unwrap(), third);
+    assert_eq!(common::rescues(&j.data(), &id).len(), 3);
+    let rescued = store.rescued();
+    assert_eq!(rescued.len(), 3, "{rescued:?}");
+
+    let (code, _, err) = j.run(&["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("3 rescued notes files in {}", j.data().display())),
+        "{err}"
+    );
+    assert!(err.contains(&name), "{err}");
+
+    // Their temp files, once old, are cleaned like any other; the rescues themselves stay.
+    let temp = j.data().join(format!(".{name}.Ab12Cd.tmp"));
+    fs::File::create(&temp)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    assert_eq!(store.clean_strays().unwrap(), 1);
+    assert!(!temp.exists());
+    assert_eq!(store.rescued().len(), 3);
+}

@@ -335,6 +335,23 @@ fn list(
     written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
+    // Text that could not be saved into its case waits in these files for the user.
+    let rescued = store.rescued();
+    if !rescued.is_empty() {
+        let names: Vec<String> = rescued
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        let warning = format!(
+            "{} rescued notes {} in {} (notes that could not be saved into their case): {}",
+            rescued.len(),
+            if rescued.len() == 1 { "file" } else { "files" },
+            store.dir().display(),
+            names.join(", ")
+        );
+        eprintln!("warning: {}", clean_line(&warning));
+    }
     if unreadable > 0 && unreadable == files {
         // An empty list would read as an empty journal.
         return Err(CliError::Failed(format!(

@@ -457,31 +457,53 @@ impl Store {
         }
     }
 
-    /// Writes notes that could not be saved into the case to `DIR/rescued-notes-ID.txt`
-    /// (0600, replacing an older rescue of the same case) and returns its path. When the data
-    /// directory takes no writes either (a full or read-only disk), the file goes to a place
-    /// on another filesystem: `$XDG_RUNTIME_DIR/runaround/`, else
+    /// Writes notes that could not be saved into the case to a new file
+    /// `DIR/rescued-notes-ID-YYYYMMDDTHHMMSS.txt` (local time; `-2`, `-3`… added when that
+    /// name is taken), 0600, and returns its path. A rescue never replaces another: text
+    /// rescued earlier stays in its own file. Only the same text rescued again (a save that
+    /// keeps failing) is not written twice: the path of the rescue that holds it comes back.
+    /// When the data directory takes no writes either (a full or read-only disk), the file
+    /// goes to a place on another filesystem: `$XDG_RUNTIME_DIR/runaround/`, else
     /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
         use crate::fault::{self, Fault};
-        let name = format!("rescued-notes-{id}.txt");
-        let path = self.dir.join(&name);
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
         let first = if fault::strikes(Fault::Disk) {
+            let path = self.dir.join(format!("rescued-notes-{id}-{stamp}.txt"));
             Err(io(&path)(fault::error(Fault::Disk)))
         } else {
-            write_file(&path, text.as_bytes())
+            rescue_into(&self.dir, id, &stamp, text)
         };
-        let Err(first) = first else {
-            return Ok(path);
+        let first = match first {
+            Ok(path) => return Ok(path),
+            Err(e) => e,
         };
-        let second = rescue_dir().and_then(|dir| {
-            let path = dir.join(&name);
-            write_file(&path, text.as_bytes()).map(|()| path)
-        });
+        let second = rescue_dir().and_then(|dir| rescue_into(&dir, id, &stamp, text));
         second.map_err(|second| StorageError::Io {
-            path: path.clone(),
+            path: self.dir.join(format!("rescued-notes-{id}-{stamp}.txt")),
             source: std::io::Error::other(format!("{first}; and then {second}")),
         })
+    }
+
+    /// The rescued notes files in the data directory (`rescued-notes-…txt`, of any case),
+    /// sorted by name: text that could not be saved into its case, for the user to look at.
+    pub fn rescued(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name().to_str().is_some_and(|n| {
+                    n.starts_with("rescued-notes-")
+                        && n.ends_with(".txt")
+                        && e.file_type().is_ok_and(|t| t.is_file())
+                })
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
     }
 
     /// Removes stray temp files left by writers that died mid-save: only runaround's own,
@@ -518,8 +540,12 @@ impl Store {
                 || name
                     .strip_prefix(".rescued-notes-")
                     .and_then(|n| n.split_once(".txt."))
-                    .is_some_and(|(id, _)| {
-                        valid_id(id) && is_temp_of(name, &format!(".rescued-notes-{id}.txt."))
+                    .is_some_and(|(what, _)| {
+                        !what.is_empty()
+                            && what
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                            && is_temp_of(name, &format!(".rescued-notes-{what}.txt."))
                     });
             // The copy of notes handed to an external editor: it may be open for a long time
             // in another TUI, so only a day-old one counts as left behind.
@@ -624,6 +650,41 @@ fn lock_holder(file: &File) -> Option<u32> {
     (pid != 0 && Path::new(&format!("/proc/{pid}")).exists()).then_some(pid)
 }
 
+/// Writes `text` as a new rescue of case `id` in `dir`, never over another file; the same text
+/// rescued there before is not written again (its path comes back).
+fn rescue_into(dir: &Path, id: &str, stamp: &str, text: &str) -> Result<PathBuf, StorageError> {
+    let prefix = format!("rescued-notes-{id}-");
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let ours = name.to_str().is_some_and(|n| {
+                n.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(".txt"))
+                    .is_some_and(|rest| rest.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            });
+            if ours
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && fs::read(entry.path()).is_ok_and(|b| b == text.as_bytes())
+            {
+                return Ok(entry.path());
+            }
+        }
+    }
+    let mut n = 1u32;
+    loop {
+        let name = if n == 1 {
+            format!("{prefix}{stamp}.txt")
+        } else {
+            format!("{prefix}{stamp}-{n}.txt")
+        };
+        let path = dir.join(name);
+        match write_steps_new(&path, text.as_bytes()) {
+            Err(StorageError::Exists(_)) if n < 10_000 => n += 1,
+            other => return other.map(|()| path),
+        }
+    }
+}
+
 /// The second place for rescued notes, off the data directory's filesystem:
 /// `$XDG_RUNTIME_DIR/runaround`, else `runaround-UID` in the temp dir. Made 0700 when new; one
 /// that exists is used only when it is a real directory (not a link) of this user.
@@ -692,8 +753,18 @@ fn without_path(e: std::io::Error) -> std::io::Error {
     }
 }
 
+/// [`write_file`] of a file that must be new: one that exists meanwhile is never replaced
+/// ([`StorageError::Exists`]).
+fn write_steps_new(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    write_any(path, bytes, false, false)
+}
+
 /// [`write_file`], with the steps open to [`crate::fault`] injection (case saves).
 fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageError> {
+    write_any(path, bytes, faults, true)
+}
+
+fn write_any(path: &Path, bytes: &[u8], faults: bool, replace: bool) -> Result<(), StorageError> {
     use crate::fault::{self, Fault};
     let fail = |step| {
         if faults && fault::strikes(step) {
@@ -720,6 +791,16 @@ fn write_steps(path: &Path, bytes: &[u8], faults: bool) -> Result<(), StorageErr
     fail(Fault::Fsync)?;
     temp.as_file().sync_all().map_err(io(path))?;
     fail(Fault::Rename)?;
-    temp.persist(path).map_err(|e| io(path)(e.error))?;
+    if replace {
+        temp.persist(path).map_err(|e| io(path)(e.error))?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == ErrorKind::AlreadyExists {
+                StorageError::Exists(path.display().to_string())
+            } else {
+                io(path)(e.error)
+            }
+        })?;
+    }
     File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
