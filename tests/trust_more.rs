@@ -394,3 +394,51 @@ fn a_second_rescue_never_overwrites_the_first_and_list_points_to_them() {
     assert!(!temp.exists());
     assert_eq!(store.rescued().len(), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Commands that fail or only read leave the disk as it was
+
+#[test]
+fn reading_and_failing_commands_never_create_the_data_directory() {
+    let j = Journal::missing();
+    let bad = j.tmp.path().join("bad.json");
+    fs::write(&bad, "{not json").unwrap();
+    let runs: [&[&str]; 9] = [
+        &["list"],
+        &["list", "--all"],
+        &["show", "x"],
+        &["show", "--json", "x"],
+        &["export", "x", "--format", "md"],
+        &["log", "x", "call"],
+        &["log", "x", "note", "--at", "not a time", "x"],
+        &["status", "x", "closed"],
+        &["import", bad.to_str().unwrap()],
+    ];
+    for args in runs {
+        let (code, _, err) = j.run(args);
+        if args[0] == "list" {
+            assert_eq!(code, 0, "{args:?}: {err}");
+        } else {
+            assert_ne!(code, 0, "{args:?}");
+        }
+        assert!(!j.data().exists(), "{args:?} made {}", j.data().display());
+    }
+    // A missing journal lists as an empty one.
+    let (code, out, err) = j.run(&["list", "--all", "--json"]);
+    assert_eq!((code, out.trim()), (0, "[]"), "{err}");
+    assert!(!j.data().exists());
+
+    // The first write makes it, private.
+    let (code, id, err) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    assert_eq!(code, 0, "{err}");
+    use std::os::unix::fs::PermissionsExt;
+    for dir in [j.data(), j.cases()] {
+        assert_eq!(
+            fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+    }
+    let (code, _, err) = j.run(&["log", id.trim(), "note", "daarna"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(names(&j.cases()).contains(&format!("{}.ron", id.trim())));
+}

@@ -171,8 +171,15 @@ impl Store {
     /// Opens the journal in `dir`, creating what is missing of it (0700). Directories that
     /// exist keep their mode: one open to others is only pointed out (see [`Store::exposed`]).
     pub fn open(dir: &Path) -> Result<Store, StorageError> {
+        create_private(&dir.join("cases"))?;
+        Ok(Store::open_existing(dir))
+    }
+
+    /// Opens the journal in `dir` without creating anything: for commands that only read, or
+    /// may fail before they write. A missing directory is an empty journal; the first write
+    /// (a case saved, a lock taken) makes what is missing, as [`Store::open`] would.
+    pub fn open_existing(dir: &Path) -> Store {
         let cases = dir.join("cases");
-        create_private(&cases)?;
         let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
             let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then(|| {
@@ -183,12 +190,12 @@ impl Store {
                 )
             })
         });
-        Ok(Store {
+        Store {
             dir: dir.to_path_buf(),
             cases,
             lock_wait: LOCK_WAIT,
             exposed,
-        })
+        }
     }
 
     /// The same journal, with writes waiting at most `wait` for a case another process is
@@ -228,7 +235,12 @@ impl Store {
     /// The case files of the directory: each id with its directory entry, sorted by id.
     fn case_files(&self) -> Result<Vec<(String, fs::DirEntry)>, StorageError> {
         let mut files = Vec::new();
-        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
+        let entries = match fs::read_dir(&self.cases) {
+            // Nothing written yet: an empty journal.
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(files),
+            entries => entries.map_err(io(&self.cases))?,
+        };
+        for entry in entries {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
@@ -360,6 +372,10 @@ impl Store {
     /// done. Released on drop, and by the system when a process dies, so a killed writer never
     /// blocks anyone. The lock file must be a regular file: anything else is refused at once.
     fn lock(&self, id: &str) -> Result<File, StorageError> {
+        // Every write takes a lock first: a journal opened without creating it is made here.
+        if !self.cases.is_dir() {
+            create_private(&self.cases)?;
+        }
         let path = self.lock_path(id);
         let file = open_regular(
             OpenOptions::new()
