@@ -442,3 +442,108 @@ fn reading_and_failing_commands_never_create_the_data_directory() {
     assert_eq!(code, 0, "{err}");
     assert!(names(&j.cases()).contains(&format!("{}.ron", id.trim())));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Read-only cases say so wherever they are shown
+
+/// A case file as runaround writes it, with `insert` on a line of its own after the first line
+/// containing `after`.
+fn file_with(id: &str, after: &str, insert: &str) -> String {
+    let mut case = Case::new(id, "Geen internet", "KPN", t("2013-08-16T16:00:00Z"));
+    case.add_event(Event::new(Kind::Note, t("2013-08-17T09:00:00Z"), "gebeld"));
+    let text = runaround::storage::format::encode(&case).unwrap();
+    let mut out = String::new();
+    let mut done = false;
+    for l in text.lines() {
+        out.push_str(l);
+        out.push('\n');
+        if !done && l.contains(after) {
+            out.push_str(insert);
+            out.push('\n');
+            done = true;
+        }
+    }
+    assert!(done, "{after} not in {text}");
+    out
+}
+
+#[test]
+fn read_only_cases_say_why_in_show_and_every_export_and_their_export_is_not_imported_as_writable() {
+    let j = Journal::new();
+    let cases = [
+        ("pin", "title:", "  account_pin: \"4321\",", "account_pin"),
+        ("comment", "title:", "  // called twice", "a comment"),
+        (
+            "misspelt",
+            "summary:",
+            "      note: \"misspelt\",",
+            "'note'",
+        ),
+    ];
+    for (id, after, insert, named) in cases {
+        j.put(id, &file_with(id, after, insert));
+        let (code, show, err) = j.run(&["show", id]);
+        assert_eq!(code, 0, "{err}");
+        assert!(show.contains("read-only: line "), "{show}");
+        assert!(show.contains(named), "{show}");
+
+        for args in [
+            &["show", "--json", id][..],
+            &["export", id, "--format", "json"],
+        ] {
+            let (code, out, err) = j.run(args);
+            assert_eq!(code, 0, "{err}");
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let why = v["read_only"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{args:?}: {out}"));
+            assert!(why.contains("line ") && why.contains(named), "{why}");
+            if args[0] == "export" {
+                assert!(err.contains("read-only") && err.contains(named), "{err}");
+            }
+        }
+        let (code, md, _) = j.run(&["export", id, "--format", "md"]);
+        assert_eq!(code, 0);
+        let line = md
+            .lines()
+            .find(|l| l.starts_with("- **Read-only:**"))
+            .unwrap_or_else(|| panic!("{md}"));
+        assert!(line.contains(named), "{line}");
+
+        // Its export is not imported as a writable case without what made it read-only.
+        let (_, json, _) = j.run(&["export", id, "--format", "json"]);
+        let other = Journal::new();
+        let file = other.tmp.path().join("export.json");
+        fs::write(&file, &json).unwrap();
+        let (code, out, err) = other.run(&["import", file.to_str().unwrap()]);
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(
+            err.contains("read-only")
+                && err.contains(named)
+                && err.contains("nothing was imported"),
+            "{err}"
+        );
+        assert!(
+            names(&other.cases()).is_empty(),
+            "{:?}",
+            names(&other.cases())
+        );
+        // Deliberately, without the key, it is.
+        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v.as_object_mut().unwrap().remove("read_only");
+        fs::write(&file, v.to_string()).unwrap();
+        let (code, out, err) = other.run(&["import", file.to_str().unwrap()]);
+        assert_eq!((code, out.trim()), (0, id), "{err}");
+    }
+    // A writable case has no such key, line or warning.
+    let (_, id, _) = j.run(&["new", "Schoon", "--org", "KPN"]);
+    let (_, out, err) = j.run(&["export", id.trim(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v.get("read_only").is_none(), "{out}");
+    assert!(!err.contains("read-only"), "{err}");
+    assert!(
+        !j.run(&["export", id.trim(), "--format", "md"])
+            .1
+            .contains("Read-only")
+    );
+}

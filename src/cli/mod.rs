@@ -112,7 +112,7 @@ pub fn run(
         Command::Show { case, json } => {
             let (mut case, read_only) = load_resolved(store, &case)?;
             if json {
-                json_safe(&(json::case_json(&case, now, false) + "\n"))
+                json_safe(&(json::case_json(&case, now, false, read_only.as_deref()) + "\n"))
             } else {
                 case.clean_text();
                 clean(&text::show(&case, now, read_only.as_deref()))
@@ -132,15 +132,24 @@ pub fn run(
             format,
             output,
         } => {
-            let (mut case, _) = load_resolved(store, &case)?;
+            let (mut case, read_only) = load_resolved(store, &case)?;
+            if let Some(reason) = &read_only {
+                let warning = format!(
+                    "case {} is read-only: {reason}; the export holds only what runaround \
+                     reads from the file, not what is named there",
+                    case.id
+                );
+                eprintln!("warning: {}", clean_line(&warning));
+            }
+            let read_only = read_only.as_deref();
             // What a case file holds is shown, never obeyed: control sequences in it (put
             // there by hand, a sync, another tool) are cleaned from text formats and escaped
             // in JSON, for a terminal and a file alike.
             let body = match format {
-                Format::Json => json_safe(&(json::case_json(&case, now, true) + "\n")),
+                Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
                 Format::Md => {
                     case.clean_text();
-                    clean(&markdown::dossier(&case, now))
+                    clean(&markdown::dossier(&case, now, read_only))
                 }
                 Format::Csv => {
                     case.clean_text();
