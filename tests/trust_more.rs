@@ -547,3 +547,134 @@ fn read_only_cases_say_why_in_show_and_every_export_and_their_export_is_not_impo
             .contains("Read-only")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The demo keeps its clock times
+
+/// Runs test `name` once in each of `zones` in a child process, unless this is that child.
+/// Returns whether the caller should go on (true: this process is the child).
+fn in_zones(name: &str, zones: &[&str]) -> bool {
+    if std::env::var_os("RUNAROUND_TEST_ZONE").is_some() {
+        return true;
+    }
+    for zone in zones {
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args([name, "--exact", "--test-threads=1"])
+            .env("TZ", zone)
+            .env("RUNAROUND_TEST_ZONE", zone)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{name} in {zone}:\n{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    false
+}
+
+/// Every time of a case, in order.
+fn demo_times(case: &Case) -> Vec<DateTime<Utc>> {
+    let mut out = vec![case.opened];
+    for e in &case.events {
+        out.push(e.at);
+        out.extend([e.due, e.window_start, e.window_end].into_iter().flatten());
+    }
+    out
+}
+
+#[test]
+fn the_demo_moves_by_whole_weeks_keeping_local_clock_times_and_weekdays() {
+    use chrono::{Local, Timelike};
+    if !in_zones(
+        "the_demo_moves_by_whole_weeks_keeping_local_clock_times_and_weekdays",
+        &["Europe/Amsterdam", "UTC"],
+    ) {
+        return;
+    }
+    let told = runaround::export::json::parse_import(runaround::demo::DEMO_JSON).unwrap();
+    let local = |t: DateTime<Utc>| {
+        let l = t.with_timezone(&Local);
+        (l.format("%a").to_string(), l.hour(), l.minute())
+    };
+    // Into winter time, across the spring and autumn clock changes, into summer time.
+    for now in [
+        "2026-04-01T10:00:00Z",
+        "2026-10-27T08:00:00Z",
+        "2026-11-20T12:00:00Z",
+        "2027-07-01T12:00:00Z",
+    ] {
+        let now = t(now);
+        let shifted = runaround::demo::cases(now).unwrap();
+        assert_eq!(shifted.len(), told.len());
+        for (a, b) in told.iter().zip(&shifted) {
+            let (before, after) = (demo_times(a), demo_times(b));
+            assert_eq!(before.len(), after.len());
+            for (x, y) in before.iter().zip(&after) {
+                assert_eq!(local(*x), local(*y), "{} at {now}: {x} became {y}", a.id);
+                let days = (*y - *x).num_hours() as f64 / 24.0;
+                assert!(((days / 7.0).round() * 7.0 - days).abs() < 0.1, "{x} → {y}");
+            }
+            assert!(b.last_activity() <= now, "{}: {}", b.id, b.last_activity());
+            assert!(
+                now - b.last_activity() < chrono::Duration::days(8),
+                "{}",
+                b.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_demo_text_quotes_a_date() {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let doc: serde_json::Value = serde_json::from_str(runaround::demo::DEMO_JSON).unwrap();
+    let mut texts = Vec::new();
+    strings(&doc, &mut texts);
+    let texts: Vec<String> = texts
+        .into_iter()
+        // The stored times themselves are moved; only what people wrote is checked.
+        .filter(|s| chrono::DateTime::parse_from_rfc3339(s).is_err())
+        .collect();
+    assert!(texts.len() > 50, "{}", texts.len());
+    for text in &texts {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let year = w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"));
+            assert!(!year, "a year in {text:?}");
+            let month = w.len() >= 3
+                && MONTHS.iter().any(|m| w.starts_with(m))
+                && MONTHS.iter().any(|m| {
+                    [
+                        "", "uary", "ruary", "ch", "il", "e", "y", "ust", "tember", "ober", "ember",
+                    ]
+                    .iter()
+                    .any(|tail| *w == format!("{m}{tail}"))
+                        || *w == "sept"
+                });
+            let dated = |j: Option<&String>| {
+                j.is_some_and(|n| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+            };
+            let near_number =
+                dated(i.checked_sub(1).and_then(|j| words.get(j))) || dated(words.get(i + 1));
+            assert!(!(month && near_number), "a date in {text:?}");
+        }
+    }
+}
