@@ -8,6 +8,7 @@
 mod common;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
@@ -431,7 +432,6 @@ fn reading_and_failing_commands_never_create_the_data_directory() {
     // The first write makes it, private.
     let (code, id, err) = j.run(&["new", "Geen internet", "--org", "KPN"]);
     assert_eq!(code, 0, "{err}");
-    use std::os::unix::fs::PermissionsExt;
     for dir in [j.data(), j.cases()] {
         assert_eq!(
             fs::metadata(&dir).unwrap().permissions().mode() & 0o777,

@@ -483,7 +483,12 @@ impl Store {
     /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
         use crate::fault::{self, Fault};
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
+        // When the rescue was written (the real clock, not a `--now`): its file name says.
+        let stamp = crate::clock::Clock::System
+            .now()
+            .with_timezone(&chrono::Local)
+            .format("%Y%m%dT%H%M%S")
+            .to_string();
         let first = if fault::strikes(Fault::Disk) {
             let path = self.dir.join(format!("rescued-notes-{id}-{stamp}.txt"));
             Err(io(&path)(fault::error(Fault::Disk)))
@@ -512,7 +517,7 @@ impl Store {
             .filter(|e| {
                 e.file_name().to_str().is_some_and(|n| {
                     n.starts_with("rescued-notes-")
-                        && n.ends_with(".txt")
+                        && n.strip_suffix(".txt").is_some()
                         && e.file_type().is_ok_and(|t| t.is_file())
                 })
             })

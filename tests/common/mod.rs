@@ -51,7 +51,7 @@ pub fn rescues(dir: &std::path::Path, id: &str) -> Vec<std::path::PathBuf> {
                         .and_then(|n| n.to_str())
                         .and_then(|n| n.strip_prefix(&prefix))
                         .is_some_and(|rest| {
-                            rest.ends_with(".txt")
+                            rest.strip_suffix(".txt").is_some()
                                 && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
                         })
                 })
