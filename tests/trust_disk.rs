@@ -125,6 +125,10 @@ fn an_existing_data_dir_keeps_its_mode_and_is_pointed_out() {
     let out = run(&data, &["list"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(mode(&data), 0o755, "list changed the mode of the data dir");
+    // A command that only reads creates nothing; the first write makes cases/, private.
+    assert!(!data.join("cases").exists(), "list made cases/");
+    run_ok(&data, &["new", "Geen internet", "--org", "KPN"]);
+    assert_eq!(mode(&data), 0o755, "new changed the mode of the data dir");
     assert_eq!(
         mode(&data.join("cases")),
         0o700,
@@ -162,7 +166,7 @@ fn an_existing_data_dir_keeps_its_mode_and_is_pointed_out() {
 
     // A new one is made private, parents and all, and nothing is said.
     let fresh = tmp.path().join("a/b/journal");
-    let out = run(&fresh, &["list"]);
+    let out = run(&fresh, &["new", "Geen internet", "--org", "KPN"]);
     assert!(out.status.success());
     assert_eq!(mode(&fresh), 0o700);
     assert_eq!(mode(&fresh.join("cases")), 0o700);
