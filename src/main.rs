@@ -90,7 +90,13 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             cli::escalation::clocks(&store, clock, &case, json, dir.as_deref(), &mut out())
         }
         Some(command) => {
-            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            // Nothing is created for a command that only reads or fails before it writes:
+            // the first write makes the journal's directories.
+            let store = Store::open_existing(&cli::data_dir(args.data_dir)?);
+            if let Some(warning) = store.exposed() {
+                eprintln!("runaround: warning: {}", clean(warning));
+            }
+            let store = store.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
         }
     }

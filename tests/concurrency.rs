@@ -250,7 +250,7 @@ fn writers_killed_300_times_at_random_moments_never_damage_the_journal() {
     );
     store.insert(&other).expect("insert bystander");
     // A temp file as a writer killed mid-save leaves it, so the stray checks never go empty.
-    let planted = dir.join("cases").join(".killme.ron.Plant1");
+    let planted = dir.join("cases").join(".killme.ron.Plant1.tmp");
     fs::write(
         &planted,
         &fs::read(store.path("killme")).expect("read")[..500],

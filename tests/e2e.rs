@@ -169,7 +169,7 @@ fn a_signal_when_the_case_cannot_be_saved_rescues_the_typed_notes() {
         .expect("kill runs");
     assert!(out.status.success());
     wait_exit(pid, Duration::from_secs(1), "SIGTERM");
-    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue = common::rescue_of(tui.dir(), &tui.id);
     let rescued = std::fs::read_to_string(&rescue).unwrap_or_else(|e| {
         panic!(
             "the typed notes are lost: no rescue file ({e}); the case file still holds {:?}",
@@ -360,7 +360,7 @@ fn notes_typed_into_a_case_that_turns_unreadable_are_rescued() {
     let broken = b"(schema: 1, id: \"broken".to_vec();
     std::fs::write(&file, &broken).expect("the case file can be overwritten");
     let screen = tui.wait_for("not saved");
-    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue = common::rescue_of(tui.dir(), &tui.id);
     let rescued = std::fs::read_to_string(&rescue)
         .unwrap_or_else(|e| panic!("no rescue file ({e}):\n{screen}"));
     assert!(rescued.contains(typed), "rescued {rescued:?}");

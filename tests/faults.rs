@@ -148,13 +148,13 @@ fn temp_files_beside_the_cases_go_once_they_are_old() {
     let tmp = tempfile::tempdir().unwrap();
     let store = runaround::storage::Store::open(tmp.path()).unwrap();
     let old = [
-        ".index.Ab12Cd",
-        ".rescued-notes-k7f3q2ab.txt.Xy98Zw",
+        ".index.Ab12Cd.tmp",
+        ".rescued-notes-k7f3q2ab.txt.Xy98Zw.tmp",
         ".notes-Qr54St.txt",
     ];
     let young = [
-        ".index.Ef34Gh",
-        ".rescued-notes-k7f3q2ab.txt.Uv76Ts",
+        ".index.Ef34Gh.tmp",
+        ".rescued-notes-k7f3q2ab.txt.Uv76Ts.tmp",
         ".notes-Mn32Op.txt",
     ];
     let kept = ["rescued-notes-k7f3q2ab.txt", "index", "notes.txt"];

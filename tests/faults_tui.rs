@@ -34,7 +34,7 @@ fn notes_whose_save_fails_say_so_are_rescued_and_saved_on_a_later_try() {
         before,
         "a failed save changed the file"
     );
-    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue = common::rescue_of(tui.dir(), &tui.id);
     assert_eq!(std::fs::read_to_string(&rescue).unwrap(), typed);
     // The autosave tries again each second; the third save goes through.
     let deadline = std::time::Instant::now() + Duration::from_secs(8);

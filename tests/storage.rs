@@ -792,7 +792,11 @@ fn stray_temp_files_are_ignored_and_cleaned() {
     let case = Case::new("abc", "Loan device", "KPN", t("2026-01-01T00:00:00Z"));
     store.insert(&case).expect("insert");
     let cases_dir = store.path("abc").parent().expect("cases dir").to_path_buf();
-    let strays = [".abc.ron.Xy12Zq", ".ghost.ron.a1B2c3", ".abc.ron.000000"];
+    let strays = [
+        ".abc.ron.Xy12Zq.tmp",
+        ".ghost.ron.a1B2c3.tmp",
+        ".abc.ron.000000.tmp",
+    ];
     for s in strays {
         fs::write(cases_dir.join(s), b"(schema: 1, id: \"half").expect("write stray");
     }

@@ -179,7 +179,7 @@ fn the_tui_writes_private_files_under_umask_000() {
     tui.wait_for("Dorpsstraat 1");
     fs::write(&file, b"(schema: 1, id: \"broken").expect("break the case file");
     tui.wait_for("not saved");
-    let rescue = tui.dir().join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue = common::rescue_of(tui.dir(), &tui.id);
     assert!(
         fs::read_to_string(&rescue)
             .expect("the rescue file")

@@ -125,6 +125,10 @@ fn an_existing_data_dir_keeps_its_mode_and_is_pointed_out() {
     let out = run(&data, &["list"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(mode(&data), 0o755, "list changed the mode of the data dir");
+    // A command that only reads creates nothing; the first write makes cases/, private.
+    assert!(!data.join("cases").exists(), "list made cases/");
+    run_ok(&data, &["new", "Geen internet", "--org", "KPN"]);
+    assert_eq!(mode(&data), 0o755, "new changed the mode of the data dir");
     assert_eq!(
         mode(&data.join("cases")),
         0o700,
@@ -162,7 +166,7 @@ fn an_existing_data_dir_keeps_its_mode_and_is_pointed_out() {
 
     // A new one is made private, parents and all, and nothing is said.
     let fresh = tmp.path().join("a/b/journal");
-    let out = run(&fresh, &["list"]);
+    let out = run(&fresh, &["new", "Geen internet", "--org", "KPN"]);
     assert!(out.status.success());
     assert_eq!(mode(&fresh), 0o700);
     assert_eq!(mode(&fresh.join("cases")), 0o700);
@@ -428,7 +432,9 @@ fn a_busy_lock_is_waited_for_with_a_word_and_given_up_on_naming_its_holder() {
     assert!(
         first.contains("waiting for")
             && first.contains(&format!("{id}.ron"))
-            && first.contains(&format!("held by pid {pid}")),
+            && first.contains(&format!(
+                "held by another process (last taken by pid {pid})"
+            )),
         "{first}"
     );
     assert!(
@@ -540,8 +546,11 @@ fn only_runaround_s_own_temp_files_are_cleaned() {
     for name in &theirs {
         touch(&cases, name, true);
     }
-    // runaround's own: `.ID.ron.XXXXXX.tmp` (and the older `.ID.ron.XXXXXX`).
-    let ours = [format!(".{id}.ron.Ab12Cd.tmp"), format!(".{id}.ron.Zz9yXw")];
+    // runaround's own: `.ID.ron.XXXXXX.tmp`.
+    let ours = [
+        format!(".{id}.ron.Ab12Cd.tmp"),
+        format!(".{id}.ron.Zz9yXw.tmp"),
+    ];
     for name in &ours {
         touch(&cases, name, true);
     }

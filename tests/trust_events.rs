@@ -619,7 +619,7 @@ fn corrected_cases_keep_summaries_exact_and_survive_files_and_json() {
         }
         let text = format::encode(&case).unwrap();
         assert_eq!(format::decode(&text).unwrap().case, case, "{text}");
-        let json = runaround::export::json::case_json(&case, made, true);
+        let json = runaround::export::json::case_json(&case, made, true, None);
         let back = runaround::export::json::parse_import(&json).unwrap();
         assert_eq!(back, vec![case], "{json}");
     }

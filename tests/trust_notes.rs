@@ -299,24 +299,18 @@ fn notes_that_cannot_be_saved_or_rescued_beside_the_case_go_elsewhere_and_q_asks
     tui.type_text(typed);
     tui.wait_for(typed);
     tui.keys(&["Escape"]);
-    let rescue = runtime
-        .path()
-        .join("runaround")
-        .join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue_dir = runtime.path().join("runaround");
     let screen = tui.wait_for("not saved");
     assert!(
         screen.contains("kept in"),
         "the status line does not say where:\n{screen}"
     );
+    let rescue = common::rescue_of(&rescue_dir, &tui.id);
     assert_eq!(std::fs::read_to_string(&rescue).unwrap(), typed);
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&rescue), 0o600);
     assert_eq!(mode(rescue.parent().unwrap()), 0o700);
-    assert!(
-        !tui.dir()
-            .join(format!("rescued-notes-{}.txt", tui.id))
-            .exists()
-    );
+    assert!(common::rescues(tui.dir(), &tui.id).is_empty());
     // q asks instead of exiting; any other key stays.
     tui.keys(&["q"]);
     let screen = tui.wait_for("quit anyway?");
@@ -366,7 +360,7 @@ fn without_a_runtime_dir_rescued_notes_go_to_the_temp_dir() {
         })
         .collect();
     assert_eq!(dirs.len(), 1, "{dirs:?}");
-    let rescue = dirs[0].join(format!("rescued-notes-{}.txt", tui.id));
+    let rescue = common::rescue_of(&dirs[0], &tui.id);
     assert_eq!(std::fs::read_to_string(rescue).unwrap(), "in the temp dir");
 }
 

@@ -116,11 +116,11 @@ pub fn run(
         }
         Command::Show { case, json } => {
             let (mut case, access) = load_resolved(store, &case)?;
+            let read_only = access.read_only().map(ToString::to_string);
             if json {
-                json_safe(&(json::case_json(&case, now, false) + "\n"))
+                json_safe(&(json::case_json(&case, now, false, read_only.as_deref()) + "\n"))
             } else {
                 case.clean_text();
-                let read_only = access.read_only().map(ToString::to_string);
                 clean(&text::show(&case, now, read_only.as_deref()))
             }
         }
@@ -142,15 +142,25 @@ pub fn run(
             format,
             output,
         } => {
-            let (mut case, _) = load_resolved(store, &case)?;
+            let (mut case, access) = load_resolved(store, &case)?;
+            let read_only = access.read_only().map(ToString::to_string);
+            if let Some(reason) = &read_only {
+                let warning = format!(
+                    "case {} is read-only: {reason}; the export holds only what runaround \
+                     reads from the file, not what is named there",
+                    case.id
+                );
+                eprintln!("warning: {}", clean_line(&warning));
+            }
+            let read_only = read_only.as_deref();
             // What a case file holds is shown, never obeyed: control sequences in it (put
             // there by hand, a sync, another tool) are cleaned from text formats and escaped
             // in JSON, for a terminal and a file alike.
             let body = match format {
-                Format::Json => json_safe(&(json::case_json(&case, now, true) + "\n")),
+                Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
                 Format::Md => {
                     case.clean_text();
-                    clean(&markdown::dossier(&case, now))
+                    clean(&markdown::dossier(&case, now, read_only))
                 }
                 Format::Csv => {
                     case.clean_text();
@@ -310,11 +320,36 @@ fn list(
                 None => from_file(summary).map(|(counters, _)| (summary, counters)),
             })
             .collect::<std::io::Result<Vec<_>>>()
-            .and_then(|table| out.write_all(text::list_table(&table).as_bytes()))
+            .and_then(|table| {
+                // With files that could not be read, an empty table is no sign of an empty
+                // journal: standard error says what could not be read, and nothing claims
+                // there are no cases.
+                if table.is_empty() && unreadable > 0 {
+                    return Ok(());
+                }
+                out.write_all(text::list_table(&table).as_bytes())
+            })
     };
     written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
+    // Text that could not be saved into its case waits in these files for the user.
+    let rescued = store.rescued();
+    if !rescued.is_empty() {
+        let names: Vec<String> = rescued
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        let warning = format!(
+            "{} rescued notes {} in {} (notes that could not be saved into their case): {}",
+            rescued.len(),
+            if rescued.len() == 1 { "file" } else { "files" },
+            store.dir().display(),
+            names.join(", ")
+        );
+        eprintln!("warning: {}", clean_line(&warning));
+    }
     if unreadable > 0 && unreadable == files {
         // An empty list would read as an empty journal.
         return Err(CliError::Failed(format!(
@@ -335,7 +370,12 @@ fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let failed = |e: std::io::Error| CliError::Failed(format!("{}: {e}", path.display()));
     let directory = || failed(std::io::Error::other("it is a directory"));
     let atomic = |file: &std::path::Path| -> Result<(), CliError> {
-        Ok(crate::storage::write_file(file, bytes)?)
+        crate::storage::write_file(file, bytes).map_err(|e| match e {
+            StorageError::Io { source, .. } => {
+                CliError::Failed(format!("cannot write {}: {source}", path.display()))
+            }
+            e => e.into(),
+        })
     };
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return atomic(path),

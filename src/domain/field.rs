@@ -440,7 +440,7 @@ mod tests {
         assert_eq!(call.hold_seconds, Some(1200));
         assert_eq!(call.get(Field::Hold), "20m");
         call.set(Field::Hold, "20m 5s", now()).unwrap();
-        assert_eq!(call.get(Field::Hold), "20m 5s");
+        assert_eq!(call.get(Field::Hold), "20m 05s");
         let err = call.set(Field::Due, "2026-04-01", now()).unwrap_err();
         assert_eq!(
             err,

@@ -235,13 +235,41 @@ pub fn local_input(t: DateTime<Utc>) -> String {
     }
 }
 
-/// A duration exactly, for forms: `25m 30s`, `1h 5m`.
+/// A duration exactly, the one way every place shows a hold or a talk (forms, details, the
+/// timeline, `show`, the dossier): days, hours, minutes and seconds, largest first, the units
+/// after the first two digits wide, trailing zero units left out: `31d`, `12m 30s`,
+/// `1h 05m`, `1d 00h 00m 05s`. No months or years (whose length varies): read back by
+/// [`parse_duration`], it gives the same seconds.
 pub fn exact_duration(seconds: u64) -> String {
-    if seconds == 0 {
-        "0s".into()
-    } else {
-        humantime::format_duration(Duration::from_secs(seconds)).to_string()
-    }
+    units(seconds, 4)
+}
+
+/// `seconds` in days, hours, minutes and seconds from the largest that is not zero, at most
+/// `most` of them, trailing zero units left out.
+fn units(seconds: u64, most: usize) -> String {
+    let units = [
+        (seconds / 86_400, 'd'),
+        (seconds / 3600 % 24, 'h'),
+        (seconds / 60 % 60, 'm'),
+        (seconds % 60, 's'),
+    ];
+    let Some(first) = units.iter().position(|(n, _)| *n > 0) else {
+        return "0s".into();
+    };
+    let shown = &units[first..(first + most).min(units.len())];
+    let last = shown.iter().rposition(|(n, _)| *n > 0).unwrap_or(0);
+    shown[..=last]
+        .iter()
+        .enumerate()
+        .map(|(i, (n, u))| {
+            if i == 0 {
+                format!("{n}{u}")
+            } else {
+                format!("{n:02}{u}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A local date and time with the weekday: `Fri 2013-08-16 18:05`.
@@ -251,19 +279,12 @@ pub fn local_day_minute(t: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// A span of seconds in the largest two units: `5d 03h`, `1h 05m`, `20m`, `45s`.
+/// A span of seconds, short: the largest two units (three from a day up), trailing zero
+/// units left out: `5d 03h 12m`, `1h 05m`, `12m 30s`, `31d`, `45s`. Always the start of
+/// [`exact_duration`] of the same seconds, so the two never disagree.
 pub fn span(seconds: i64) -> String {
-    let s = seconds.max(0);
-    let (d, h, m, sec) = (s / 86_400, s / 3600 % 24, s / 60 % 60, s % 60);
-    if d > 0 {
-        format!("{d}d {h:02}h {m:02}m")
-    } else if h > 0 {
-        format!("{h}h {m:02}m")
-    } else if m > 0 {
-        format!("{m}m")
-    } else {
-        format!("{sec}s")
-    }
+    let s = u64::try_from(seconds.max(0)).unwrap_or(0);
+    units(s, if s >= 86_400 { 3 } else { 2 })
 }
 
 /// A stopwatch reading: `1:05:09` or `05:09`.
@@ -399,11 +420,49 @@ mod tests {
     }
 
     #[test]
+    fn exact_durations_read_back_to_the_same_seconds_without_months() {
+        assert_eq!(exact_duration(0), "0s");
+        assert_eq!(exact_duration(31 * 86_400), "31d");
+        assert_eq!(exact_duration(750), "12m 30s");
+        assert_eq!(exact_duration(3900), "1h 05m");
+        assert_eq!(exact_duration(86_405), "1d 00h 00m 05s");
+        let mut s: u64 = 1;
+        while s <= MAX_LENGTH_DAYS * 86_400 {
+            for x in [s, s + 1, s * 7 + 13, s * 60, s * 3600 + 59] {
+                if x > MAX_LENGTH_DAYS * 86_400 {
+                    continue;
+                }
+                let text = exact_duration(x);
+                assert!(
+                    !text.contains("month") && !text.contains("year"),
+                    "{x}: {text}"
+                );
+                assert_eq!(parse_length(&text).unwrap(), x, "{text}");
+            }
+            s = s * 3 + 1;
+        }
+    }
+
+    #[test]
     fn spans_and_stopwatches() {
         assert_eq!(span(5 * 86_400 + 3 * 3600 + 12 * 60 + 9), "5d 03h 12m");
         assert_eq!(span(3900), "1h 05m");
         assert_eq!(span(1200), "20m");
         assert_eq!(span(-4), "0s");
+        assert_eq!(span(31 * 86_400), "31d");
+        assert_eq!(span(750), "12m 30s");
+        for x in [
+            1,
+            59,
+            750,
+            3600,
+            3909,
+            86_405,
+            31 * 86_400,
+            5 * 86_400 + 11_529,
+        ] {
+            assert!(exact_duration(x as u64).starts_with(&span(x)), "{x}");
+        }
         assert_eq!(stopwatch(1209), "20:09");
         assert_eq!(stopwatch(3909), "1:05:09");
     }

@@ -45,6 +45,11 @@ pub struct CaseDoc<'a> {
     /// `list --json`).
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted_events: Option<Vec<EventDoc<'a>>>,
+    /// Why the case file is read-only (absent when it is writable): what it holds that this
+    /// document does not (keys runaround does not know, comments), named with their lines.
+    /// `import` refuses a document that has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read_only: Option<&'a str>,
 }
 
 /// An event as JSON shows it: its stored keys and, for a promise, `effective_state`, its state
@@ -90,6 +95,7 @@ impl<'a> CaseDoc<'a> {
             events: Some(event_docs(&case.events, now)),
             deleted_events: (!case.deleted_events.is_empty())
                 .then(|| event_docs(&case.deleted_events, now)),
+            read_only: None,
         }
     }
 
@@ -113,13 +119,24 @@ impl<'a> CaseDoc<'a> {
             active_call: s.active_call.as_ref(),
             events: None,
             deleted_events: None,
+            read_only: None,
         }
     }
 }
 
-/// One case as pretty JSON.
-pub fn case_json(case: &Case, now: DateTime<Utc>, with_notes: bool) -> String {
-    serde_json::to_string_pretty(&CaseDoc::new(case, now, with_notes)).unwrap_or_default()
+/// One case as pretty JSON; `read_only`, why its file is read-only, becomes the key
+/// `"read_only"`.
+pub fn case_json(
+    case: &Case,
+    now: DateTime<Utc>,
+    with_notes: bool,
+    read_only: Option<&str>,
+) -> String {
+    let doc = CaseDoc {
+        read_only,
+        ..CaseDoc::new(case, now, with_notes)
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 /// Several cases as a JSON array.
@@ -218,6 +235,17 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
                 id: id.clone(),
                 reason,
             };
+            // Exported from a read-only case file: what made it read-only (a key runaround
+            // does not know, a comment) is not in the document, and importing it would make a
+            // writable case without it.
+            if let Some(why) = value.get("read_only").filter(|v| !v.is_null()) {
+                let why = why.as_str().map_or_else(|| why.to_string(), str::to_string);
+                return Err(fail(format!(
+                    "it was exported from a read-only case file ({why}), and what made it \
+                     read-only is not in this document; fix the case file and export it \
+                     again, or remove the \"read_only\" key to import the case without it"
+                )));
+            }
             let mut case: Case = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
             if !valid_id(&case.id) {
                 return Err(fail(

@@ -7,8 +7,8 @@ use crate::cli::words::loop_flags;
 use crate::domain::time::{local_day_minute, local_minute};
 use crate::domain::{Case, Counters};
 
-/// The Markdown dossier of `case` as of `now`.
-pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
+/// The Markdown dossier of `case` as of `now`; `read_only` says why its file is read-only.
+pub fn dossier(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String {
     let mut md = String::new();
     md.push_str(&format!("# {}\n\n", case.title));
     md.push_str(&format!("- **Organisation:** {}\n", case.organisation));
@@ -18,6 +18,9 @@ pub fn dossier(case: &Case, now: DateTime<Utc>) -> String {
         local_day_minute(case.opened)
     ));
     md.push_str(&format!("- **Case id:** `{}`\n", case.id));
+    if let Some(reason) = read_only {
+        md.push_str(&format!("- **Read-only:** {}\n", cell(reason)));
+    }
     for r in &case.references {
         md.push_str(&format!("- **{}:** {}\n", r.label, r.value));
     }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::cli::words::loop_flags;
-use crate::domain::time::{local_day_minute, local_minute, span};
+use crate::domain::time::{exact_duration, local_day_minute, local_minute, span};
 use crate::domain::{
     Amendment, Case, Counters, Direction, Event, Field, Kind, Phase, PromiseState, Summary,
 };
@@ -103,16 +103,10 @@ pub fn facets(e: &Event, now: DateTime<Utc>) -> Vec<String> {
             push(e.department.clone());
             push(e.agent.clone());
             if let Some(h) = e.hold_seconds {
-                push(format!(
-                    "hold {}",
-                    span(i64::try_from(h).unwrap_or(i64::MAX))
-                ));
+                push(format!("hold {}", exact_duration(h)));
             }
             if let Some(t) = e.talk_seconds {
-                push(format!(
-                    "talk {}",
-                    span(i64::try_from(t).unwrap_or(i64::MAX))
-                ));
+                push(format!("talk {}", exact_duration(t)));
             }
             push(e.outcome.map(|o| o.to_string()).unwrap_or_default());
         }
@@ -208,7 +202,11 @@ pub fn counter_labels(c: &Counters) -> Vec<(&'static str, String)> {
         ("redirects", c.redirects.to_string()),
         ("calls", c.calls.to_string()),
         ("on hold", span(c.hold_seconds)),
-        ("longest hold", span(c.longest_hold_seconds)),
+        // One hold: the same words as that hold's event.
+        (
+            "longest hold",
+            exact_duration(u64::try_from(c.longest_hold_seconds).unwrap_or(0)),
+        ),
         ("promises broken", c.promises_broken.to_string()),
         ("promises pending", c.promises_pending.to_string()),
         ("no-shows", c.no_shows.to_string()),

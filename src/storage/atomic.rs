@@ -77,8 +77,34 @@ fn temp_beside(path: &Path) -> Result<(&Path, tempfile::NamedTempFile), StorageE
         .suffix(names::TEMP_SUFFIX)
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)
-        .map_err(io(path))?;
+        .map_err(|e| io(path)(without_path(e)))?;
     Ok((dir, temp))
+}
+
+/// The error of making a temp file, without the temp file's name that `tempfile` adds to it:
+/// a message names the file the user asked for, never runaround's temp file beside it.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path ") {
+        Some((reason, _)) => std::io::Error::new(e.kind(), reason.to_string()),
+        None => e,
+    }
+}
+
+/// [`write_file`] of a file that must be new: one that appeared meanwhile is never replaced
+/// ([`StorageError::Exists`]). Rescued notes are written so, and never replace each other.
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let (dir, temp) = temp_beside(path)?;
+    temp.as_file().write_all(bytes).map_err(io(path))?;
+    temp.as_file().sync_all().map_err(io(path))?;
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            StorageError::Exists(path.display().to_string())
+        } else {
+            io(path)(e.error)
+        }
+    })?;
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
 
 /// Renames the written temp file over `path` and fsyncs the directory.

@@ -390,7 +390,58 @@ fn describe(err: &ron::error::SpannedError, text: &str) -> FileProblem {
     FileProblem::Parse {
         line: err.span.start.line,
         column: err.span.start.col,
-        message: err.code.to_string(),
+        message: without_type_names(&err.code),
+    }
+}
+
+/// What ron says was wrong, without the names of runaround's Rust types (`Record`, `Event`,
+/// `Status`…) that some of its messages quote: they mean nothing to a person reading a file.
+fn without_type_names(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let fields = |name: &str| {
+        if name == "Record" {
+            "the case's fields in parentheses `( … )`"
+        } else {
+            "fields in parentheses `( … )`"
+        }
+    };
+    match code {
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected {}, found `{found}`", fields(expected))
+        }
+        E::ExpectedNamedStructLike(name) => format!("expected {}", fields(name)),
+        E::ExpectedStructName(name) => format!("expected {}", fields(name)),
+        E::InvalidValueForType { expected, found } => {
+            let expected = match expected.split_once(' ') {
+                Some(("struct" | "tuple", name)) => fields(name).to_string(),
+                Some(("enum", _)) => "one of the known words".to_string(),
+                _ => expected.clone(),
+            };
+            format!("expected {expected} but found {found} instead")
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => E::NoSuchEnumVariant {
+            expected,
+            found: found.clone(),
+            outer: None,
+        }
+        .to_string(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => E::NoSuchStructField {
+            expected,
+            found: found.clone(),
+            outer: None,
+        }
+        .to_string(),
+        E::MissingStructField { field, .. } => {
+            E::MissingStructField { field, outer: None }.to_string()
+        }
+        E::DuplicateStructField { field, .. } => {
+            E::DuplicateStructField { field, outer: None }.to_string()
+        }
+        other => other.to_string(),
     }
 }
 
@@ -410,6 +461,45 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .starts_with("line 1")
+        );
+    }
+
+    #[test]
+    fn reasons_never_name_rust_types() {
+        let types = [
+            "Record",
+            "Event",
+            "Reference",
+            "ActiveCall",
+            "Status",
+            "Kind",
+            "Probe",
+        ];
+        for text in [
+            "garbage",
+            "Record(schema: 1)",
+            "(schema: 1, id: \"x\", title: \"t\", organisation: \"o\", status: \"open\", opened: \"2026-03-25T09:00:00Z\", id: \"y\")",
+            "(schema: 1, id: \"x\", title: \"t\", organisation: \"o\", status: \"open\", opened: \"2026-03-25T09:00:00Z\", events: [garbage])",
+            "(schema: 1, id: \"x\", title: \"t\", organisation: \"o\", status: \"open\", opened: \"2026-03-25T09:00:00Z\", events: [(at: \"2026-03-25T09:00:00Z\")])",
+            "(schema: 1, id: \"x\", title: \"t\", organisation: \"o\", opened: \"2026-03-25T09:00:00Z\")",
+            "(schema: 1, id: \"x\", title: \"t\", organisation: \"o\", status: 3, opened: \"2026-03-25T09:00:00Z\")",
+            "[1, 2]",
+            "42",
+        ] {
+            let reason = decode(text).unwrap_err().to_string();
+            for name in types {
+                assert!(!reason.contains(&format!("`{name}`")), "{text}: {reason}");
+                assert!(
+                    !reason.contains(&format!("struct {name}")),
+                    "{text}: {reason}"
+                );
+            }
+        }
+        assert!(
+            decode("garbage")
+                .unwrap_err()
+                .to_string()
+                .contains("expected the case's fields in parentheses `( … )`, found `garbage`")
         );
     }
 }

@@ -57,14 +57,22 @@ pub enum StorageError {
         .path.display(),
         holder(*.pid)
     )]
+    /// `pid`: the last runaround to take the lock, while it is alive; it may not be the
+    /// holder, and messages say so ([`holder`]).
     Locked { path: PathBuf, pid: Option<u32> },
     #[error("no random numbers for a new case id: {0}")]
     Random(String),
 }
 
-/// Who holds a lock, for messages.
-fn holder(pid: Option<u32>) -> String {
-    pid.map_or_else(|| "another process".into(), |pid| format!("pid {pid}"))
+/// Who holds a lock, for messages. The pid in a lock file is that of the last runaround that
+/// took it, which need not be the holder now (an external `flock`, a process that took it
+/// since without writing): it is named only as the last taker, and only while it is alive
+/// (see [`lock_holder`]).
+pub fn holder(pid: Option<u32>) -> String {
+    pid.map_or_else(
+        || "another process".into(),
+        |pid| format!("another process (last taken by pid {pid})"),
+    )
 }
 
 pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
@@ -115,8 +123,15 @@ impl Store {
     /// Opens the journal in `dir`, creating what is missing of it (0700). Directories that
     /// exist keep their mode: one open to others is only pointed out (see [`Store::exposed`]).
     pub fn open(dir: &Path) -> Result<Store, StorageError> {
+        create_private(&dir.join("cases"))?;
+        Ok(Store::open_existing(dir))
+    }
+
+    /// Opens the journal in `dir` without creating anything: for commands that only read, or
+    /// may fail before they write. A missing directory is an empty journal; the first write
+    /// (a case saved, a lock taken) makes what is missing, as [`Store::open`] would.
+    pub fn open_existing(dir: &Path) -> Store {
         let cases = dir.join("cases");
-        create_private(&cases)?;
         let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
             let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then(|| {
@@ -127,12 +142,12 @@ impl Store {
                 )
             })
         });
-        Ok(Store {
+        Store {
             dir: dir.to_path_buf(),
             cases,
             lock_wait: LOCK_WAIT,
             exposed,
-        })
+        }
     }
 
     /// The same journal, with writes waiting at most `wait` for a case another process is
@@ -172,7 +187,12 @@ impl Store {
     /// The case files of the directory: each id with its directory entry, sorted by id.
     fn case_files(&self) -> Result<Vec<(String, fs::DirEntry)>, StorageError> {
         let mut files = Vec::new();
-        for entry in fs::read_dir(&self.cases).map_err(io(&self.cases))? {
+        let entries = match fs::read_dir(&self.cases) {
+            // Nothing written yet: an empty journal.
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(files),
+            entries => entries.map_err(io(&self.cases))?,
+        };
+        for entry in entries {
             let entry = entry.map_err(io(&self.cases))?;
             let name = entry.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
@@ -295,6 +315,10 @@ impl Store {
     /// done. Released on drop, and by the system when a process dies, so a killed writer never
     /// blocks anyone. The lock file must be a regular file: anything else is refused at once.
     fn lock(&self, id: &str) -> Result<File, StorageError> {
+        // Every write takes a lock first: a journal opened without creating it is made here.
+        if !self.cases.is_dir() {
+            create_private(&self.cases)?;
+        }
         let path = self.lock_path(id);
         let file = open_regular(
             OpenOptions::new()
@@ -392,31 +416,58 @@ impl Store {
         }
     }
 
-    /// Writes notes that could not be saved into the case to `DIR/rescued-notes-ID.txt`
-    /// (0600, replacing an older rescue of the same case) and returns its path. When the data
-    /// directory takes no writes either (a full or read-only disk), the file goes to a place
-    /// on another filesystem: `$XDG_RUNTIME_DIR/runaround/`, else
+    /// Writes notes that could not be saved into the case to a new file
+    /// `DIR/rescued-notes-ID-YYYYMMDDTHHMMSS.txt` (local time; `-2`, `-3`… added when that
+    /// name is taken), 0600, and returns its path. A rescue never replaces another: text
+    /// rescued earlier stays in its own file. Only the same text rescued again (a save that
+    /// keeps failing) is not written twice: the path of the rescue that holds it comes back.
+    /// When the data directory takes no writes either (a full or read-only disk), the file
+    /// goes to a place on another filesystem: `$XDG_RUNTIME_DIR/runaround/`, else
     /// `TMPDIR/runaround-UID/` (made 0700).
     pub fn rescue_notes(&self, id: &str, text: &str) -> Result<PathBuf, StorageError> {
         use crate::fault::{self, Fault};
-        let name = names::rescued_notes(id);
-        let path = self.dir.join(&name);
+        // When the rescue was written (the real clock, not a `--now`): its file name says.
+        let stamp = crate::clock::Clock::System
+            .now()
+            .with_timezone(&chrono::Local)
+            .format("%Y%m%dT%H%M%S")
+            .to_string();
         let first = if fault::strikes(Fault::Disk) {
+            let path = self.dir.join(format!("rescued-notes-{id}-{stamp}.txt"));
             Err(io(&path)(fault::error(Fault::Disk)))
         } else {
-            write_file(&path, text.as_bytes())
+            rescue_into(&self.dir, id, &stamp, text)
         };
-        let Err(first) = first else {
-            return Ok(path);
+        let first = match first {
+            Ok(path) => return Ok(path),
+            Err(e) => e,
         };
-        let second = rescue_dir().and_then(|dir| {
-            let path = dir.join(&name);
-            write_file(&path, text.as_bytes()).map(|()| path)
-        });
+        let second = rescue_dir().and_then(|dir| rescue_into(&dir, id, &stamp, text));
         second.map_err(|second| StorageError::Io {
-            path: path.clone(),
+            path: self.dir.join(format!("rescued-notes-{id}-{stamp}.txt")),
             source: std::io::Error::other(format!("{first}; and then {second}")),
         })
+    }
+
+    /// The rescued notes files in the data directory (`rescued-notes-…txt`, of any case),
+    /// sorted by name: text that could not be saved into its case, for the user to look at.
+    pub fn rescued(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name().to_str().is_some_and(|n| {
+                    n.starts_with("rescued-notes-")
+                        && n.strip_suffix(".txt").is_some()
+                        && e.file_type().is_ok_and(|t| t.is_file())
+                })
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
     }
 
     /// Removes stray temp files left by writers that died mid-save: only runaround's own,
@@ -513,16 +564,53 @@ pub fn open_regular(options: &mut OpenOptions, path: &Path) -> Result<File, Stor
     Ok(file)
 }
 
-/// The pid its holder wrote into a lock file, if it is there.
+/// The pid the last runaround to take a lock wrote into its file, if it is there and that
+/// process is still alive: a dead one cannot hold the lock, and is never named.
 fn lock_holder(file: &File) -> Option<u32> {
     let mut bytes = [0u8; 32];
     let n = std::os::unix::fs::FileExt::read_at(file, &mut bytes, 0).ok()?;
-    std::str::from_utf8(&bytes[..n])
+    let pid: u32 = std::str::from_utf8(&bytes[..n])
         .ok()?
         .split_whitespace()
         .next()?
         .parse()
-        .ok()
+        .ok()?;
+    (pid != 0 && Path::new(&format!("/proc/{pid}")).exists()).then_some(pid)
+}
+
+/// Writes `text` as a new rescue of case `id` in `dir`, never over another file; the same text
+/// rescued there before is not written again (its path comes back).
+fn rescue_into(dir: &Path, id: &str, stamp: &str, text: &str) -> Result<PathBuf, StorageError> {
+    let prefix = format!("rescued-notes-{id}-");
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let ours = name.to_str().is_some_and(|n| {
+                n.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(".txt"))
+                    .is_some_and(|rest| rest.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            });
+            if ours
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && fs::read(entry.path()).is_ok_and(|b| b == text.as_bytes())
+            {
+                return Ok(entry.path());
+            }
+        }
+    }
+    let mut n = 1u32;
+    loop {
+        let name = if n == 1 {
+            format!("{prefix}{stamp}.txt")
+        } else {
+            format!("{prefix}{stamp}-{n}.txt")
+        };
+        let path = dir.join(name);
+        match atomic::write_new(&path, text.as_bytes()) {
+            Err(StorageError::Exists(_)) if n < 10_000 => n += 1,
+            other => return other.map(|()| path),
+        }
+    }
 }
 
 /// The second place for rescued notes, off the data directory's filesystem:

@@ -26,18 +26,14 @@ pub fn rescued_notes(id: &str) -> String {
     format!("rescued-notes-{id}.txt")
 }
 
-/// Whether `name` is a temp file runaround made for `prefix`: the prefix, six random letters
-/// and digits, then `.tmp`. A name without `.tmp` (as older versions made them) counts only
-/// when its six characters hold a digit, so that a word such as `.ID.ron.backup` never does.
+/// Whether `name` is a temp file runaround made for `prefix`: exactly the prefix, six random
+/// letters and digits, then `.tmp`. Nothing else counts, however much it looks like one: a
+/// `.ID.ron.old123` or `.ID.ron.2024v1` is a user's file. (Older builds made temp files
+/// without `.tmp`; such leftovers are harmless, as readers pass over them, and are kept.)
 pub fn is_temp_of(name: &str, prefix: &str) -> bool {
-    let Some(rest) = name.strip_prefix(prefix) else {
-        return false;
-    };
-    let random = |r: &str| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric());
-    match rest.strip_suffix(TEMP_SUFFIX) {
-        Some(r) => random(r),
-        None => random(rest) && rest.bytes().any(|b| b.is_ascii_digit()),
-    }
+    name.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The case whose temp file `name` is (`.ID.ron.XXXXXX.tmp`), if it is one.

@@ -151,10 +151,10 @@ impl Executor {
                 {
                     // Another process is changing the case: the text stays typed (and dirty)
                     // and the next tick tries again.
-                    let by = pid.map_or_else(|| "another process".into(), |p| format!("pid {p}"));
+                    let by = crate::storage::holder(*pid);
                     return Msg::Failed {
                         target,
-                        error: format!("case {id} is in use by {by}; will retry"),
+                        error: format!("will retry: case {id} is in use by {by}"),
                         kept: None,
                     };
                 }

@@ -43,6 +43,37 @@ pub fn in_zone(name: &str) -> bool {
     false
 }
 
+/// The rescue files of case `id` in `dir` (`rescued-notes-ID-WHEN.txt`), oldest first.
+pub fn rescues(dir: &std::path::Path, id: &str) -> Vec<std::path::PathBuf> {
+    let prefix = format!("rescued-notes-{id}-");
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(|n| n.strip_prefix(&prefix))
+                        .is_some_and(|rest| {
+                            rest.strip_suffix(".txt").is_some()
+                                && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                        })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// The newest rescue file of case `id` in `dir`; when there is none, a path in `dir` that does
+/// not exist (reading it fails, saying so).
+pub fn rescue_of(dir: &std::path::Path, id: &str) -> std::path::PathBuf {
+    rescues(dir, id)
+        .pop()
+        .unwrap_or_else(|| dir.join(format!("rescued-notes-{id}-(none).txt")))
+}
+
 /// The fixed moment of the tests: Wednesday 1 April 2026, 10:00 UTC.
 pub fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-04-01T10:00:00Z")
