@@ -213,3 +213,23 @@ fn a_quit_right_after_a_cold_start_leaves_no_half_written_index() {
         "the journal lists"
     );
 }
+
+/// Notes rescued in an earlier run are pointed out when the TUI starts, so they are not
+/// forgotten in a file nobody looks at.
+#[test]
+fn notes_rescued_in_an_earlier_run_are_pointed_out_at_start() {
+    if !tmux_installed() {
+        return;
+    }
+    let tui = Tui::start_with("", |dir, id| {
+        fs::write(
+            dir.join(format!("rescued-notes-{id}-20261201T093000.txt")),
+            "getypt toen de schijf vol was",
+        )
+        .unwrap();
+    });
+    let screen = tui.wait_for("notes rescued earlier wait in");
+    assert!(screen.contains("rescued-notes-"), "{screen}");
+    let screen = tui.quit();
+    tui.assert_restored(&screen, "0");
+}

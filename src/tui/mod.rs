@@ -69,12 +69,29 @@ pub fn need_terminal() -> Result<(), String> {
     }
 }
 
+/// Where notes that could not be saved into their case wait for the user, if anywhere: said
+/// at start, so that text rescued in an earlier run is not forgotten.
+fn rescued_notice(store: &Store) -> Option<String> {
+    let rescued = store.rescued();
+    let first = rescued.first()?.file_name()?.to_string_lossy().into_owned();
+    Some(match rescued.len() {
+        1 => format!(
+            "notes rescued earlier wait in {}",
+            store.dir().join(first).display()
+        ),
+        n => format!(
+            "{n} rescued notes files wait in {} ({first}, …)",
+            store.dir().display()
+        ),
+    })
+}
+
 /// Runs the TUI on `store` until the user quits or a signal ends it.
 pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String> {
     let store = &store.clone().with_lock_wait(LOCK_WAIT);
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
-    let recovered = editing::recover(store, clock.now());
+    let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
