@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use runaround::app::mutation::Mutation;
 use runaround::app::{App, Effect, Mode, Msg, Overlay, Pane, Row, update};
 use runaround::domain::{Counters, Kind, Outcome};
+use runaround::storage::{Access, CaseFile, FileProblem, ReadOnly};
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     let effects = update(app, Msg::Key(KeyEvent::from(code)));
@@ -314,8 +315,8 @@ fn search_and_filter_narrow_the_list() {
 fn read_only_cases_refuse_changes_and_say_why() {
     let mut app = demo_app();
     let mut rows = app.rows.clone();
-    if let Some(Row::Case { read_only, .. }) = rows.first_mut() {
-        *read_only = Some("written by a newer runaround".into());
+    if let Some(CaseFile::Readable { access, .. }) = rows.first_mut() {
+        *access = Access::ReadOnly(ReadOnly::NewerSchema { schema: 9 });
     }
     send(&mut app, Msg::Listed(rows));
     let effects = update(&mut app, Msg::Action(runaround::app::Action::LogEvent));
@@ -356,7 +357,7 @@ fn notes_typed_into_a_case_that_vanishes_are_still_saved() {
         &mut app,
         Msg::Unreadable {
             id: id.clone(),
-            reason: "broken by hand".into(),
+            problem: FileProblem::Empty,
         },
     );
     assert!(queued.is_empty(), "{queued:?}");

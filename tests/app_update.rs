@@ -51,10 +51,7 @@ fn a_listing_asks_for_the_selected_case_and_the_executor_reads_it() {
     }
     let rows: Vec<Row> = cases
         .iter()
-        .map(|c| Row::Case {
-            summary: Summary::of(c, now()),
-            read_only: None,
-        })
+        .map(|c| Row::listed(Summary::of(c, now()), runaround::storage::Access::Writable))
         .collect();
     let mut app = App::new(Vec::new(), now());
     let effects = update(&mut app, Msg::Listed(rows));

@@ -161,9 +161,14 @@ fn every_size_renders_an_empty_journal() {
 
 #[test]
 fn an_unreadable_case_shows_why_in_the_timeline() {
-    let rows = vec![runaround::app::Row::Unreadable {
+    let rows = vec![runaround::storage::CaseFile::Unreadable {
         id: "k7f3q2ab".into(),
-        reason: "line 3, column 5: Expected string".into(),
+        problem: runaround::storage::FileProblem::Parse {
+            line: 3,
+            column: 5,
+            message: "Expected string".into(),
+        },
+        stamp: runaround::storage::Stamp::default(),
     }];
     let mut app = App::new(rows, now());
     let terminal = render(&mut app, 80, 24);

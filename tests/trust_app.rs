@@ -236,7 +236,7 @@ fn notes_typed_while_the_file_cannot_be_read_for_a_moment_stay_and_are_saved_aft
         &mut app,
         Msg::Unreadable {
             id: "c6".into(),
-            reason: "the file is empty".into(),
+            problem: runaround::storage::FileProblem::Empty,
         },
     );
     assert!(
@@ -250,7 +250,7 @@ fn notes_typed_while_the_file_cannot_be_read_for_a_moment_stay_and_are_saved_aft
         &mut app,
         Msg::Opened {
             case,
-            read_only: None,
+            access: runaround::storage::Access::Writable,
         },
     );
     assert_eq!(

@@ -49,7 +49,7 @@ fn run_effects(app: &mut App, store: &Store, effects: Vec<Effect>) {
 fn reread(app: &mut App, store: &Store, id: &str) {
     let msg = Msg::Opened {
         case: loaded(store, id),
-        read_only: None,
+        access: runaround::storage::Access::Writable,
     };
     let effects = update(app, msg);
     run_effects(app, store, effects);
@@ -58,10 +58,10 @@ fn reread(app: &mut App, store: &Store, id: &str) {
 /// An app on the one case of `store`, read, with the notes editor typing.
 fn typing_app(store: &Store, id: &str, now: DateTime<Utc>) -> App {
     let case = loaded(store, id);
-    let rows = vec![Row::Case {
-        summary: Summary::of(&case, now),
-        read_only: None,
-    }];
+    let rows = vec![Row::listed(
+        Summary::of(&case, now),
+        runaround::storage::Access::Writable,
+    )];
     let mut app = App::new(Vec::new(), now);
     let effects = update(&mut app, Msg::Listed(rows));
     assert_eq!(effects, vec![Effect::Open(id.to_string())]);

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::keymap::{self, Action, Scope};
 use super::{Form, Notes, ViewState};
 use crate::domain::{Case, Counters, Event, Status, Summary};
+use crate::storage::{Access, CaseFile, Stamp};
 
 /// The three panes, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,40 +117,30 @@ impl Filter {
     }
 }
 
-/// A case file as the list holds it: a summary (the whole case is read only when selected).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Row {
-    Case {
-        summary: Summary,
-        read_only: Option<String>,
-    },
-    Unreadable {
-        id: String,
-        reason: String,
-    },
-}
+/// One line of the case list: the case file as the listing found it — a summary, with
+/// whether it may be written, or why it cannot be read — the one shape storage, the index and
+/// the app share.
+pub type Row = CaseFile<Summary>;
 
-impl Row {
-    /// The case id.
-    pub fn id(&self) -> &str {
-        match self {
-            Row::Case { summary, .. } => &summary.id,
-            Row::Unreadable { id, .. } => id,
+impl CaseFile<Summary> {
+    /// A listed case, from its summary, writable (for cases made or saved here).
+    pub fn listed(summary: Summary, access: Access) -> Row {
+        CaseFile::Readable {
+            body: summary,
+            access,
+            stamp: Stamp::default(),
         }
     }
 
     /// The case's summary, when it could be read.
     pub fn summary(&self) -> Option<&Summary> {
-        match self {
-            Row::Case { summary, .. } => Some(summary),
-            Row::Unreadable { .. } => None,
-        }
+        self.body()
     }
 
     pub(super) fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
         match self {
-            Row::Case { summary, .. } => (false, std::cmp::Reverse(summary.last_activity)),
-            Row::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
+            CaseFile::Readable { body, .. } => (false, std::cmp::Reverse(body.last_activity)),
+            CaseFile::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
         }
     }
 }
@@ -344,14 +335,14 @@ impl App {
                 "no case selected ({} creates one)",
                 self.keymap.key_of(Action::NewCase)
             )),
-            Some(Row::Unreadable { reason, .. }) => {
-                Err(format!("this case cannot be read: {reason}"))
+            Some(CaseFile::Unreadable { problem, .. }) => {
+                Err(format!("this case cannot be read: {problem}"))
             }
-            Some(Row::Case {
-                read_only: Some(reason),
+            Some(CaseFile::Readable {
+                access: Access::ReadOnly(reason),
                 ..
             }) => Err(format!("this case is read-only: {reason}")),
-            Some(Row::Case { .. }) => self
+            Some(CaseFile::Readable { .. }) => self
                 .selected()
                 .ok_or_else(|| "this case is still being read".to_string()),
         }

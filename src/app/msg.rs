@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::{Action, Row};
 use crate::domain::Case;
+use crate::storage::{Access, FileProblem};
 
 /// One thing that happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,12 +26,9 @@ pub enum Msg {
     /// The journal as listed: every case file.
     Listed(Vec<Row>),
     /// A case as read from its file, and why it must not be written, if it must not.
-    Opened {
-        case: Case,
-        read_only: Option<String>,
-    },
+    Opened { case: Case, access: Access },
     /// A case file that cannot be read, and why.
-    Unreadable { id: String, reason: String },
+    Unreadable { id: String, problem: FileProblem },
     /// A case file that is gone.
     Gone(String),
     /// A case as saved after a change, and how typed notes went in with the notes on disk.

@@ -95,14 +95,8 @@ impl Executor {
     pub(super) fn opened(&mut self, entry: Entry) -> Msg {
         self.stamps.insert(entry.id().to_string(), entry.stamp());
         match entry {
-            Entry::Readable { body, access, .. } => Msg::Opened {
-                case: body,
-                read_only: access.read_only().map(ToString::to_string),
-            },
-            Entry::Unreadable { id, problem, .. } => Msg::Unreadable {
-                id,
-                reason: problem.to_string(),
-            },
+            Entry::Readable { body, access, .. } => Msg::Opened { case: body, access },
+            Entry::Unreadable { id, problem, .. } => Msg::Unreadable { id, problem },
         }
     }
 

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 
 use crate::app::Row;
 use crate::index::Scan;
-use crate::storage::CaseFile;
 use crate::storage::{Stamp, Store};
 
 /// The journal as the TUI starts on it.
@@ -30,16 +29,7 @@ pub fn load_rows(store: &Store, now: DateTime<Utc>) -> Result<Loaded, String> {
         .iter()
         .map(|listed| {
             stamps.insert(listed.id().to_string(), listed.stamp());
-            match listed {
-                CaseFile::Readable { body, access, .. } => Row::Case {
-                    summary: body.clone(),
-                    read_only: access.read_only().map(ToString::to_string),
-                },
-                CaseFile::Unreadable { id, problem, .. } => Row::Unreadable {
-                    id: id.clone(),
-                    reason: problem.to_string(),
-                },
-            }
+            listed.clone()
         })
         .collect();
     Ok(Loaded { rows, stamps, scan })

@@ -1,5 +1,6 @@
 //! The Cases pane: every case the filter and search let through, most recently active first.
 
+use crate::storage::CaseFile;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -90,13 +91,12 @@ impl StatefulWidget for CaseListView<'_> {
 
 fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
     match row {
-        Row::Unreadable { id, reason } => ListItem::new(vec![
+        CaseFile::Unreadable { id, problem, .. } => ListItem::new(vec![
             Line::from(Span::styled(format!("⚠ {id} (unreadable)"), t.bad)),
-            Line::from(Span::styled(reason.clone(), t.dim)),
+            Line::from(Span::styled(problem.to_string(), t.dim)),
         ]),
-        Row::Case {
-            summary: case,
-            read_only,
+        CaseFile::Readable {
+            body: case, access, ..
         } => {
             // A summary cannot answer for a moment before its last event (the clock went
             // back): the badges are left out then.
@@ -118,7 +118,7 @@ fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
             if c.redirects > 0 {
                 meta.push(Span::styled(format!(" · ↪{}", c.redirects), t.warn));
             }
-            if read_only.is_some() {
+            if access.read_only().is_some() {
                 meta.push(Span::styled(" · read-only", t.warn));
             }
             ListItem::new(vec![Line::from(title), Line::from(meta)])

@@ -1,5 +1,6 @@
 //! One pane on screen: its frame, its title and what it shows.
 
+use crate::storage::CaseFile;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,7 +9,7 @@ use ratatui::widgets::{Block, BorderType};
 use super::cases::{self, CaseListView};
 use super::theme::Theme;
 use super::timeline::{self, TimelineView};
-use crate::app::{App, Mode, Pane, Row, ViewState};
+use crate::app::{App, Mode, Pane, ViewState};
 
 /// The pane's name on its frame and tab.
 pub(super) fn name(p: Pane) -> &'static str {
@@ -135,12 +136,13 @@ fn draw_timeline(
     block: Block<'static>,
 ) {
     let row = app.selected_row();
+    let problem = match row {
+        Some(CaseFile::Unreadable { id, problem, .. }) => Some((id.as_str(), problem.to_string())),
+        _ => None,
+    };
     let view = TimelineView {
         case: app.selected(),
-        unreadable: match row {
-            Some(Row::Unreadable { id, reason }) => Some((id.as_str(), reason.as_str())),
-            _ => None,
-        },
+        unreadable: problem.as_ref().map(|(id, why)| (*id, why.as_str())),
         now: app.now,
         theme: t,
         block,

@@ -12,7 +12,7 @@ use std::convert::Infallible;
 use chrono::{DateTime, Utc};
 use runaround::app::{App, Effect, Msg, Row, update};
 use runaround::domain::{Case, Summary};
-use runaround::storage::{Entry, Store};
+use runaround::storage::{Access, Entry, Store};
 use runaround::tui::executor::{Executor, drive};
 use tempfile::TempDir;
 
@@ -121,10 +121,7 @@ pub fn app_on(cases: &[Case]) -> App {
     JOURNAL.with(|j| *j.borrow_mut() = Some((dir, Executor::new(store, HashMap::new()))));
     let rows = cases
         .iter()
-        .map(|case| Row::Case {
-            summary: Summary::of(case, now()),
-            read_only: None,
-        })
+        .map(|case| Row::listed(Summary::of(case, now()), Access::Writable))
         .collect();
     let mut app = App::new(Vec::new(), now());
     send(&mut app, Msg::Listed(rows));

@@ -6,6 +6,7 @@ mod actions;
 mod overlay;
 mod storage;
 
+use crate::storage::CaseFile;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -21,8 +22,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => app.tick(now),
         Msg::Action(action) => app.act(action),
         Msg::Listed(rows) => app.listed(rows),
-        Msg::Opened { case, read_only } => app.read(case, read_only),
-        Msg::Unreadable { id, reason } => app.lost(&id, Some(reason)),
+        Msg::Opened { case, access } => app.read(case, access),
+        Msg::Unreadable { id, problem } => app.lost(&id, Some(problem)),
         Msg::Gone(id) => app.lost(&id, None),
         Msg::Saved { case, merge } => app.saved(case, merge),
         Msg::Created(case) => app.created(case),
@@ -67,7 +68,7 @@ impl App {
         let open = self.open.as_ref();
         self.visible = (0..self.rows.len())
             .filter(|&i| match &self.rows[i] {
-                Row::Case { summary, .. } => {
+                CaseFile::Readable { body: summary, .. } => {
                     self.filter.admits(summary.status)
                         && (query.is_empty()
                             || summary.matches(&query)
@@ -75,7 +76,7 @@ impl App {
                             || open
                                 .is_some_and(|c| c.id == summary.id && search::matches(c, &query)))
                 }
-                Row::Unreadable { id, .. } => query.is_empty() || id.contains(&query),
+                CaseFile::Unreadable { id, .. } => query.is_empty() || id.contains(&query),
             })
             .collect();
         let at = keep.and_then(|id| self.visible.iter().position(|&r| self.rows[r].id() == id));

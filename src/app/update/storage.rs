@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::app::{Action, App, Edited, Effect, Filter, Merge, Overlay, Pane, Row, Target, search};
 use crate::domain::{Case, Status, Summary};
+use crate::storage::{Access, CaseFile, FileProblem, Stamp};
 
 impl App {
     /// The journal as listed: the rows replace the ones shown.
@@ -15,7 +16,7 @@ impl App {
 
     /// A case as read or saved by storage (after one of our effects, a change on disk, or
     /// because it was asked for with [`Effect::Open`]).
-    pub(super) fn read(&mut self, case: Case, read_only: Option<String>) -> Vec<Effect> {
+    pub(super) fn read(&mut self, case: Case, access: Access) -> Vec<Effect> {
         let id = case.id.clone();
         let selected = self.selected_row().is_some_and(|r| r.id() == id);
         let added = self.added.take().and_then(|e| case.find_event(&e));
@@ -42,8 +43,8 @@ impl App {
         }
         let summary = Summary::of(&case, self.now);
         match self.rows.iter_mut().find(|r| r.id() == id) {
-            Some(row) => *row = Row::Case { summary, read_only },
-            None => self.rows.push(Row::Case { summary, read_only }),
+            Some(row) => *row = Row::listed(summary, access),
+            None => self.rows.push(Row::listed(summary, access)),
         }
         if selected || self.open.as_ref().is_some_and(|c| c.id == id) {
             self.open = Some(case);
@@ -57,7 +58,7 @@ impl App {
 
     /// A case saved after a change; says how typed notes went in with the notes on disk.
     pub(super) fn saved(&mut self, case: Case, merge: Merge) -> Vec<Effect> {
-        let effects = self.read(case, None);
+        let effects = self.read(case, Access::Writable);
         match merge {
             Merge::Plain => {}
             Merge::Merged => self.say("notes merged with a change saved elsewhere"),
@@ -70,20 +71,19 @@ impl App {
     }
 
     /// A case file that can no longer be read, or is gone (`reason` None).
-    pub(super) fn lost(&mut self, id: &str, reason: Option<String>) -> Vec<Effect> {
-        match reason {
-            Some(reason) => match self.rows.iter_mut().find(|r| r.id() == id) {
-                Some(row) => {
-                    *row = Row::Unreadable {
-                        id: id.to_string(),
-                        reason,
-                    }
-                }
-                None => self.rows.push(Row::Unreadable {
+    pub(super) fn lost(&mut self, id: &str, problem: Option<FileProblem>) -> Vec<Effect> {
+        match problem {
+            Some(problem) => {
+                let row = CaseFile::Unreadable {
                     id: id.to_string(),
-                    reason,
-                }),
-            },
+                    problem,
+                    stamp: Stamp::default(),
+                };
+                match self.rows.iter_mut().find(|r| r.id() == id) {
+                    Some(old) => *old = row,
+                    None => self.rows.push(row),
+                }
+            }
             None => self.rows.retain(|r| r.id() != id),
         }
         self.refresh(None)
@@ -93,10 +93,8 @@ impl App {
     pub(super) fn created(&mut self, case: Case) -> Vec<Effect> {
         let id = case.id.clone();
         self.say(format!("created case {id}"));
-        self.rows.push(Row::Case {
-            summary: Summary::of(&case, self.now),
-            read_only: None,
-        });
+        self.rows
+            .push(Row::listed(Summary::of(&case, self.now), Access::Writable));
         self.open = Some(case);
         if !self.filter.admits(Status::Open) {
             self.filter = Filter::Open;
