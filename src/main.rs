@@ -75,7 +75,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
         Some(Command::Due { within, json }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
-            cli::escalation::due(
+            cli::due::due(
                 &store,
                 clock,
                 within.as_deref(),

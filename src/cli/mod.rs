@@ -2,6 +2,7 @@
 //! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
 
 pub mod args;
+pub mod due;
 pub mod escalation;
 pub mod meta;
 pub mod terms;

@@ -3,6 +3,7 @@
 //! compensation estimates ([`engine`]). Everything but [`load::Packs::with_user_dir`] is pure.
 
 pub mod calendar;
+mod compensation;
 pub mod engine;
 pub mod load;
 pub mod schema;
