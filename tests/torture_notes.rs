@@ -39,3 +39,25 @@ fn a_paste_of_only_control_characters_over_a_selection_keeps_screen_and_disk_in_
         );
     }
 }
+
+/// Found by the fuzzer: with a word selected (Shift+Ctrl+Left), the editor's own Ctrl-Y (put
+/// back what was cut, here nothing) deleted the selection but said it changed nothing, so the
+/// notes stayed "clean" and the deletion would never be saved.
+#[test]
+fn a_command_key_that_changes_the_text_without_saying_so_still_marks_it_unsaved() {
+    let mut notes = saved_notes("klantnummer 1234567");
+    let shift_ctrl = KeyModifiers::SHIFT | KeyModifiers::CONTROL;
+    notes.key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE), now());
+    notes.key(KeyEvent::new(KeyCode::Left, shift_ctrl), now());
+    assert!(!notes.dirty, "selecting is not editing");
+    notes.key(
+        KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL),
+        now(),
+    );
+    assert!(
+        notes.dirty || notes.text() == notes.base,
+        "the editor shows {:?}, the disk holds {:?}, and nothing will save it",
+        notes.text(),
+        notes.base
+    );
+}
