@@ -678,3 +678,29 @@ fn no_demo_text_quotes_a_date() {
         }
     }
 }
+
+/// A complaint's line says how it was made and whether it was the company's final answer: the
+/// clocks count from both, so the timeline must not hide them.
+#[test]
+fn a_complaints_line_names_its_channel_and_a_deadlock() {
+    let j = Journal::new();
+    let (code, id, err) = j.run(&["new", "Geen internet", "--org", "KPN"]);
+    assert_eq!(code, 0, "{err}");
+    let id = id.trim();
+    let (code, line, err) = j.run(&[
+        "log",
+        id,
+        "complaint",
+        "--at",
+        "2026-11-16 10:00",
+        "--channel",
+        "letter",
+        "--outcome",
+        "deadlock",
+        "Final answer",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(line.contains("letter · deadlock"), "{line}");
+    let (_, shown, _) = j.run(&["show", id]);
+    assert!(shown.contains("letter · deadlock"), "{shown}");
+}

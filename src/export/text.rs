@@ -147,6 +147,10 @@ pub fn facets(e: &Event, now: DateTime<Utc>) -> Vec<String> {
             });
         }
         Kind::Complaint => {
+            // How it was made (a letter starts the clocks a written complaint starts) and a
+            // deadlock, which other clocks count from.
+            push(e.channel.map(|c| c.to_string()).unwrap_or_default());
+            push(e.outcome.map(|o| o.to_string()).unwrap_or_default());
             push(if e.to.is_empty() {
                 String::new()
             } else {
