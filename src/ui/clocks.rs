@@ -150,33 +150,28 @@ pub fn overlay_text(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Vec<Strin
     text.lines().map(str::to_string).collect()
 }
 
-/// `line` broken at spaces into pieces of at most `width` columns, continuing at its indent.
+/// `line` broken at spaces into pieces of at most `width` columns, continuing at its indent;
+/// a word longer than a piece (a long address) is broken where the piece ends.
 fn wrap(line: &str, width: usize) -> Vec<String> {
-    let indent = line.len() - line.trim_start().len();
-    let pad = " ".repeat(indent.min(width / 2));
+    let width = width.max(1);
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    let pad = indent.min(width / 2);
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for word in line.split_whitespace() {
-        let start = if out.is_empty() && cur.is_empty() {
-            " ".repeat(indent)
-        } else {
-            String::new()
+    let mut rest: Vec<char> = line.trim_end().chars().collect();
+    let mut lead = indent;
+    while rest.len() > width {
+        // The last space within the piece, after its indent.
+        let cut = (lead + 1..=width).rev().find(|&i| rest[i] == ' ');
+        let (piece, next) = match cut {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (&rest[..width], &rest[width..]),
         };
-        let next_len = cur.chars().count() + usize::from(!cur.is_empty()) + word.chars().count();
-        if !cur.is_empty() && next_len > width {
-            out.push(std::mem::take(&mut cur));
-        }
-        if cur.is_empty() {
-            cur = if out.is_empty() { start } else { pad.clone() };
-            cur.push_str(word);
-        } else {
-            cur.push(' ');
-            cur.push_str(word);
-        }
+        out.push(piece.iter().collect::<String>().trim_end().to_string());
+        let next: Vec<char> = next.iter().copied().skip_while(|c| *c == ' ').collect();
+        rest = std::iter::repeat_n(' ', pad).chain(next).collect();
+        lead = pad;
     }
-    if !cur.is_empty() || out.is_empty() {
-        out.push(cur);
-    }
+    out.push(rest.into_iter().collect());
     out
 }
 
@@ -244,6 +239,11 @@ mod tests {
         assert_eq!(
             wrap("    one two three four", 12),
             vec!["    one two", "    three", "    four"]
+        );
+        assert_eq!(wrap("  € 1  on-request", 40), vec!["  € 1  on-request"]);
+        assert_eq!(
+            wrap("  https://example", 8),
+            vec!["  https:", "  //exam", "  ple"]
         );
         assert_eq!(wrap("", 10), vec![""]);
         assert_eq!(wrap("short", 10), vec!["short"]);
