@@ -179,3 +179,63 @@ fn the_clocks_text_lists_every_clock_once_a_complaint_is_logged() {
         Some("Geschillencommissie from Tue 28 Apr")
     );
 }
+
+/// A user's pack that overrides the Geschillencommissie's wait by id, and one that is broken.
+const OWN_PACK: &str = r#"(
+    schema: 1,
+    country: "NL",
+    currency: "EUR",
+    rules: [
+        (
+            id: "nl-gc-wait",
+            title: {"en": "My own reading: two weeks"},
+            versions: [
+                (
+                    valid_from: "2007-01-01",
+                    status: "unverified",
+                    basis: "my test",
+                    sources: [(url: "https://example.org/", title: "test", read: "2026-12-01")],
+                    anchor: "written-complaint",
+                    effect: Clock(meaning: "earliest", after: (n: 2, unit: "weeks", at: "start-of-day")),
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn the_tui_reads_the_users_rule_packs_at_start_and_says_when_one_did_not_load() {
+    use common::tmux::{Tui, cli_ok, sh_quote, tmux_installed};
+    if !tmux_installed() {
+        return;
+    }
+    let cfg = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(cfg.path().join("rules")).unwrap();
+    std::fs::write(cfg.path().join("config.ron"), "()\n").unwrap();
+    std::fs::write(cfg.path().join("rules/a-nl.ron"), OWN_PACK).unwrap();
+    std::fs::write(cfg.path().join("rules/z-broken.ron"), "(schema: 1,\n").unwrap();
+    let prefix = format!(
+        "export RUNAROUND_CONFIG={};",
+        sh_quote(&cfg.path().join("config.ron").to_string_lossy())
+    );
+    let tui = Tui::start_with(&prefix, |dir, id| {
+        cli_ok(
+            dir,
+            &["set", id, "--country", "NL", "--customer", "consumer"],
+        );
+        cli_ok(
+            dir,
+            &["log", id, "complaint", "--channel", "email", "Complaint"],
+        );
+    });
+    // The user's rule replaced the built-in one by its id: two weeks instead of four, so it is
+    // the nearest clock, under its own name.
+    let screen = tui.wait_for("My own reading from");
+    assert!(!screen.contains("Geschillencommissie from"), "{screen}");
+    // The broken file is named on the status line; the other packs are in force.
+    tui.wait_for("z-broken.ron");
+    tui.keys(&["K"]);
+    let screen = tui.wait_for("clocks and compensation");
+    assert!(screen.contains("unverified"), "{screen}");
+}
