@@ -50,7 +50,12 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             tui::need_terminal().map_err(cli::CliError::Failed)?;
             // Said before the screen is taken over: it is there again when the TUI ends.
             let store = open(&cli::data_dir(args.data_dir)?)?;
-            tui::run(&store, clock, &options(false, config)).map_err(cli::CliError::Failed)
+            tui::run(
+                &store,
+                clock,
+                &options(false, config, args.config.as_deref()),
+            )
+            .map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
             tui::need_terminal().map_err(cli::CliError::Failed)?;
@@ -66,7 +71,12 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             for case in &cases {
                 store.insert(case)?;
             }
-            tui::run(&store, clock, &options(true, config)).map_err(cli::CliError::Failed)
+            tui::run(
+                &store,
+                clock,
+                &options(true, config, args.config.as_deref()),
+            )
+            .map_err(cli::CliError::Failed)
         }
         Some(Command::Rules { country }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
@@ -123,11 +133,12 @@ fn lock_wait() -> std::time::Duration {
         )
 }
 
-fn options(demo: bool, config: Config) -> tui::Options {
+fn options(demo: bool, config: Config, config_path: Option<&std::path::Path>) -> tui::Options {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     tui::Options {
         demo,
         no_color,
         config,
+        rules_dir: cli::escalation::rules_dir(config_path),
     }
 }

@@ -47,6 +47,8 @@ pub enum Mode {
 pub enum Overlay {
     /// The keys (scrolled in the view state, for terminals too short to show them all).
     Help,
+    /// The selected case's clocks and compensation estimates (scrolled like the help).
+    Clocks,
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {
@@ -186,6 +188,9 @@ pub struct App {
     pub demo: bool,
     /// The keys in force (the defaults with the config file's overrides).
     pub keymap: keymap::Keymap,
+    /// The escalation rule packs (the built-in ones until the runtime hands over those with
+    /// the user's own).
+    pub packs: crate::rules::load::Packs,
     /// What the config file says that views and forms use.
     pub prefs: Prefs,
     /// What only the screen needs (list scrolling, help scrolling, hit areas); drawing
@@ -228,6 +233,7 @@ impl App {
             now,
             demo: false,
             keymap: keymap::Keymap::default(),
+            packs: crate::rules::load::Packs::built_in(),
             prefs: Prefs::default(),
             view: ViewState::default(),
             notes_kept: None,

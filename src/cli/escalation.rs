@@ -38,7 +38,8 @@ pub(super) fn warn_errors(packs: &Packs) {
     }
 }
 
-pub(super) fn title(rule_titles: &std::collections::BTreeMap<String, String>, id: &str) -> String {
+/// A rule's English title (else any), else its id.
+pub fn title(rule_titles: &std::collections::BTreeMap<String, String>, id: &str) -> String {
     rule_titles
         .get("en")
         .or_else(|| rule_titles.values().next())

@@ -44,6 +44,8 @@ pub struct Options {
     pub no_color: bool,
     /// The settings from the config file.
     pub config: Config,
+    /// Where the user's own rule packs are (`rules/` beside the config file).
+    pub rules_dir: Option<std::path::PathBuf>,
 }
 
 /// How often the journal is checked for changes made elsewhere.
@@ -97,6 +99,15 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     let index = IndexSave::start(scan);
     let mut app = App::new(Vec::new(), clock.now());
     app.demo = options.demo;
+    // The rule packs are read once, at start; a pack that does not load is said, and the
+    // others are in force.
+    app.packs = crate::rules::load::Packs::with_user_dir(options.rules_dir.as_deref());
+    let recovered = recovered.or_else(|| {
+        let e = app.packs.errors.first()?;
+        Some(crate::domain::text::clean(&format!(
+            "a rule pack did not load (the others are in force): {e}"
+        )))
+    });
     app.configure(
         options.config.keymap.clone(),
         Prefs {

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::clocks::Escalation;
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
 use crate::domain::time::{span, stopwatch};
@@ -19,17 +20,53 @@ pub struct HeaderView<'a> {
     pub demo: bool,
     /// For the keys the header mentions.
     pub keymap: &'a Keymap,
+    /// The nearest clock and the money so far, in words (see [`super::clocks`]).
+    pub escalation: Option<&'a Escalation>,
+    /// Whether the nearest clock has a row (see [`shows_clock`]).
+    pub clock_row: bool,
 }
 
-/// Rows the header needs at `width`: the title, the counters (wrapped), and the stopwatch.
-pub fn height(case: Option<&Case>, now: DateTime<Utc>, width: u16) -> u16 {
+/// From this height on, the header has a row for the nearest clock.
+const CLOCK_ROW_FROM: u16 = 16;
+
+/// The clock row's text at `width` columns, longest form that fits: with the key of the
+/// clocks view, without it, or nothing.
+fn clock_row(e: Option<&Escalation>, keymap: &Keymap, width: u16) -> Option<String> {
+    let clock = e?.clock.as_ref()?;
+    let width = usize::from(width.saturating_sub(1));
+    let key = keymap.key_of(Action::Clocks);
+    [format!("{clock} · {key} all clocks"), clock.clone()]
+        .into_iter()
+        .find(|s| s.chars().count() <= width)
+}
+
+/// Rows the header needs on `screen`: the title, the counters (wrapped), the nearest clock
+/// (when it fits and the screen is tall enough), and the stopwatch.
+pub fn height(
+    case: Option<&Case>,
+    escalation: Option<&Escalation>,
+    now: DateTime<Utc>,
+    screen: Rect,
+) -> u16 {
     let Some(case) = case else { return 1 };
-    let counters = counters_line(&Counters::of(case, now), &Theme::new(true)).width();
+    let width = screen.width;
+    let owed = escalation.and_then(|e| e.owed.as_deref());
+    let counters = counters_line(&Counters::of(case, now), owed, &Theme::new(true)).width();
     let counter_rows = counters
         .div_ceil(usize::from(width.saturating_sub(1).max(1)))
         .clamp(1, 3) as u16;
     let call = if case.active_call.is_some() { 3 } else { 0 };
-    1 + counter_rows + call
+    let clock = u16::from(shows_clock(escalation, screen));
+    1 + counter_rows + clock + call
+}
+
+/// Whether the header has its clock row on `screen`: a clock to show, fitting the width
+/// whole, and a screen tall enough to spare the row.
+pub fn shows_clock(escalation: Option<&Escalation>, screen: Rect) -> bool {
+    screen.height >= CLOCK_ROW_FROM
+        && escalation
+            .and_then(|e| e.clock.as_ref())
+            .is_some_and(|c| c.chars().count() < usize::from(screen.width))
 }
 
 impl Widget for HeaderView<'_> {
@@ -58,8 +95,9 @@ impl Widget for HeaderView<'_> {
             title.push(Span::styled("  [demo journal: a temporary copy]", t.warn));
         }
         let call_rows = if case.active_call.is_some() { 3 } else { 0 };
+        let clock_rows = u16::from(self.clock_row);
         let top = Rect {
-            height: area.height.saturating_sub(call_rows),
+            height: area.height.saturating_sub(call_rows + clock_rows),
             ..area
         };
         let [title_area, counters_area] =
@@ -71,13 +109,26 @@ impl Widget for HeaderView<'_> {
             width: counters_area.width.saturating_sub(1),
             ..counters_area
         };
-        Paragraph::new(counters_line(&c, t))
+        let owed = self.escalation.and_then(|e| e.owed.as_deref());
+        Paragraph::new(counters_line(&c, owed, t))
             .wrap(Wrap { trim: true })
             .render(counters_area, buf);
+        if self.clock_row
+            && let Some(text) = clock_row(self.escalation, self.keymap, area.width)
+        {
+            let row = Rect {
+                x: area.x.saturating_add(1),
+                y: top.y.saturating_add(top.height),
+                width: area.width.saturating_sub(1),
+                height: 1,
+            }
+            .intersection(area);
+            Paragraph::new(Line::from(Span::styled(text, t.warn))).render(row, buf);
+        }
         if let Some(call) = &case.active_call {
             let rows = Rect {
-                y: area.y + top.height,
-                height: area.height.saturating_sub(top.height),
+                y: area.y + top.height + clock_rows,
+                height: area.height.saturating_sub(top.height + clock_rows),
                 ..area
             };
             StopwatchView {
@@ -91,7 +142,7 @@ impl Widget for HeaderView<'_> {
     }
 }
 
-fn counters_line(c: &Counters, t: &Theme) -> Line<'static> {
+fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut item = |label: &str, value: String, bad: bool| {
         if !spans.is_empty() {
@@ -120,6 +171,9 @@ fn counters_line(c: &Counters, t: &Theme) -> Line<'static> {
         item("no-shows", c.no_shows.to_string(), true);
     }
     item("open", format!("{}d", c.days_open), false);
+    if let Some(owed) = owed {
+        item("owed", owed.to_string(), true);
+    }
     Line::from(spans)
 }
 

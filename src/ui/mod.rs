@@ -3,6 +3,7 @@
 //! view state, the only thing drawing writes.
 
 pub mod cases;
+pub mod clocks;
 pub mod header;
 pub mod overlay;
 mod pane;
@@ -47,7 +48,11 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         frame.render_widget(Paragraph::new(text).centered(), area);
         return;
     }
-    let header_h = header::height(app.selected(), app.now, area.width);
+    // The rules' words for the header, once a frame (a report for one case is cheap).
+    let escalation = app
+        .selected()
+        .map(|c| clocks::escalation(c, &app.packs, app.now));
+    let header_h = header::height(app.selected(), escalation.as_ref(), app.now, area);
     let [header_area, body, hint_area] = Layout::vertical([
         Constraint::Length(header_h),
         Constraint::Min(3),
@@ -61,6 +66,8 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
             theme,
             demo: app.demo,
             keymap: &app.keymap,
+            escalation: escalation.as_ref(),
+            clock_row: header::shows_clock(escalation.as_ref(), area),
         },
         header_area,
     );
@@ -108,6 +115,16 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         Some(Overlay::Help) => {
             overlay::help(frame, area, &app.keymap, &mut view.help_scroll, theme);
         }
+        Some(Overlay::Clocks) => clocks::draw(
+            frame,
+            area,
+            app.selected(),
+            &app.packs,
+            app.now,
+            &app.keymap,
+            &mut view.help_scroll,
+            theme,
+        ),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, &app.keymap, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);

@@ -22,7 +22,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn frame_block<'a>(title: &'a str, t: &Theme) -> Block<'a> {
+pub(super) fn frame_block<'a>(title: &'a str, t: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(t.border_focus)

@@ -72,6 +72,8 @@ impl Scope {
 pub enum Action {
     Quit,
     Help,
+    /// The clocks and compensation estimates of the selected case.
+    Clocks,
     NextPane,
     PrevPane,
     Up,
@@ -122,6 +124,7 @@ impl Action {
     pub const ALL: &[Action] = &[
         Action::Quit,
         Action::Help,
+        Action::Clocks,
         Action::NextPane,
         Action::PrevPane,
         Action::Up,

@@ -51,6 +51,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(S::Global, ch('?'), A::Help, "this help", Some("help")),
     bind(
         S::Global,
+        ch('K'),
+        A::Clocks,
+        "the case's clocks and compensation, with sources",
+        None,
+    ),
+    bind(
+        S::Global,
         KeyCode::Tab,
         A::NextPane,
         "next pane: Cases → Timeline → Notes",
@@ -282,6 +289,7 @@ pub const STOPWATCH: &[(Action, &str)] = &[
 pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Quit, "quit"),
     (A::Help, "help"),
+    (A::Clocks, "clocks"),
     (A::NextPane, "next_pane"),
     (A::PrevPane, "prev_pane"),
     (A::Up, "up"),

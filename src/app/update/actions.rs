@@ -43,6 +43,10 @@ impl App {
                 self.view.help_scroll = 0;
                 self.overlay = Some(Overlay::Help);
             }
+            Action::Clocks => {
+                self.view.help_scroll = 0;
+                self.overlay = Some(Overlay::Clocks);
+            }
             Action::NextPane | Action::PrevPane => {
                 let order = Pane::ALL;
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);

@@ -9,7 +9,7 @@ use crate::domain::Event;
 impl App {
     pub(super) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
         match overlay {
-            Overlay::Help => {
+            Overlay::Help | Overlay::Clocks => {
                 let scroll = self.view.help_scroll;
                 // The movement keys scroll the help; any other key closes it.
                 let scroll = match self.keymap.resolve(key, &[Scope::Help]) {
@@ -22,7 +22,7 @@ impl App {
                     _ => return Vec::new(),
                 };
                 self.view.help_scroll = scroll;
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(overlay);
                 Vec::new()
             }
             Overlay::ConfirmDelete { id, event } => {

@@ -1,0 +1,251 @@
+//! The escalation rules in the TUI: the nearest clock and the money so far for the header,
+//! and the overlay with every clock and estimate, their basis and sources. The report is the
+//! engine's (pure); the words are the command line's where it has them.
+
+use chrono::{DateTime, Datelike, Local, Utc};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::overlay::{centered, frame_block};
+use super::theme::Theme;
+use crate::app::Action;
+use crate::app::keymap::Keymap;
+use crate::cli::escalation::{NOT_ADVICE, report_text};
+use crate::domain::{Case, Channel, Event, Kind, Status};
+use crate::rules::engine::{self, ClockOut, Report, State};
+use crate::rules::load::Packs;
+use crate::rules::schema::Meaning;
+
+/// What the header says of a case's escalation, in plain words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Escalation {
+    /// The nearest clock ("Geschillencommissie from Tue 28 Apr"), or the one a written
+    /// complaint made now would start ("written complaint today → reply due Tue 28 Apr").
+    pub clock: Option<String>,
+    /// The compensation so far: "≥ € 10,00 (estimate)".
+    pub owed: Option<String>,
+}
+
+/// The escalation words of `case` at `now`: nothing for a case without a country or without
+/// rules for it.
+pub fn escalation(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Escalation {
+    let report = engine::evaluate(case, packs, now);
+    if case.country.is_none() || report.currency.is_none() {
+        return Escalation::default();
+    }
+    let mut clock = nearest(&report.clocks).map(|c| clock_words(c, now));
+    if clock.is_none() {
+        clock = after_a_complaint(case, packs, now);
+    }
+    let owed = report.currency.and_then(|cur| {
+        if report.total_minor > 0 {
+            Some(format!("≥ {} (estimate)", cur.format(report.total_minor)))
+        } else if report.total_high_minor > 0 {
+            Some(format!(
+                "up to {} (estimate)",
+                cur.format(report.total_high_minor)
+            ))
+        } else {
+            None
+        }
+    });
+    Escalation { clock, owed }
+}
+
+/// The clock to show: the running one due soonest, else the one that passed last.
+fn nearest(clocks: &[ClockOut]) -> Option<&ClockOut> {
+    clocks
+        .iter()
+        .filter(|c| c.state == State::Running)
+        .min_by_key(|c| c.due)
+        .or_else(|| {
+            clocks
+                .iter()
+                .filter(|c| c.state == State::Passed)
+                .max_by_key(|c| c.due)
+        })
+}
+
+/// For an open case without a written complaint: the nearest clock one made now would start.
+fn after_a_complaint(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Option<String> {
+    let written = case
+        .events
+        .iter()
+        .any(|e| e.kind == Kind::Complaint && e.channel.is_some_and(Channel::written));
+    if written || case.status != Status::Open {
+        return None;
+    }
+    let mut with = case.clone();
+    let mut complaint = Event::new(Kind::Complaint, now, "");
+    complaint.channel = Some(Channel::Letter);
+    with.events.push(complaint);
+    let at = with.events.len() - 1;
+    let report = engine::evaluate(&with, packs, now);
+    let started: Vec<ClockOut> = report
+        .clocks
+        .into_iter()
+        .filter(|c| c.events.first() == Some(&at))
+        .collect();
+    nearest(&started).map(|c| format!("written complaint today → {}", clock_words(c, now)))
+}
+
+/// "Geschillencommissie from Tue 28 Apr", "reply due Fri 18 Dec", "CISAS last day Mon 3 May
+/// 2027".
+fn clock_words(c: &ClockOut, now: DateTime<Utc>) -> String {
+    let title = crate::cli::escalation::title(&c.titles, &c.rule);
+    // The body a rule's title names before its colon ("Geschillencommissie: …"), if short.
+    let name = title
+        .split_once(':')
+        .map(|(n, _)| n.trim())
+        .filter(|n| !n.is_empty() && n.chars().count() <= 24);
+    let date = short_date(c.due, now);
+    let passed = c.state == State::Passed;
+    match (c.meaning, name, passed) {
+        (Meaning::Earliest, Some(n), false) => format!("{n} from {date}"),
+        (Meaning::Earliest, None, false) => format!("may escalate from {date}"),
+        (Meaning::Earliest, Some(n), true) => format!("{n} open since {date}"),
+        (Meaning::Earliest, None, true) => format!("may escalate since {date}"),
+        (Meaning::Latest, Some(n), false) => format!("{n} last day {date}"),
+        (Meaning::Latest, None, false) => format!("last day to file {date}"),
+        (Meaning::Latest, _, true) => format!("last day to file was {date}"),
+        (Meaning::ReplyDue, Some(n), false) => format!("{n} by {date}"),
+        (Meaning::ReplyDue, None, false) => format!("reply due {date}"),
+        (Meaning::ReplyDue, Some(n), true) => format!("{n} overdue since {date}"),
+        (Meaning::ReplyDue, None, true) => format!("reply overdue since {date}"),
+        (Meaning::ClaimBy, Some(n), false) => format!("{n} claim by {date}"),
+        (Meaning::ClaimBy, None, false) => format!("claim by {date}"),
+        (Meaning::ClaimBy, _, true) => format!("claim window closed {date}"),
+    }
+}
+
+/// "Tue 28 Apr", with the year when it is not this year's.
+fn short_date(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
+    if local.year() == now.with_timezone(&Local).year() {
+        local.format("%a %-d %b").to_string()
+    } else {
+        local.format("%a %-d %b %Y").to_string()
+    }
+}
+
+/// The lines of the clocks overlay: the command line's `clocks` text, and what a written
+/// complaint would start when none was made.
+pub fn overlay_text(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Vec<String> {
+    let report: Report = engine::evaluate(case, packs, now);
+    let mut case = case.clone();
+    case.clean_text();
+    let mut text = report_text(&case, &report);
+    if report.clocks.is_empty()
+        && let Some(next) = after_a_complaint(&case, packs, now)
+    {
+        text.push_str(&format!(
+            "\nNo clock runs yet. A complaint by letter, e-mail or web form starts them:\n  {next}\n"
+        ));
+    }
+    if !text.contains(NOT_ADVICE) {
+        text.push_str(&format!("\n{NOT_ADVICE}\n"));
+    }
+    text.lines().map(str::to_string).collect()
+}
+
+/// `line` broken at spaces into pieces of at most `width` columns, continuing at its indent;
+/// a word longer than a piece (a long address) is broken where the piece ends.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    let pad = indent.min(width / 2);
+    let mut out = Vec::new();
+    let mut rest: Vec<char> = line.trim_end().chars().collect();
+    let mut lead = indent;
+    while rest.len() > width {
+        // The last space within the piece, after its indent.
+        let cut = (lead + 1..=width).rev().find(|&i| rest[i] == ' ');
+        let (piece, next) = match cut {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (&rest[..width], &rest[width..]),
+        };
+        out.push(piece.iter().collect::<String>().trim_end().to_string());
+        let next: Vec<char> = next.iter().copied().skip_while(|c| *c == ' ').collect();
+        rest = std::iter::repeat_n(' ', pad).chain(next).collect();
+        lead = pad;
+    }
+    out.push(rest.into_iter().collect());
+    out
+}
+
+/// Every clock and estimate of the selected case, scrolled with the help's keys.
+#[allow(clippy::too_many_arguments)] // the overlay's inputs, each a borrow of the model
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    case: Option<&Case>,
+    packs: &Packs,
+    now: DateTime<Utc>,
+    keymap: &Keymap,
+    scroll: &mut u16,
+    t: &Theme,
+) {
+    let text = case.map_or_else(
+        || vec!["No case is selected.".to_string()],
+        |c| overlay_text(c, packs, now),
+    );
+    let r = centered(area, 96, u16::MAX);
+    let inner = usize::from(r.width.saturating_sub(2).max(1));
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, l) in text.iter().enumerate() {
+        let style = if i == 0 || (!l.starts_with(' ') && !l.is_empty()) {
+            t.title
+        } else {
+            t.label
+        };
+        for piece in wrap(l, inner) {
+            lines.push(Line::from(Span::styled(piece, style)));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} or any other key closes this",
+            keymap.key_of(Action::Clocks)
+        ),
+        t.dim,
+    )));
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let r = centered(area, 96, total.saturating_add(2));
+    let shown = r.height.saturating_sub(2);
+    *scroll = (*scroll).min(total.saturating_sub(shown));
+    let mut block = frame_block("clocks and compensation", t);
+    if total > shown {
+        let below = total - shown - *scroll;
+        let (up, down) = (keymap.key_of(Action::Up), keymap.key_of(Action::Down));
+        let more = match (*scroll > 0, below > 0) {
+            (_, true) => format!(" {below} more: {down}/{up} scroll "),
+            (true, false) => format!(" {up} scrolls back "),
+            (false, false) => String::new(),
+        };
+        block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
+    }
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_lines_break_at_spaces_and_keep_their_indent() {
+        assert_eq!(
+            wrap("    one two three four", 12),
+            vec!["    one two", "    three", "    four"]
+        );
+        assert_eq!(wrap("  € 1  on-request", 40), vec!["  € 1  on-request"]);
+        assert_eq!(
+            wrap("  https://example", 8),
+            vec!["  https:", "  //exam", "  ple"]
+        );
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("short", 10), vec!["short"]);
+    }
+}
