@@ -704,3 +704,63 @@ fn a_complaints_line_names_its_channel_and_a_deadlock() {
     let (_, shown, _) = j.run(&["show", id]);
     assert!(shown.contains("letter · deadlock"), "{shown}");
 }
+
+/// A clock that runs out with a Dutch day says that day even on a machine in another zone:
+/// four weeks after a letter of Monday 16 November 10:00 (Amsterdam), the Geschillencommissie
+/// may be asked from Monday 14 December 00:00 there, which is 13 December 23:00 in UTC.
+#[test]
+fn clocks_read_as_their_countrys_clock_shows_them_in_any_zone() {
+    let j = Journal::new();
+    let (_, id, _) = j.run(&[
+        "new",
+        "Geen internet",
+        "--org",
+        "KPN",
+        "--country",
+        "NL",
+        "--customer",
+        "consumer",
+        "--fee",
+        "60",
+    ]);
+    let id = id.trim();
+    let (code, _, err) = j.run(&[
+        "log",
+        id,
+        "complaint",
+        "--at",
+        "2026-11-16T10:00:00+01:00",
+        "--channel",
+        "letter",
+        "Formal complaint",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for zone in ["UTC", "America/Los_Angeles", "Europe/Amsterdam"] {
+        let out = j
+            .cmd()
+            .env("TZ", zone)
+            .args(["clocks", id, "--now", "2026-12-01T12:00:00Z"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("2026-12-14 00:00  earliest"),
+            "{zone}:\n{text}"
+        );
+        assert!(
+            text.contains("from the complaint of 2026-11-16 10:00"),
+            "{zone}:\n{text}"
+        );
+        let out = j
+            .cmd()
+            .env("TZ", zone)
+            .args(["due", "--within", "30d", "--now", "2026-12-01T12:00:00Z"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("2026-12-14 00:00  running"),
+            "{zone}:\n{text}"
+        );
+    }
+}

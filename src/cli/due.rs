@@ -32,6 +32,9 @@ struct DueDoc {
     summary: String,
     #[serde(skip)]
     at: DateTime<Utc>,
+    /// As a person reads it: a promise in local time, a clock by its country's wall clock.
+    #[serde(skip)]
+    shown: String,
 }
 
 /// `runaround due [--within DUR] [--json]`: across open cases, pending promises and running
@@ -96,6 +99,7 @@ pub fn due(
                 status: None,
                 summary: e.summary.clone(),
                 at: due,
+                shown: local_minute(due),
             });
         }
         let report = engine::evaluate(&case, &packs, now);
@@ -114,6 +118,7 @@ pub fn due(
                 status: Some(c.status.as_str()),
                 summary: title(&c.titles, &c.rule),
                 at: c.due,
+                shown: c.due_local.format("%Y-%m-%d %H:%M").to_string(),
             });
         }
     }
@@ -129,11 +134,7 @@ pub fn due(
             };
             s.push_str(&format!(
                 "{}  {:<7}  {}  {what}: {} ({})\n",
-                local_minute(i.at),
-                i.state,
-                i.case,
-                i.summary,
-                i.title
+                i.shown, i.state, i.case, i.summary, i.title
             ));
         }
         clean(&s)

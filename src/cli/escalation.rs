@@ -411,6 +411,38 @@ pub fn report_json(case: &Case, r: &Report) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// The "Clocks" part of [`report_text`]: each clock by its country's wall clock, with what it
+/// counts from and its source.
+fn clocks_text(case: &Case, r: &Report) -> String {
+    let mut s = String::new();
+    if !r.clocks.is_empty() {
+        s.push_str("\nClocks\n");
+        for c in &r.clocks {
+            let from = c
+                .events
+                .first()
+                .and_then(|i| case.events.get(*i))
+                .map_or_else(String::new, |e| {
+                    format!(
+                        "from the {} of {}",
+                        e.kind,
+                        c.from_local.format("%Y-%m-%d %H:%M")
+                    )
+                });
+            s.push_str(&format!(
+                "  {}  {:<9}  {:<7}  {}  [{}]\n      {from} · {}\n",
+                c.due_local.format("%Y-%m-%d %H:%M"),
+                c.meaning.as_str(),
+                c.state.as_str(),
+                title(&c.titles, &c.rule),
+                c.status,
+                c.source
+            ));
+        }
+    }
+    s
+}
+
 /// The text of `clocks`.
 pub fn report_text(case: &Case, r: &Report) -> String {
     let mut s = format!(
@@ -439,27 +471,7 @@ pub fn report_text(case: &Case, r: &Report) -> String {
             ),
         });
     }
-    if !r.clocks.is_empty() {
-        s.push_str("\nClocks\n");
-        for c in &r.clocks {
-            let from = c
-                .events
-                .first()
-                .and_then(|i| case.events.get(*i))
-                .map_or_else(String::new, |e| {
-                    format!("from the {} of {}", e.kind, local_minute(e.at))
-                });
-            s.push_str(&format!(
-                "  {}  {:<9}  {:<7}  {}  [{}]\n      {from} · {}\n",
-                local_minute(c.due),
-                c.meaning.as_str(),
-                c.state.as_str(),
-                title(&c.titles, &c.rule),
-                c.status,
-                c.source
-            ));
-        }
-    }
+    s.push_str(&clocks_text(case, r));
     if !r.compensation.is_empty() {
         s.push_str("\nCompensation\n");
         for e in &r.compensation {

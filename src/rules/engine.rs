@@ -56,6 +56,11 @@ pub struct ClockOut {
     pub meaning: Meaning,
     pub from: DateTime<Utc>,
     pub due: DateTime<Utc>,
+    /// The due as the wall clock of the case's country shows it: a clock that runs out at the
+    /// end of a Dutch day says that day, whatever zone the reader's machine is in.
+    pub due_local: chrono::NaiveDateTime,
+    /// When it counts from, by the same wall clock.
+    pub from_local: chrono::NaiveDateTime,
     pub state: State,
     pub status: Certainty,
     pub basis: String,
@@ -453,6 +458,8 @@ fn apply_rule(
                         meaning: *meaning,
                         from: o.at,
                         due: at,
+                        due_local: cal.local(at),
+                        from_local: cal.local(o.at),
                         state,
                         status: version.status,
                         basis: version.basis.clone(),

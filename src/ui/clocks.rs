@@ -100,7 +100,7 @@ fn clock_words(c: &ClockOut, now: DateTime<Utc>) -> String {
         .split_once(':')
         .map(|(n, _)| n.trim())
         .filter(|n| !n.is_empty() && n.chars().count() <= 24);
-    let date = short_date(c.due, now);
+    let date = short_date(c.due_local, now);
     let passed = c.state == State::Passed;
     match (c.meaning, name, passed) {
         (Meaning::Earliest, Some(n), false) => format!("{n} from {date}"),
@@ -121,8 +121,9 @@ fn clock_words(c: &ClockOut, now: DateTime<Utc>) -> String {
 }
 
 /// "Tue 28 Apr", with the year when it is not this year's.
-fn short_date(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
+/// A clock's day as its country's wall clock shows it ("Tue 29 Dec"; with the year when it is
+/// not this year).
+fn short_date(local: chrono::NaiveDateTime, now: DateTime<Utc>) -> String {
     if local.year() == now.with_timezone(&Local).year() {
         local.format("%a %-d %b").to_string()
     } else {
