@@ -82,14 +82,20 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             cli::escalation::rules(country.as_deref(), dir.as_deref(), &mut out())
         }
-        Some(Command::Due { within, json }) => {
+        Some(Command::Due { within, json, ics }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
             cli::due::due(
                 &store,
                 clock,
                 within.as_deref(),
-                json,
+                if ics {
+                    cli::due::Shape::Ics
+                } else if json {
+                    cli::due::Shape::Json
+                } else {
+                    cli::due::Shape::Lines
+                },
                 dir.as_deref(),
                 &mut out(),
             )

@@ -764,3 +764,100 @@ fn clocks_read_as_their_countrys_clock_shows_them_in_any_zone() {
         );
     }
 }
+
+/// `due --ics` is a calendar a calendar app can subscribe to: CRLF lines folded at 75 octets,
+/// text escaped, one event per promise and clock at its due, and UIDs that stay the same from
+/// run to run (so a subscribed calendar updates its events instead of adding new ones).
+#[test]
+fn due_as_a_calendar_is_valid_icalendar_with_stable_uids() {
+    let j = Journal::new();
+    let (_, id, _) = j.run(&[
+        "new",
+        "Geen internet, TV; telefoon",
+        "--org",
+        "KPN",
+        "--country",
+        "NL",
+        "--customer",
+        "consumer",
+        "--fee",
+        "60",
+    ]);
+    let id = id.trim();
+    for args in [
+        &[
+            "log",
+            id,
+            "complaint",
+            "--at",
+            "2026-11-16T10:00:00+01:00",
+            "--channel",
+            "letter",
+            "Formal complaint",
+        ][..],
+        &[
+            "log",
+            id,
+            "promise",
+            "--at",
+            "2026-11-30 10:00",
+            "--due",
+            "2026-12-04 12:00",
+            "Technician on Friday, between 8 and 12; bring the modem",
+        ][..],
+    ] {
+        let (code, _, err) = j.run(args);
+        assert_eq!(code, 0, "{err}");
+    }
+    let calendar = |now: &str| {
+        let (code, out, err) = j.run(&["due", "--ics", "--now", now]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let ics = calendar("2026-12-01T12:00:00Z");
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"), "{ics}");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "a line longer than 75 octets: {line:?}");
+        assert!(!line.contains('\n'), "a bare line break: {line:?}");
+    }
+    // Unfolded (RFC 5545 3.1), the promise reads back with its commas and semicolon escaped.
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains(
+            "SUMMARY:Geen internet\\, TV\\; telefoon: Technician on Friday\\, between 8 and 12\\; bring the modem"
+        ),
+        "{unfolded}"
+    );
+    // Noon on Friday 4 December in Amsterdam; the Geschillencommissie's four weeks end at
+    // the start of Monday 14 December there.
+    assert!(unfolded.contains("DTSTART:20261204T110000Z"), "{unfolded}");
+    assert!(unfolded.contains("DTSTART:20261213T230000Z"), "{unfolded}");
+    let uids = |text: &str| -> Vec<String> {
+        text.replace("\r\n ", "")
+            .split("\r\n")
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let first = uids(&ics);
+    assert_eq!(
+        first.len(),
+        unfolded.matches("BEGIN:VEVENT").count(),
+        "one UID per event"
+    );
+    let mut unique = first.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), first.len(), "UIDs repeat: {first:?}");
+    assert_eq!(
+        uids(&calendar("2026-12-02T08:00:00Z")),
+        first,
+        "UIDs change between runs"
+    );
+    // Without --within, the calendar holds what is further ahead than the week to come too.
+    assert!(unfolded.contains("last day to file"), "{unfolded}");
+}

@@ -102,8 +102,12 @@ pub enum Command {
         #[arg(long, value_name = "DUR")]
         within: Option<String>,
         /// A JSON array instead of one line each
-        #[arg(long)]
+        #[arg(long, conflicts_with = "ics")]
         json: bool,
+        /// An iCalendar file (one event per promise and clock) for a calendar app; without
+        /// --within it holds everything ahead
+        #[arg(long)]
+        ics: bool,
     },
     /// The rule packs in force: their rules, versions, status and sources
     Rules {

@@ -15,6 +15,17 @@ use crate::rules::engine;
 use crate::rules::load::Packs;
 use crate::storage::Store;
 
+/// How `due` prints what is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One line each.
+    Lines,
+    /// A JSON array.
+    Json,
+    /// An iCalendar file.
+    Ics,
+}
+
 /// One thing due: a promise or a clock of an open case.
 #[derive(serde::Serialize)]
 struct DueDoc {
@@ -35,6 +46,9 @@ struct DueDoc {
     /// As a person reads it: a promise in local time, a clock by its country's wall clock.
     #[serde(skip)]
     shown: String,
+    /// What stays the same about it from run to run, for a calendar's UID.
+    #[serde(skip)]
+    key: String,
 }
 
 /// `runaround due [--within DUR] [--json]`: across open cases, pending promises and running
@@ -44,7 +58,7 @@ pub fn due(
     store: &Store,
     clock: Clock,
     within: Option<&str>,
-    as_json: bool,
+    shape: Shape,
     dir: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
@@ -53,6 +67,8 @@ pub fn due(
     use crate::rules::engine::State;
     let now = clock.now();
     let span = match within {
+        // A calendar holds everything ahead; a list for cron, the week to come.
+        None if shape == Shape::Ics => chrono::Duration::days(3660),
         None => chrono::Duration::days(7),
         Some(w) => parse_duration(w)
             .ok()
@@ -80,7 +96,7 @@ pub fn due(
         if case.status != crate::domain::Status::Open {
             continue;
         }
-        for e in &case.events {
+        for (n, e) in case.events.iter().enumerate() {
             let Some(due) = e.due else { continue };
             if e.kind != crate::domain::Kind::Promise
                 || e.state.unwrap_or(PromiseState::Pending) != PromiseState::Pending
@@ -100,6 +116,7 @@ pub fn due(
                 summary: e.summary.clone(),
                 at: due,
                 shown: local_minute(due),
+                key: format!("promise-{}-{}-{n}", case.id, e.at.timestamp()),
             });
         }
         let report = engine::evaluate(&case, &packs, now);
@@ -119,11 +136,14 @@ pub fn due(
                 summary: title(&c.titles, &c.rule),
                 at: c.due,
                 shown: c.due_local.format("%Y-%m-%d %H:%M").to_string(),
+                key: format!("clock-{}-{}-{}", case.id, c.rule, c.from.timestamp()),
             });
         }
     }
     items.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.case.cmp(&b.case)));
-    let text = if as_json {
+    let text = if shape == Shape::Ics {
+        ics(&items, now)
+    } else if shape == Shape::Json {
         json_safe(&(serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"))
     } else {
         let mut s = String::new();
@@ -141,4 +161,94 @@ pub fn due(
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+}
+
+/// What is due as an iCalendar file (RFC 5545): one event per promise and clock at its due,
+/// with a UID that stays the same from run to run, so a calendar that subscribes to the file
+/// updates its events instead of adding new ones.
+fn ics(items: &[DueDoc], now: DateTime<Utc>) -> String {
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//runaround//due//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+    ];
+    for i in items {
+        let what = match (i.meaning, i.status) {
+            (Some(m), Some(st)) => format!("{m} ({st}, an estimate, not legal advice)"),
+            _ => "a promise made to you".to_string(),
+        };
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}@runaround", i.key),
+            format!("DTSTAMP:{}", stamp(now)),
+            format!("DTSTART:{}", stamp(i.at)),
+            "DURATION:PT15M".to_string(),
+            format!(
+                "SUMMARY:{}",
+                ics_text(&format!("{}: {}", i.title, i.summary))
+            ),
+            format!(
+                "DESCRIPTION:{}",
+                ics_text(&format!("{what}; case {}; {}", i.case, i.state))
+            ),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_string());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&clean(&line)));
+    }
+    out
+}
+
+/// Text as an iCalendar value: backslashes, semicolons, commas and line breaks escaped.
+fn ics_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded at 75 octets (never inside a character) and ended with CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, ics_text};
+
+    #[test]
+    fn lines_fold_at_75_octets_between_characters_and_unfold_to_the_text() {
+        let text = format!("SUMMARY:{}", ics_text(&"漢字 👩‍🔬 café, ok; \\ ".repeat(9)));
+        let folded = fold(&text);
+        assert!(folded.ends_with("\r\n"));
+        for line in folded.trim_end_matches("\r\n").split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+        }
+        assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), text);
+        assert!(ics_text("a,b;c\\d\ne").eq("a\\,b\\;c\\\\d\\ne"));
+    }
 }
