@@ -120,6 +120,8 @@ fn a_new_case_from_the_form_becomes_a_file_with_the_id_storage_gave() {
     let mut app = common::demo_app();
     let mut msgs = vec![key(KeyCode::Char('n'))];
     msgs.extend(typed("Modem kapot"));
+    msgs.push(key(KeyCode::Tab));
+    msgs.extend(typed("Ziggo"));
     msgs.push(key(KeyCode::Enter));
     let effects = run(&mut app, msgs);
     assert!(

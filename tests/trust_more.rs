@@ -861,3 +861,17 @@ fn due_as_a_calendar_is_valid_icalendar_with_stable_uids() {
     // Without --within, the calendar holds what is further ahead than the week to come too.
     assert!(unfolded.contains("last day to file"), "{unfolded}");
 }
+
+/// A case is always about someone: an organisation that is empty (or only blanks) is refused,
+/// on the command line with exit 2 and nothing written.
+#[test]
+fn a_case_without_an_organisation_is_refused() {
+    let j = Journal::new();
+    for org in ["", "   "] {
+        let (code, out, err) = j.run(&["new", "Geen internet", "--org", org]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("the organisation is empty"), "{err}");
+    }
+    let (_, list, _) = j.run(&["list", "--all", "--json"]);
+    assert_eq!(list.trim(), "[]");
+}

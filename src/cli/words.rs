@@ -176,6 +176,9 @@ impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DraftError::EmptyTitle => f.write_str("the title is empty"),
+            DraftError::EmptyOrganisation => {
+                f.write_str("the organisation is empty: name who the case is about")
+            }
         }
     }
 }

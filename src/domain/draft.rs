@@ -18,6 +18,8 @@ pub const OUTAGE_SUMMARY: &str = "service out";
 pub enum DraftError {
     /// The title is empty once cleaned.
     EmptyTitle,
+    /// The organisation is empty once cleaned: a case is always about someone.
+    EmptyOrganisation,
 }
 
 impl std::error::Error for DraftError {}
@@ -39,6 +41,8 @@ impl NewCase {
     pub fn check(&self) -> Result<(), DraftError> {
         if clean_line(&self.title).is_empty() {
             Err(DraftError::EmptyTitle)
+        } else if clean_line(&self.organisation).is_empty() {
+            Err(DraftError::EmptyOrganisation)
         } else {
             Ok(())
         }
