@@ -6,9 +6,8 @@ use chrono::{DateTime, Datelike, Local, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
-use super::overlay::{centered, frame_block};
+use super::overlay::{centered, scrolled};
 use super::theme::Theme;
 use crate::app::Action;
 use crate::app::keymap::Keymap;
@@ -212,23 +211,16 @@ pub fn draw(
         ),
         t.dim,
     )));
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let r = centered(area, 96, total.saturating_add(2));
-    let shown = r.height.saturating_sub(2);
-    *scroll = (*scroll).min(total.saturating_sub(shown));
-    let mut block = frame_block("clocks and compensation", t);
-    if total > shown {
-        let below = total - shown - *scroll;
-        let (up, down) = (keymap.key_of(Action::Up), keymap.key_of(Action::Down));
-        let more = match (*scroll > 0, below > 0) {
-            (_, true) => format!(" {below} more: {down}/{up} scroll "),
-            (true, false) => format!(" {up} scrolls back "),
-            (false, false) => String::new(),
-        };
-        block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
-    }
-    frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
+    scrolled(
+        frame,
+        area,
+        96,
+        "clocks and compensation",
+        lines,
+        keymap,
+        scroll,
+        t,
+    );
 }
 
 #[cfg(test)]

@@ -117,11 +117,28 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
         t.dim,
     )));
     lines.push(Line::from(Span::styled("any key closes this help", t.dim)));
-    let total = lines.len() as u16;
-    let r = centered(area, 84, total.saturating_add(2));
+    scrolled(frame, area, 84, "keys", lines, keymap, scroll, t);
+}
+
+/// A framed overlay of `lines`, `width` wide at most, centred in `area` and scrolled by
+/// `scroll` (clamped here to what can be scrolled); when it does not fit, its bottom edge says
+/// how much more there is and which keys scroll it. The help and the clocks view use it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    lines: Vec<Line>,
+    keymap: &Keymap,
+    scroll: &mut u16,
+    t: &Theme,
+) {
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let r = centered(area, width, total.saturating_add(2));
     let shown = r.height.saturating_sub(2);
     *scroll = (*scroll).min(total.saturating_sub(shown));
-    let mut block = frame_block("keys", t);
+    let mut block = frame_block(title, t);
     if total > shown {
         let below = total - shown - *scroll;
         let (up, down) = (
