@@ -2,7 +2,7 @@
 //! takes to save it safely (the text it was loaded from, whether it changed, when).
 
 use chrono::{DateTime, Duration, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -100,13 +100,13 @@ impl Notes {
 
     /// A key typed in insert mode.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>) {
-        // Plain characters say truly whether they changed the text. A command key (Ctrl, Alt,
-        // or a key that is no character) may change it and say it did not (the editor's own
-        // Ctrl-Y does): for those the text is compared, so that no change goes unsaved.
+        // Plain keys say truly whether they changed the text. A command key (with Ctrl or
+        // Alt) may change it and say it did not (the editor's own Ctrl-Y over a selection
+        // does): for those alone the text is compared, so that no change goes unsaved and
+        // typing and moving cost nothing more.
         let command = key
             .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            || !matches!(key.code, KeyCode::Char(_));
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if !command {
             if self.editor.input(key) {
                 self.touch(now);
