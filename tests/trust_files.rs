@@ -5,123 +5,16 @@
 
 mod common;
 
+use common::journal::Journal;
+
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use runaround::domain::{Case, Counters, Event, Kind};
-use runaround::storage::{Entry, StorageError, Store, UpdateError};
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_runaround");
 
 fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-struct Journal {
-    tmp: TempDir,
-}
-
-impl Journal {
-    fn new() -> Journal {
-        let j = Journal {
-            tmp: tempfile::tempdir().unwrap(),
-        };
-        Store::open(&j.data()).unwrap();
-        j
-    }
-
-    fn data(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.data()).unwrap()
-    }
-
-    fn file(&self, id: &str) -> PathBuf {
-        self.data().join("cases").join(format!("{id}.ron"))
-    }
-
-    fn put(&self, id: &str, text: &str) {
-        fs::write(self.file(id), text).unwrap();
-    }
-
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(BIN)
-            .env("TZ", "Europe/Amsterdam")
-            .env_remove("RUNAROUND_NOW")
-            .env_remove("RUNAROUND_CONFIG")
-            .env_remove("RUNAROUND_FAULT")
-            .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg-config"))
-            .env("HOME", self.tmp.path().join("home"))
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    }
-
-    /// Loads `id`: the case and why it is read-only (it must be readable).
-    fn load(&self, id: &str) -> (Case, Option<String>) {
-        match self.store().load(id).unwrap() {
-            Entry::Readable {
-                body: case, access, ..
-            } => (case, access.read_only().map(ToString::to_string)),
-            Entry::Unreadable {
-                problem: reason, ..
-            } => panic!("{id} is unreadable: {reason}"),
-        }
-    }
-
-    /// Every way of writing refuses case `id` with `reason_has` in the message, and its file
-    /// keeps its bytes.
-    fn assert_never_written(&self, id: &str, reason_has: &str) {
-        let before = fs::read(self.file(id)).unwrap();
-        let refused = self
-            .store()
-            .update(id, |c| {
-                c.notes.push_str("more");
-                Ok::<_, String>(())
-            })
-            .unwrap_err();
-        match refused {
-            UpdateError::Storage(StorageError::ReadOnly { reason, .. }) => {
-                assert!(reason.to_string().contains(reason_has), "{reason}");
-            }
-            other => panic!("update: {other:?}"),
-        }
-        for args in [
-            vec!["log", id, "note", "one more"],
-            vec!["status", id, "closed"],
-            vec!["log", id, "call", "--hold", "5m", "x"],
-        ] {
-            let (code, _, stderr) = self.run(&args);
-            assert_eq!(code, 1, "{args:?}: {stderr}");
-            assert!(stderr.contains("is read-only"), "{args:?}: {stderr}");
-            assert!(stderr.contains(reason_has), "{args:?}: {stderr}");
-        }
-        let (code, stdout, stderr) = self.run(&["show", id]);
-        assert_eq!(code, 0, "{stderr}");
-        assert!(
-            stdout.contains(reason_has),
-            "show names the reason: {stdout}"
-        );
-        assert_eq!(
-            fs::read(self.file(id)).unwrap(),
-            before,
-            "{id} was rewritten"
-        );
-    }
 }
 
 /// A case file as runaround writes it, with `extra` spliced in before the closing line of the

@@ -7,86 +7,19 @@
 
 mod common;
 
+use common::journal::Journal;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use runaround::domain::{Case, Event, Kind};
-use runaround::storage::Store;
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_runaround");
 
 fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-struct Journal {
-    tmp: TempDir,
-}
-
-impl Journal {
-    fn new() -> Journal {
-        let j = Journal {
-            tmp: tempfile::tempdir().unwrap(),
-        };
-        Store::open(&j.data()).unwrap();
-        j
-    }
-
-    /// A journal whose data directory does not exist yet.
-    fn missing() -> Journal {
-        Journal {
-            tmp: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.data()).unwrap()
-    }
-
-    fn cases(&self) -> PathBuf {
-        self.data().join("cases")
-    }
-
-    fn file(&self, id: &str) -> PathBuf {
-        self.cases().join(format!("{id}.ron"))
-    }
-
-    fn put(&self, id: &str, text: &str) {
-        fs::write(self.file(id), text).unwrap();
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.env("TZ", "Europe/Amsterdam")
-            .env_remove("RUNAROUND_NOW")
-            .env_remove("RUNAROUND_CONFIG")
-            .env_remove("RUNAROUND_FAULT")
-            .env_remove("RUNAROUND_LOCK_WAIT_MS")
-            .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg-config"))
-            .env("HOME", self.tmp.path().join("home"))
-            .arg("--data-dir")
-            .arg(self.data())
-            .stdin(Stdio::null());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.cmd().args(args).output().unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    }
 }
 
 /// The names in `dir`, sorted.

@@ -2,6 +2,7 @@
 //! data directory, and the runtime's own executor carrying out the app's effects on it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod journal;
 pub mod rng;
 pub mod tmux;
 
