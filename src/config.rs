@@ -1,6 +1,6 @@
 //! The config file: a small RON file in the platform config dir (or `--config FILE`, or
 //! `RUNAROUND_CONFIG`) with the theme, key overrides, the timeline's date format, the week's
-//! first day, the default organisation and the mouse switch. Parsing is pure ([`Config::parse`]);
+//! first day, the default organisation, the mouse switch and the language. Parsing is pure ([`Config::parse`]);
 //! [`Config::load`] only reads the file. A bad file is an error naming the file and the line.
 
 use std::collections::BTreeMap;
@@ -11,6 +11,7 @@ use chrono::format::{Item, StrftimeItems};
 use serde::Deserialize;
 
 use crate::app::keymap::{Action, Keymap, parse_key};
+use crate::i18n::Lang;
 
 /// The colours of the TUI.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct Config {
     /// Whether the TUI captures the mouse (wheel and clicks). Off, the terminal's own text
     /// selection works.
     pub mouse: bool,
+    /// The language, unless `--lang` or `RUNAROUND_LANG` says otherwise; None: the locale's.
+    pub language: Option<Lang>,
     /// The file the settings came from, when one was read.
     pub path: Option<PathBuf>,
 }
@@ -72,6 +75,7 @@ impl Default for Config {
             week_start: WeekStart::default(),
             default_organisation: String::new(),
             mouse: true,
+            language: None,
             path: None,
         }
     }
@@ -107,6 +111,7 @@ struct RawConfig {
     week_start: Option<String>,
     default_organisation: Option<String>,
     mouse: Option<bool>,
+    language: Option<String>,
 }
 
 /// The commented default config that `runaround config --default` prints. It parses to
@@ -145,6 +150,10 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // false leaves the mouse to the terminal (its own text selection works); true lets the
     // wheel scroll the pane under the pointer and a click select a case or an event.
     mouse: true,
+
+    // "en", "nl" or "fr". Empty: the locale's (LC_ALL, LC_MESSAGES, LANG), else English.
+    // --lang and RUNAROUND_LANG win over this.
+    language: "",
 )
 "#;
 
@@ -223,6 +232,14 @@ impl Config {
         }
         if let Some(mouse) = raw.mouse {
             config.mouse = mouse;
+        }
+        if let Some(language) = raw.language.filter(|l| !l.is_empty()) {
+            config.language = Some(Lang::parse(&language).ok_or_else(|| {
+                error(
+                    at("language"),
+                    format!("language {language:?} is not one of \"en\", \"nl\", \"fr\""),
+                )
+            })?);
         }
         for (name, keys) in &raw.keys {
             let line = at(&format!("\"{name}\""));

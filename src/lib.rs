@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod fault;
+pub mod i18n;
 pub mod rules;
 pub mod storage;
 pub mod tui;

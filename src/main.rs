@@ -8,7 +8,7 @@ use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
 use runaround::domain::text::clean;
 use runaround::storage::Store;
-use runaround::{demo, tui};
+use runaround::{demo, i18n, tui};
 
 fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
@@ -16,6 +16,24 @@ fn main() -> ExitCode {
     // `--org`); a bad file is reported below, once the command is known.
     let config = Config::load(meta::config_flag(&words).as_deref());
     let defaults = Config::default();
+    // The language before anything is said, so that the command line's help and errors are in it.
+    let language = config.as_ref().ok().and_then(|c| c.language);
+    match i18n::choose(
+        meta::lang_flag(&words).as_deref(),
+        |v| std::env::var(v).ok(),
+        language,
+    ) {
+        Ok((lang, warning)) => {
+            lang.set();
+            if let Some(warning) = warning {
+                eprintln!("runaround: {}", clean(&warning));
+            }
+        }
+        Err(e) => {
+            eprintln!("runaround: {}", clean(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    }
     let matches = meta::command_with(config.as_ref().unwrap_or(&defaults)).get_matches_from(words);
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(args, config) {

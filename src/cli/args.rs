@@ -55,6 +55,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "RUNAROUND_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Speak LANG: en, nl or fr [default: the config's language, else the locale's]
+    #[arg(long, global = true, env = "RUNAROUND_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

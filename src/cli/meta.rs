@@ -31,6 +31,24 @@ pub fn config_flag(argv: &[OsString]) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The `--lang` given on the command line (`--lang nl` or `--lang=nl`), read before the command
+/// line is parsed: its help and errors are said in that language.
+pub fn lang_flag(argv: &[OsString]) -> Option<String> {
+    let mut words = argv.iter().skip(1);
+    while let Some(arg) = words.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return words.next().map(|w| w.to_string_lossy().into_owned());
+        }
+        if let Some(lang) = arg.to_str().and_then(|a| a.strip_prefix("--lang=")) {
+            return Some(lang.to_string());
+        }
+    }
+    None
+}
+
 /// The command line's definition with the config's defaults in it: with a
 /// `default_organisation`, `new` no longer requires `--org`.
 pub fn command_with(config: &Config) -> clap::Command {
