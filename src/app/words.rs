@@ -17,7 +17,7 @@ pub fn input_label(id: InputId) -> &'static str {
         InputId::When => "when",
         InputId::Summary => "summary",
         InputId::Detail => "detail",
-        InputId::Field(field) => field.label(),
+        InputId::Field(field) => crate::i18n::vocab::field(field),
         InputId::Title => "title",
         InputId::Organisation => "organisation",
         InputId::Opened => "opened",
@@ -64,7 +64,10 @@ pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
 /// The question before an edit changes an event's kind and drops fields holding values:
 /// "change visit to message? who, window from and outcome will be dropped (…)".
 pub fn kind_change_question(old: Kind, new: Kind, dropped: &[Field]) -> String {
-    let labels: Vec<&str> = dropped.iter().map(|f| f.label()).collect();
+    let labels: Vec<&str> = dropped
+        .iter()
+        .map(|f| crate::i18n::vocab::field(*f))
+        .collect();
     let list = match labels.as_slice() {
         [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => labels.concat(),
@@ -91,7 +94,7 @@ pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
 pub fn field_error(e: &FieldError) -> String {
     match e.problem {
         Problem::EndsBeforeStart { .. } => e.to_string(),
-        _ => format!("{}: {e}", e.field.label()),
+        _ => format!("{}: {e}", crate::i18n::vocab::field(e.field)),
     }
 }
 

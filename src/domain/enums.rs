@@ -151,23 +151,6 @@ impl Outcome {
     }
 }
 
-impl Kind {
-    /// A short fixed-width label for timelines.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Call => "call",
-            Kind::Redirect => "redir",
-            Kind::Promise => "promise",
-            Kind::Visit => "visit",
-            Kind::Message => "msg",
-            Kind::Outage => "outage",
-            Kind::Restored => "restored",
-            Kind::Complaint => "complaint",
-            Kind::Note => "note",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,29 +117,6 @@ impl Field {
         }
     }
 
-    /// The label in forms and detail views.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Number => "number",
-            Field::Department => "department",
-            Field::Agent => "agent",
-            Field::Direction => "direction",
-            Field::Hold => "on hold",
-            Field::Talk => "talking",
-            Field::Outcome => "outcome",
-            Field::From => "from",
-            Field::To => "to",
-            Field::Due => "due",
-            Field::State => "state",
-            Field::Channel => "channel",
-            Field::Ref => "reference",
-            Field::Who => "who",
-            Field::Subject => "subject",
-            Field::WindowStart => "window from",
-            Field::WindowEnd => "window until",
-        }
-    }
-
     /// The values a field can take when it is a choice (empty for free text, times, durations).
     pub fn choices(self, kind: Kind) -> Vec<&'static str> {
         match self {

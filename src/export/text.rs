@@ -42,7 +42,7 @@ pub fn amendment_line(a: &Amendment) -> String {
                 other => match Field::from_key(other) {
                     Some(f) => (
                         3 + Field::ALL.iter().position(|x| *x == f).unwrap_or(0),
-                        f.label(),
+                        crate::i18n::vocab::field(f),
                         Some(f),
                     ),
                     None => (usize::MAX - 1, other, None),

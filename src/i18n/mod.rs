@@ -13,6 +13,7 @@
 
 pub mod fmt;
 pub mod fold;
+pub mod vocab;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -134,7 +134,10 @@ fn line<'a>(
 ) -> Line<'a> {
     let mut spans = vec![
         Span::styled(format!("{when} "), t.dim),
-        Span::styled(format!("{:<9}", e.kind.label()), kind_style(e, now, t)),
+        Span::styled(
+            format!("{:<9}", crate::i18n::vocab::kind_short(e.kind)),
+            kind_style(e, now, t),
+        ),
     ];
     let facts = facets(e, now).join(" · ");
     if !facts.is_empty() {
@@ -181,7 +184,10 @@ fn details<'a>(e: &'a Event, flag: Option<String>, now: DateTime<Utc>, t: &Theme
             e.get(*f)
         };
         if !v.is_empty() {
-            fields.push(Span::styled(format!("{}: ", f.label()), t.dim));
+            fields.push(Span::styled(
+                format!("{}: ", crate::i18n::vocab::field(*f)),
+                t.dim,
+            ));
             fields.push(Span::styled(format!("{v}  "), t.label));
         }
     }
