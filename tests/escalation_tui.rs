@@ -38,7 +38,7 @@ fn the_demos_first_case_header_shows_a_clock_and_the_money_owed() {
     let header = rows[..4].join("\n");
     // The household's outage has run 4 days 17 hours 30 minutes: more than 12 hours, so
     // 1/30 of the € 60,00 fee for each 24 hours or part: 5 × € 2,00 = € 10,00 at least.
-    assert!(header.contains("owed ≥ € 10,00 (estimate)"), "{header}");
+    assert!(header.contains("owed ≥ €10.00 (estimate)"), "{header}");
     // No written complaint yet (the story only says one will be filed): the header says what
     // one made today starts, the Geschillencommissie four weeks later, Wed 29 April 00:00.
     assert!(
@@ -121,8 +121,8 @@ fn k_opens_every_clock_and_estimate_with_basis_and_source_and_esc_closes() {
     // The estimate: the rule, its amount, how it is claimed, its status, its basis and
     // source.
     for want in [
-        "€ 10,00  on-request  Outage compensation (Tw 7.1a)  [verified]",
-        "5/30 of € 60,00: out 4 days 17 hours",
+        "€10.00  on-request  Outage compensation (Tw 7.1a)  [verified]",
+        "5/30 of €60.00: out 4 days 17 hours",
         "consumentenbond.nl",
         "written complaint today → Geschillencommissie from Wed 29 Apr",
     ] {

@@ -102,10 +102,10 @@ fn new_takes_country_customer_fee_and_references_into_json_and_files() {
     assert!(file.contains("country: \"NL\""), "{file}");
     assert!(file.contains("monthly_fee_minor: 4995"), "{file}");
     let show = j.ok(&["show", &id]);
-    assert!(show.contains("monthly fee: € 49,95"), "{show}");
+    assert!(show.contains("monthly fee: €49.95"), "{show}");
     let md = j.ok(&["export", &id, "--format", "md"]);
     assert!(md.contains("- **Country:** NL"), "{md}");
-    assert!(md.contains("- **Monthly fee:** € 49,95"), "{md}");
+    assert!(md.contains("- **Monthly fee:** €49.95"), "{md}");
 
     // The export imports back as an equal case, terms and all.
     let export = j.ok(&["export", &id, "--format", "json"]);
@@ -195,7 +195,7 @@ fn set_changes_fields_references_and_tags_and_prints_the_summary_line() {
     assert_eq!(
         line,
         format!(
-            "{id} open KPN · Phone broken, no loan device · FR small-business € 35,50 a month · tags b\n"
+            "{id} open KPN · Phone broken, no loan device · FR small-business €35.50 a month · tags b\n"
         )
     );
     let doc = j.json(&["show", &id, "--json"]);
@@ -789,13 +789,13 @@ fn clocks_json_has_the_keys_of_the_contract() {
     assert_eq!(comp["high_minor"], 1400);
     assert_eq!(comp["claim"], "on-request");
     assert_eq!(comp["status"], "verified");
-    assert_eq!(comp["basis"], "7/30 of € 60,00: out 6 days 21 hours");
+    assert_eq!(comp["basis"], "7/30 of €60.00: out 6 days 21 hours");
     assert!(comp["source"].as_str().unwrap().starts_with("https://"));
     assert_eq!(comp["events"][0]["kind"], "outage");
     let text = j.ok(&["--now", "2026-12-01 12:00", "clocks", &id]);
     assert!(text.contains("not legal advice"), "{text}");
     assert!(
-        text.contains("7/30 of € 60,00: out 6 days 21 hours"),
+        text.contains("7/30 of €60.00: out 6 days 21 hours"),
         "{text}"
     );
     assert!(text.contains("2026-12-18 00:00  earliest"), "{text}");

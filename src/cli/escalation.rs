@@ -183,9 +183,10 @@ pub fn duration_words(secs: i64) -> String {
 /// The basis of one part: "7/30 of € 60,00: out 6 days 21 hours".
 fn part_words(part: &Part, est: &Estimate, case: &Case) -> String {
     let cur = est.currency;
-    let fee = est
-        .fee_minor
-        .map_or_else(|| "the monthly fee".into(), |f| cur.format(f));
+    let fee = est.fee_minor.map_or_else(
+        || "the monthly fee".into(),
+        |f| crate::i18n::fmt::money(f, cur),
+    );
     let terms: Vec<String> = part
         .terms
         .iter()
@@ -194,11 +195,11 @@ fn part_words(part: &Part, est: &Estimate, case: &Case) -> String {
             RateFact::BasisPoints(bp) => {
                 format!("{} × {}% of {fee}", t.units, f64::from(*bp) / 100.0)
             }
-            RateFact::Fixed(m) => format!("{} × {}", t.units, cur.format(*m)),
+            RateFact::Fixed(m) => format!("{} × {}", t.units, crate::i18n::fmt::money(*m, cur)),
             RateFact::Cumulative { .. } => {
                 format!(
                     "{} for {} by the table",
-                    cur.format(t.minor),
+                    crate::i18n::fmt::money(t.minor, cur),
                     day_count(t.units)
                 )
             }
@@ -206,10 +207,13 @@ fn part_words(part: &Part, est: &Estimate, case: &Case) -> String {
         .collect();
     let mut s = terms.join(" + ");
     if let Some(f) = part.floor_applied {
-        s.push_str(&format!(", raised to the minimum of {}", cur.format(f)));
+        s.push_str(&format!(
+            ", raised to the minimum of {}",
+            crate::i18n::fmt::money(f, cur)
+        ));
     }
     if let Some(c) = part.cap_applied {
-        s.push_str(&format!(", capped at {}", cur.format(c)));
+        s.push_str(&format!(", capped at {}", crate::i18n::fmt::money(c, cur)));
     }
     match part.out_seconds {
         Some(secs) => s.push_str(&format!(": out {}", duration_words(secs))),
@@ -239,7 +243,7 @@ fn basis_words(est: &Estimate, case: &Case) -> String {
     for (reading, minor) in &est.readings {
         s.push_str(&format!(
             "; another reading ({reading}): {}",
-            est.currency.format(*minor)
+            crate::i18n::fmt::money(*minor, est.currency)
         ));
     }
     s
@@ -476,12 +480,12 @@ pub fn report_text(case: &Case, r: &Report) -> String {
         s.push_str("\nCompensation\n");
         for e in &r.compensation {
             let amount = if e.low_minor == e.high_minor {
-                e.currency.format(e.amount_minor)
+                crate::i18n::fmt::money(e.amount_minor, e.currency)
             } else {
                 format!(
                     "{} to {}",
-                    e.currency.format(e.low_minor),
-                    e.currency.format(e.high_minor)
+                    crate::i18n::fmt::money(e.low_minor, e.currency),
+                    crate::i18n::fmt::money(e.high_minor, e.currency)
                 )
             };
             s.push_str(&format!(
@@ -496,7 +500,7 @@ pub fn report_text(case: &Case, r: &Report) -> String {
         if let Some(cur) = r.currency {
             s.push_str(&format!(
                 "  at least {} in all\n",
-                cur.format(r.total_minor)
+                crate::i18n::fmt::money(r.total_minor, cur)
             ));
         }
     }

@@ -93,7 +93,7 @@ pub fn one_line(case: &Case) -> String {
         terms.push(k.to_string());
     }
     if let (Some(fee), Some(cur)) = (case.monthly_fee_minor, case.currency) {
-        terms.push(format!("{} a month", cur.format(fee)));
+        terms.push(format!("{} a month", crate::i18n::fmt::money(fee, cur)));
     }
     if !terms.is_empty() {
         line.push_str(&format!(" · {}", terms.join(" ")));

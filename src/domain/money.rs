@@ -104,16 +104,6 @@ impl Currency {
             .find(|c| c.code().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| format!("unknown currency '{s}' (expected EUR or GBP)"))
     }
-
-    /// `amount` minor units as people write it: `€ 60,00`, `£10.34`.
-    pub fn format(self, minor: i64) -> String {
-        let sign = if minor < 0 { "-" } else { "" };
-        let (whole, cents) = (minor.unsigned_abs() / 100, minor.unsigned_abs() % 100);
-        match self {
-            Currency::Eur => format!("{sign}€ {whole},{cents:02}"),
-            Currency::Gbp => format!("{sign}£{whole}.{cents:02}"),
-        }
-    }
 }
 
 impl fmt::Display for Currency {

@@ -229,7 +229,7 @@ pub fn terms(case: &Case) -> Vec<(&'static str, String)> {
         out.push(("customer", k.to_string()));
     }
     if let (Some(fee), Some(cur)) = (case.monthly_fee_minor, case.currency) {
-        out.push(("monthly fee", cur.format(fee)));
+        out.push(("monthly fee", crate::i18n::fmt::money(fee, cur)));
     }
     out
 }

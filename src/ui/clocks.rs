@@ -40,11 +40,14 @@ pub fn escalation(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Escalation 
     }
     let owed = report.currency.and_then(|cur| {
         if report.total_minor > 0 {
-            Some(format!("≥ {} (estimate)", cur.format(report.total_minor)))
+            Some(format!(
+                "≥ {} (estimate)",
+                crate::i18n::fmt::money(report.total_minor, cur)
+            ))
         } else if report.total_high_minor > 0 {
             Some(format!(
                 "up to {} (estimate)",
-                cur.format(report.total_high_minor)
+                crate::i18n::fmt::money(report.total_high_minor, cur)
             ))
         } else {
             None
