@@ -65,6 +65,10 @@ impl Journal {
         let mut cmd = Command::new(BIN);
         cmd.env("TZ", "Europe/Amsterdam")
             .env_remove("RUNAROUND_DIR")
+            .env_remove("RUNAROUND_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env_remove("RUNAROUND_NOW")
             .env_remove("RUNAROUND_CONFIG")
             .env_remove("RUNAROUND_FAULT")

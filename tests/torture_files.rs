@@ -431,6 +431,10 @@ fn the_binary_reports_bad_files_by_name_and_never_writes_them() {
         let run = |args: &[&str]| {
             Command::new(BIN)
                 .env_remove("RUNAROUND_DIR")
+                .env_remove("RUNAROUND_LANG")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("LANG")
                 .env_remove("RUNAROUND_NOW")
                 .arg("--data-dir")
                 .arg(&data)
