@@ -175,19 +175,17 @@ pub fn has(id: &str) -> bool {
 
 /// Message `id` without arguments, as a `&'static str`: formatted once per language and kept
 /// (the ids are the code's literals, so what is kept is bounded by the catalogue).
-pub fn message(id: &str) -> &'static str {
-    static CACHE: OnceLock<Mutex<HashMap<(Lang, String), &'static str>>> = OnceLock::new();
+pub fn message(id: &'static str) -> &'static str {
+    type Cache = HashMap<(Lang, &'static str), &'static str>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
     let lang = Lang::current();
     let cache = CACHE.get_or_init(Mutex::default);
     let mut cache = cache
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(text) = cache.get(&(lang, id.to_string())) {
-        return text;
-    }
-    let text: &'static str = Box::leak(format(id, None).into_boxed_str());
-    cache.insert((lang, id.to_string()), text);
-    text
+    *cache
+        .entry((lang, id))
+        .or_insert_with(|| Box::leak(format(id, None).into_boxed_str()))
 }
 
 /// An argument of a message: text or a number (numbers choose plural forms).
