@@ -1,1 +1,110 @@
-# export: nl
+# export: het show-overzicht, de list-tabel, het Markdown-dossier en de CSV van gebeurtenissen.
+
+## De feiten van een gebeurtenis
+export-incoming = inkomend
+export-hold = wacht { $duration }
+export-talk = gesproken { $duration }
+export-from = van { $place }
+export-to = aan { $place }
+export-due = uiterlijk { $when }
+export-ref = kenmerk { $reference }
+export-until = tot { $when }
+export-overdue-since = gebroken: verlopen sinds { $date }
+export-overdue-date = %a %-d %b
+
+## Wijzigingen
+export-change-edited = gewijzigd
+export-change-deleted = verwijderd
+export-change-restored = teruggezet
+export-amend-when = tijdstip
+export-amend-kind = soort
+export-amend-summary = samenvatting
+export-amend-detail = toelichting
+export-amend-empty = leeg
+export-amend-was = { $label } was { $value }
+export-deleted-on = verwijderd op { $when }: { $line }
+
+## De tellers, als labels
+export-counter-without-service = zonder service
+export-counter-days-without-service = dagen zonder service
+export-counter-redirects = doorverwijzingen
+export-counter-calls = gesprekken
+export-counter-hold = in de wacht
+export-counter-longest-hold = langste wachttijd
+export-counter-promises-broken = beloften gebroken
+export-counter-promises-pending = beloften lopend
+export-counter-no-shows = niet gekomen
+export-counter-days-open = dagen open
+
+## De voorwaarden van de zaak
+export-term-country = land
+export-term-customer = klant
+export-term-fee = maandbedrag
+
+## show
+export-show-head = { $organisation } · { $status } · geopend { $opened } · id { $id }
+export-show-read-only = alleen-lezen: { $reason }
+export-show-tags = tags: { $tags }
+export-show-item = { $label }: { $value }
+export-show-as-of = stand van { $when }
+export-show-call = gesprek loopt met { $number } sinds { $since }: { $hold } in de wacht, { $talk } gesproken, { $transfers ->
+    [one] { $transfers } keer doorgezet
+   *[other] { $transfers } keer doorgezet
+}
+export-show-timeline = tijdlijn
+export-show-no-events = (nog geen gebeurtenissen)
+export-show-corrections = correcties: verwijderde gebeurtenissen, zoals ze waren
+
+## list
+export-list-empty = geen open zaken (runaround list --all toont alle zaken; runaround new TITEL --org ORG maakt er een)
+export-list-id = ID
+export-list-status = STATUS
+export-list-organisation = ORGANISATIE
+export-list-no-service = ZONDER
+export-list-redirects = DOORV
+export-list-last-activity = LAATST ACTIEF
+export-list-title = TITEL
+export-list-days = { $days }d
+
+## Het Markdown-dossier
+export-md-when = %a %-d %b %Y %H:%M
+export-md-item = **{ $label }:** { $value }
+export-md-organisation = Organisatie
+export-md-status = Status
+export-md-opened = Geopend
+export-md-case-id = Zaak-id
+export-md-read-only = Alleen-lezen
+export-md-tags = Tags
+export-md-figures = In cijfers (stand van { $when })
+export-md-timeline = Tijdlijn
+export-md-col-when = Wanneer
+export-md-col-what = Wat
+export-md-col-details = Details
+export-md-col-summary = Samenvatting
+export-md-corrections = Correcties
+export-md-corrections-intro = Gebeurtenissen die uit de tijdlijn zijn verwijderd, zoals ze waren:
+export-md-notes = Notities
+
+## CSV-kolommen, in hun volgorde (de waarden houden hun opgeslagen woorden)
+export-csv-at = tijdstip
+export-csv-kind = soort
+export-csv-summary = samenvatting
+export-csv-detail = toelichting
+export-csv-number = nummer
+export-csv-department = afdeling
+export-csv-agent = medewerker
+export-csv-direction = richting
+export-csv-hold = in de wacht (seconden)
+export-csv-talk = gesproken (seconden)
+export-csv-outcome = afloop
+export-csv-from = van
+export-csv-to = naar
+export-csv-due = uiterlijk
+export-csv-state = stand
+export-csv-channel = kanaal
+export-csv-ref = kenmerk
+export-csv-who = wie
+export-csv-subject = onderwerp
+export-csv-window-start = tijdvak van
+export-csv-window-end = tijdvak tot
+export-csv-effective-state = stand nu

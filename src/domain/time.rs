@@ -273,10 +273,9 @@ fn units(seconds: u64, most: usize) -> String {
 }
 
 /// A local date and time with the weekday: `Fri 2013-08-16 18:05`.
+/// The weekday is said in the reader's language: `vr 2013-08-16 18:05`, `ven. 2013-08-16 18:05`.
 pub fn local_day_minute(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local)
-        .format("%a %Y-%m-%d %H:%M")
-        .to_string()
+    crate::i18n::fmt::date(&t.with_timezone(&Local), "%a %Y-%m-%d %H:%M")
 }
 
 /// A span of seconds, short: the largest two units (three from a day up), trailing zero
