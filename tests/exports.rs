@@ -97,7 +97,7 @@ fn the_dossier_speaks_dutch_and_french_with_their_dates_and_money() {
         &[
             "- **Organisation\u{a0}:** KPN",
             "- **Ouvert le\u{a0}:** lun. 30 mars 2026 17:14",
-            "- **Abonnement mensuel\u{a0}:** 60,00\u{a0}€",
+            "- **Mensualité\u{a0}:** 60,00\u{a0}€",
             "- **Client\u{a0}:** petite entreprise",
             "| Redirections | 2 |",
             "| Promesses non tenues | 1 |",

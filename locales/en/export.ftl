@@ -110,3 +110,11 @@ export-csv-subject = subject
 export-csv-window-start = window_start
 export-csv-window-end = window_end
 export-csv-effective-state = effective_state
+
+## Problems with money and a case's terms
+money-unknown-country = unknown country '{ $value }' (expected two letters, ISO 3166-1, e.g. { $known })
+money-unknown-currency = unknown currency '{ $value }' (expected EUR or GBP)
+money-not-an-amount = '{ $value }' is not an amount of money (write it like 60, 60.00 or 49,95)
+money-negative-fee = the monthly fee { $fee } is negative
+money-no-currency = the monthly fee has no currency
+money-wrong-currency = the fee is in { $currency }, but fees in { $country } are in { $theirs }

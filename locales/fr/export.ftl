@@ -34,12 +34,12 @@ export-counter-longest-hold = plus longue attente
 export-counter-promises-broken = promesses non tenues
 export-counter-promises-pending = promesses en cours
 export-counter-no-shows = rendez-vous manqués
-export-counter-days-open = jours ouvert
+export-counter-days-open = jours depuis l’ouverture
 
 ## Les conditions du dossier
 export-term-country = pays
 export-term-customer = client
-export-term-fee = abonnement mensuel
+export-term-fee = mensualité
 
 ## show
 export-show-head = { $organisation } · { $status } · ouvert le { $opened } · id { $id }
@@ -108,3 +108,11 @@ export-csv-subject = objet
 export-csv-window-start = créneau dès
 export-csv-window-end = créneau jusqu’à
 export-csv-effective-state = état actuel
+
+## Problèmes d’argent et de conditions du dossier
+money-unknown-country = pays inconnu « { $value } » (attendu : deux lettres, ISO 3166-1, p. ex. { $known })
+money-unknown-currency = devise inconnue « { $value } » (attendu : EUR ou GBP)
+money-not-an-amount = « { $value } » n’est pas un montant (écrivez-le comme 60, 60,00 ou 49.95)
+money-negative-fee = la mensualité { $fee } est négative
+money-no-currency = la mensualité n’a pas de devise
+money-wrong-currency = le montant est en { $currency }, mais en { $country } on paie en { $theirs }

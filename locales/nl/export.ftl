@@ -108,3 +108,11 @@ export-csv-subject = onderwerp
 export-csv-window-start = tijdvak van
 export-csv-window-end = tijdvak tot
 export-csv-effective-state = stand nu
+
+## Problemen met geld en de voorwaarden van een zaak
+money-unknown-country = onbekend land '{ $value }' (verwacht: twee letters, ISO 3166-1, bijv. { $known })
+money-unknown-currency = onbekende munteenheid '{ $value }' (verwacht: EUR of GBP)
+money-not-an-amount = '{ $value }' is geen geldbedrag (schrijf het als 60, 60,00 of 49.95)
+money-negative-fee = het maandbedrag { $fee } is negatief
+money-no-currency = het maandbedrag heeft geen munteenheid
+money-wrong-currency = het bedrag is in { $currency }, maar in { $country } wordt in { $theirs } betaald

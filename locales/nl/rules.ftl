@@ -1,1 +1,19 @@
-# rules: nl
+# rules: de problemen van een regelpakket dat niet laadde.
+pack-schema = schema { $schema } (deze runaround leest schema { $reads })
+pack-currency-of-country = munteenheid klopt niet: { $currency } is niet de munteenheid van { $country }
+pack-currency-of-pack = munteenheid { $currency } past niet bij { $theirs } van het pakket voor { $country }
+pack-needs-calendar = geen ingebouwd pakket voor { $country }: het bestand heeft een kalender nodig
+pack-rule-twice = regel '{ $rule }' komt twee keer voor
+pack-rule-no-english-title = regel '{ $rule }' heeft geen Engelse titel (title: {"{"}"en": …{"}"})
+pack-rule-no-versions = regel '{ $rule }' heeft geen versies
+pack-version-ends-before-start = regel '{ $rule }': een versie eindigt ({ $until }) voordat ze begint ({ $from })
+pack-versions-overlap = regel '{ $rule }': versies overlappen (die van { $from } geldt nog op { $next }, als de volgende begint)
+pack-in-version = regel '{ $rule }' vanaf { $from }: { $problem }
+pack-no-sources = bronnen ontbreken (elke versie heeft er minstens één nodig)
+pack-source-without-url = de bron '{ $title }' heeft geen url
+pack-money-mismatch = munteenheid klopt niet: een bedrag in { $amount } in een pakket in { $pack }
+pack-no-tiers = geen staffels
+pack-no-steps = geen stappen
+pack-zero-denominator = een breuk met noemer 0
+pack-greatest-of-nothing = Greatest van niets
+pack-in-reading = de lezing '{ $reading }': { $problem }

@@ -262,7 +262,7 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
                 )));
             }
             crate::domain::money::check_terms(case.country, case.monthly_fee_minor, case.currency)
-                .map_err(fail)?;
+                .map_err(|e| fail(e.to_string()))?;
             for (n, e) in case.events.iter().enumerate() {
                 e.validate()
                     .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;
