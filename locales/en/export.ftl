@@ -118,3 +118,21 @@ money-not-an-amount = '{ $value }' is not an amount of money (write it like 60, 
 money-negative-fee = the monthly fee { $fee } is negative
 money-no-currency = the monthly fee has no currency
 money-wrong-currency = the fee is in { $currency }, but fees in { $country } are in { $theirs }
+
+## Texts runaround writes into the journal
+journal-outage-summary = service out
+
+## Problems in a case file
+file-not-rfc3339 = '{ $value }' is not an RFC 3339 time
+file-unknown-change = unknown change '{ $value }' (use one of: edited, deleted, restored)
+
+## import
+import-not-json = not a JSON document: { $error }
+import-case = case { $index }: { $reason }
+import-case-with-id = case { $index } (id '{ $id }'): { $reason }
+import-read-only = it was exported from a read-only case file ({ $why }), and what made it read-only is not in this document; fix the case file and export it again, or remove the "read_only" key to import the case without it
+import-bad-id = the id must be 1 to 64 letters, digits, '-' and '_'
+import-empty-title = the title is empty
+import-control-title = the title '{ $title }' is only control characters, and empty without them
+import-event = event { $n }: { $problem }
+import-deleted-event = deleted event { $n }: { $problem }

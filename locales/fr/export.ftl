@@ -116,3 +116,21 @@ money-not-an-amount = « { $value } » n’est pas un montant (écrivez-le com
 money-negative-fee = la mensualité { $fee } est négative
 money-no-currency = la mensualité n’a pas de devise
 money-wrong-currency = le montant est en { $currency }, mais en { $country } on paie en { $theirs }
+
+## Textes que runaround écrit dans le journal
+journal-outage-summary = service coupé
+
+## Problèmes dans un fichier de dossier
+file-not-rfc3339 = « { $value } » n’est pas une heure RFC 3339
+file-unknown-change = modification inconnue « { $value } » (utilisez edited, deleted ou restored)
+
+## import
+import-not-json = pas un document JSON : { $error }
+import-case = dossier { $index } : { $reason }
+import-case-with-id = dossier { $index } (id « { $id } ») : { $reason }
+import-read-only = il a été exporté d’un fichier de dossier en lecture seule ({ $why }), et ce qui le mettait en lecture seule n’est pas dans ce document ; corrigez le fichier du dossier et exportez-le à nouveau, ou retirez la clé "read_only" pour importer le dossier sans cela
+import-bad-id = l’identifiant doit compter de 1 à 64 lettres, chiffres, « - » et « _ »
+import-empty-title = le titre est vide
+import-control-title = le titre « { $title } » n’est fait que de caractères de contrôle, et il est vide sans eux
+import-event = événement { $n } : { $problem }
+import-deleted-event = événement supprimé { $n } : { $problem }

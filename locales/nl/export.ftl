@@ -116,3 +116,21 @@ money-not-an-amount = '{ $value }' is geen geldbedrag (schrijf het als 60, 60,00
 money-negative-fee = het maandbedrag { $fee } is negatief
 money-no-currency = het maandbedrag heeft geen munteenheid
 money-wrong-currency = het bedrag is in { $currency }, maar in { $country } wordt in { $theirs } betaald
+
+## Teksten die runaround in het dagboek schrijft
+journal-outage-summary = service ligt eruit
+
+## Problemen in een zaakbestand
+file-not-rfc3339 = '{ $value }' is geen RFC 3339-tijd
+file-unknown-change = onbekende wijziging '{ $value }' (gebruik een van: edited, deleted, restored)
+
+## import
+import-not-json = geen JSON-document: { $error }
+import-case = zaak { $index }: { $reason }
+import-case-with-id = zaak { $index } (id '{ $id }'): { $reason }
+import-read-only = deze is geëxporteerd uit een alleen-lezen zaakbestand ({ $why }), en wat het alleen-lezen maakte staat niet in dit document; herstel het zaakbestand en exporteer opnieuw, of haal de sleutel "read_only" weg om de zaak zonder dat te importeren
+import-bad-id = de id moet 1 tot 64 letters, cijfers, '-' en '_' zijn
+import-empty-title = de titel is leeg
+import-control-title = de titel '{ $title }' bestaat alleen uit stuurtekens, en is leeg zonder
+import-event = gebeurtenis { $n }: { $problem }
+import-deleted-event = verwijderde gebeurtenis { $n }: { $problem }

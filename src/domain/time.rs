@@ -324,8 +324,13 @@ pub fn parse_stored(s: &str) -> Option<DateTime<Utc>> {
     Some(t.with_timezone(&Utc))
 }
 
+/// A stored time that does not read as RFC 3339: the text. (Said by `export::words`.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRfc3339(pub String);
+
 /// Serde adapters for times as RFC 3339 UTC strings (any offset accepted on input).
 pub mod serde_rfc3339 {
+    use super::NotRfc3339;
     use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -335,8 +340,7 @@ pub mod serde_rfc3339 {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        super::parse_stored(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time")))
+        super::parse_stored(&s).ok_or_else(|| serde::de::Error::custom(NotRfc3339(s.to_string())))
     }
 
     /// The same for optional times.
@@ -360,9 +364,8 @@ pub mod serde_rfc3339 {
         ) -> Result<Option<DateTime<Utc>>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| {
-                super::super::parse_stored(&s).ok_or_else(|| {
-                    serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time"))
-                })
+                super::super::parse_stored(&s)
+                    .ok_or_else(|| serde::de::Error::custom(super::NotRfc3339(s.to_string())))
             })
             .transpose()
         }

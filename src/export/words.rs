@@ -3,8 +3,22 @@
 
 use std::fmt;
 
+use crate::domain::case::UnknownChange;
 use crate::domain::money::{KNOWN_COUNTRIES, MoneyError};
+use crate::domain::time::NotRfc3339;
 use crate::t;
+
+impl fmt::Display for NotRfc3339 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&t!("file-not-rfc3339", value = self.0.as_str()))
+    }
+}
+
+impl fmt::Display for UnknownChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&t!("file-unknown-change", value = self.0.as_str()))
+    }
+}
 
 impl fmt::Display for MoneyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -83,6 +97,43 @@ mod tests {
         assert_eq!(
             said(Lang::En, &currency),
             "unknown currency 'usd' (expected EUR or GBP)"
+        );
+    }
+
+    #[test]
+    fn a_new_case_about_an_outage_starts_with_words_in_the_readers_language() {
+        use crate::domain::draft::NewCase;
+        let at = chrono::DateTime::parse_from_rfc3339("2013-08-16T17:30:00+02:00")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let draft = NewCase {
+            title: "Geen internet".into(),
+            organisation: "KPN".into(),
+            outage: Some(at),
+            ..NewCase::default()
+        };
+        let summary = |lang: Lang| {
+            let _scope = lang.scope();
+            draft.case(at).unwrap().events[0].summary.clone()
+        };
+        assert_eq!(summary(Lang::En), "service out");
+        assert_eq!(summary(Lang::Nl), "service ligt eruit");
+        assert_eq!(summary(Lang::Fr), "service coupé");
+    }
+
+    #[test]
+    fn problems_in_a_case_file_are_said_in_the_readers_language() {
+        use crate::domain::case::UnknownChange;
+        use crate::domain::time::NotRfc3339;
+        let _nl = Lang::Nl.scope();
+        assert_eq!(
+            NotRfc3339("gisteren".into()).to_string(),
+            "'gisteren' is geen RFC 3339-tijd"
+        );
+        assert!(
+            UnknownChange("moved".into())
+                .to_string()
+                .starts_with("onbekende wijziging 'moved'")
         );
     }
 }
