@@ -192,3 +192,62 @@ fn show_counts_the_transfers_of_a_running_call_with_plurals() {
     let nl = said(&c, Lang::Nl);
     assert_has(&nl, &["tijdlijn\n", "maandbedrag: € 60,00\n", "stand van "]);
 }
+
+#[test]
+fn the_dossier_gives_the_clocks_and_estimates_in_the_language_and_says_they_are_not_advice() {
+    if !in_zone(
+        "the_dossier_gives_the_clocks_and_estimates_in_the_language_and_says_they_are_not_advice",
+    ) {
+        return;
+    }
+    let mut c = case();
+    c.customer = Some(Customer::Consumer);
+    c.add_event(Event::new(Kind::Outage, t("2026-03-30T09:00:00+02:00"), ""));
+    c.add_event(Event::new(
+        Kind::Restored,
+        t("2026-04-02T18:00:00+02:00"),
+        "",
+    ));
+    let mut complaint = Event::new(Kind::Complaint, t("2026-04-03T10:00:00+02:00"), "");
+    complaint.channel = Some(runaround::domain::Channel::Letter);
+    c.add_event(complaint);
+    let at = t("2026-04-20T12:00:00+02:00");
+    let nl = in_lang(Lang::Nl, || markdown::dossier(&c, at, None));
+    assert_has(
+        &nl,
+        &[
+            "## Termijnen en vergoeding",
+            "geen juridisch advies",
+            "| Termijn | Betekent | Vanaf | Uiterlijk | Stand | Bron |",
+            "| Reactie op de schriftelijke klacht | antwoord vóór | vr 3 apr 2026 10:00 | vr 1 mei 2026 23:59 | loopt | geverifieerd: ",
+            "| Vergoeding | Schatting | Uitbetaald | Bron |",
+            "| € 8,00 | op verzoek |",
+            "**Minstens € 8,00 in totaal** (een schatting).",
+        ],
+    );
+    let fr = in_lang(Lang::Fr, || markdown::dossier(&c, at, None));
+    assert_has(
+        &fr,
+        &[
+            "## Délais et indemnités",
+            "ce n’est pas un conseil juridique",
+            "| Réponse à la réclamation écrite | réponse avant | ven. 3 avr. 2026 10:00 | ven. 1 mai 2026 23:59 | en cours | vérifié\u{a0}: ",
+            "| Indemnité | Estimation | Versée | Source |",
+            "| 8,00\u{a0}€ | sur demande |",
+            "**Au moins 8,00\u{a0}€ au total** (une estimation).",
+        ],
+    );
+    let en = in_lang(Lang::En, || markdown::dossier(&c, at, None));
+    assert_has(
+        &en,
+        &[
+            "## Clocks and compensation",
+            "Estimates from the rule packs, each with how sure its sources are; not legal advice.",
+            "| €8.00 | on request |",
+            "**At least €8.00 in all** (an estimate).",
+        ],
+    );
+    // A case the rules say nothing of has no such section.
+    let quiet = in_lang(Lang::Nl, || markdown::dossier(&case(), now(), None));
+    assert!(!quiet.contains("Termijnen"), "{quiet}");
+}

@@ -136,3 +136,23 @@ import-empty-title = the title is empty
 import-control-title = the title '{ $title }' is only control characters, and empty without them
 import-event = event { $n }: { $problem }
 import-deleted-event = deleted event { $n }: { $problem }
+
+## The dossier's escalation section
+export-md-escalation = Clocks and compensation
+export-md-not-advice = Estimates from the rule packs, each with how sure its sources are; not legal advice.
+export-md-missing-country = The case has no country, so no rules apply (runaround set CASE --country C).
+export-md-missing-pack = There is no rule pack for { $country }.
+export-md-missing-fee = The monthly fee is missing, for { $rules } (runaround set CASE --fee AMOUNT).
+export-md-missing-customer = The customer kind is missing, for { $rules } (runaround set CASE --customer KIND).
+export-md-col-clock = Clock
+export-md-col-meaning = Means
+export-md-col-from = From
+export-md-col-due = Due
+export-md-col-state = State
+export-md-col-source = Source
+export-md-col-compensation = Compensation
+export-md-col-estimate = Estimate
+export-md-col-claim = Paid
+export-md-range = { $low } to { $high }
+export-md-total = **At least { $total } in all** (an estimate).
+export-md-sourced = { $status }: { $source }

@@ -17,3 +17,18 @@ pack-no-steps = no steps
 pack-zero-denominator = a fraction with denominator 0
 pack-greatest-of-nothing = Greatest of nothing
 pack-in-reading = the reading '{ $reading }': { $problem }
+
+## The rules' words, as a person reads them
+rules-meaning-earliest = escalate from
+rules-meaning-latest = file by
+rules-meaning-reply-due = reply due by
+rules-meaning-claim-by = claim by
+rules-state-running = running
+rules-state-passed = passed
+rules-state-done = done
+rules-status-verified = verified
+rules-status-secondary = secondary
+rules-status-unverified = unverified
+rules-status-disputed = disputed
+rules-claim-automatic = automatically
+rules-claim-on-request = on request

@@ -134,3 +134,23 @@ import-empty-title = le titre est vide
 import-control-title = le titre « { $title } » n’est fait que de caractères de contrôle, et il est vide sans eux
 import-event = événement { $n } : { $problem }
 import-deleted-event = événement supprimé { $n } : { $problem }
+
+## Les délais et indemnités du dossier
+export-md-escalation = Délais et indemnités
+export-md-not-advice = Estimations tirées des jeux de règles, chacune avec la fiabilité de ses sources ; ce n’est pas un conseil juridique.
+export-md-missing-country = Le dossier n’a pas de pays, aucune règle ne s’applique donc (runaround set DOSSIER --country C).
+export-md-missing-pack = Il n’y a pas de jeu de règles pour { $country }.
+export-md-missing-fee = La mensualité manque, pour { $rules } (runaround set DOSSIER --fee MONTANT).
+export-md-missing-customer = Le type de client manque, pour { $rules } (runaround set DOSSIER --customer TYPE).
+export-md-col-clock = Délai
+export-md-col-meaning = Signifie
+export-md-col-from = Depuis
+export-md-col-due = Échéance
+export-md-col-state = État
+export-md-col-source = Source
+export-md-col-compensation = Indemnité
+export-md-col-estimate = Estimation
+export-md-col-claim = Versée
+export-md-range = de { $low } à { $high }
+export-md-total = **Au moins { $total } au total** (une estimation).
+export-md-sourced = { $status } : { $source }

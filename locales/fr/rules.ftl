@@ -17,3 +17,18 @@ pack-no-steps = aucune étape
 pack-zero-denominator = une fraction de dénominateur 0
 pack-greatest-of-nothing = Greatest de rien
 pack-in-reading = la lecture « { $reading } » : { $problem }
+
+## Les mots des règles, tels qu’on les lit
+rules-meaning-earliest = recours dès
+rules-meaning-latest = saisir avant
+rules-meaning-reply-due = réponse avant
+rules-meaning-claim-by = réclamer avant
+rules-state-running = en cours
+rules-state-passed = dépassé
+rules-state-done = terminé
+rules-status-verified = vérifié
+rules-status-secondary = secondaire
+rules-status-unverified = non vérifié
+rules-status-disputed = contesté
+rules-claim-automatic = automatiquement
+rules-claim-on-request = sur demande

@@ -134,3 +134,23 @@ import-empty-title = de titel is leeg
 import-control-title = de titel '{ $title }' bestaat alleen uit stuurtekens, en is leeg zonder
 import-event = gebeurtenis { $n }: { $problem }
 import-deleted-event = verwijderde gebeurtenis { $n }: { $problem }
+
+## De escalatie in het dossier
+export-md-escalation = Termijnen en vergoeding
+export-md-not-advice = Schattingen uit de regelpakketten, elk met hoe zeker de bronnen zijn; geen juridisch advies.
+export-md-missing-country = De zaak heeft geen land, dus er gelden geen regels (runaround set ZAAK --country C).
+export-md-missing-pack = Er is geen regelpakket voor { $country }.
+export-md-missing-fee = Het maandbedrag ontbreekt, voor { $rules } (runaround set ZAAK --fee BEDRAG).
+export-md-missing-customer = Het soort klant ontbreekt, voor { $rules } (runaround set ZAAK --customer SOORT).
+export-md-col-clock = Termijn
+export-md-col-meaning = Betekent
+export-md-col-from = Vanaf
+export-md-col-due = Uiterlijk
+export-md-col-state = Stand
+export-md-col-source = Bron
+export-md-col-compensation = Vergoeding
+export-md-col-estimate = Schatting
+export-md-col-claim = Uitbetaald
+export-md-range = { $low } tot { $high }
+export-md-total = **Minstens { $total } in totaal** (een schatting).
+export-md-sourced = { $status }: { $source }

@@ -17,3 +17,18 @@ pack-no-steps = geen stappen
 pack-zero-denominator = een breuk met noemer 0
 pack-greatest-of-nothing = Greatest van niets
 pack-in-reading = de lezing '{ $reading }': { $problem }
+
+## De woorden van de regels, zoals iemand ze leest
+rules-meaning-earliest = escaleren vanaf
+rules-meaning-latest = indienen vóór
+rules-meaning-reply-due = antwoord vóór
+rules-meaning-claim-by = claimen vóór
+rules-state-running = loopt
+rules-state-passed = verstreken
+rules-state-done = afgerond
+rules-status-verified = geverifieerd
+rules-status-secondary = secundair
+rules-status-unverified = niet geverifieerd
+rules-status-disputed = betwist
+rules-claim-automatic = automatisch
+rules-claim-on-request = op verzoek

@@ -8,6 +8,8 @@ use crate::cli::words::loop_flags;
 use crate::domain::time::local_minute;
 use crate::domain::{Case, Counters};
 use crate::i18n::{fmt, vocab};
+use crate::rules::engine::evaluate;
+use crate::rules::load::Packs;
 use crate::t;
 
 /// A moment as the dossier writes it: `Mon 2026-03-30 17:14`, `ma 30 mrt 2026 17:14`.
@@ -15,8 +17,19 @@ fn when(t: DateTime<Utc>) -> String {
     fmt::date(&t.with_timezone(&chrono::Local), t!("export-md-when"))
 }
 
-/// The Markdown dossier of `case` as of `now`; `read_only` says why its file is read-only.
+/// The Markdown dossier of `case` as of `now`, with the clocks and estimates of the built-in
+/// rule packs; `read_only` says why its file is read-only.
 pub fn dossier(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> String {
+    dossier_with(case, now, read_only, &Packs::built_in())
+}
+
+/// [`dossier`] by the rules of `packs` (the built-in ones with the user's own).
+pub fn dossier_with(
+    case: &Case,
+    now: DateTime<Utc>,
+    read_only: Option<&str>,
+    packs: &Packs,
+) -> String {
     let mut md = String::new();
     let mut item = |label: &str, value: &str| {
         md.push_str(&format!(
@@ -49,6 +62,7 @@ pub fn dossier(case: &Case, now: DateTime<Utc>, read_only: Option<&str>) -> Stri
     for (label, value) in counter_labels(&Counters::of(case, now)) {
         md.push_str(&format!("| {} | {} |\n", capitalise(label), value));
     }
+    md.push_str(&super::escalation::section(&evaluate(case, packs, now)));
     md.push_str(&format!(
         "\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
         t!("export-md-timeline"),
