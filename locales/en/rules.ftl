@@ -9,6 +9,7 @@ pack-rule-no-versions = rule '{ $rule }' has no versions
 pack-version-ends-before-start = rule '{ $rule }': a version ends ({ $until }) before it starts ({ $from })
 pack-versions-overlap = rule '{ $rule }': overlapping versions (the one from { $from } is still in force on { $next }, when the next starts)
 pack-in-version = rule '{ $rule }' from { $from }: { $problem }
+pack-unknown-word = unknown { $what } '{ $value }' (expected one of: { $expected })
 pack-no-sources = missing sources (every version needs at least one)
 pack-source-without-url = the source '{ $title }' has no url
 pack-money-mismatch = currency mismatch: an amount in { $amount } in a pack in { $pack }

@@ -9,6 +9,7 @@ pack-rule-no-versions = la règle « { $rule } » n’a pas de version
 pack-version-ends-before-start = règle « { $rule } » : une version finit ({ $until }) avant de commencer ({ $from })
 pack-versions-overlap = règle « { $rule } » : versions qui se chevauchent (celle du { $from } est encore en vigueur le { $next }, quand la suivante commence)
 pack-in-version = règle « { $rule } » du { $from } : { $problem }
+pack-unknown-word = { $what } inconnu « { $value } » (attendu : { $expected })
 pack-no-sources = sources manquantes (chaque version en demande au moins une)
 pack-source-without-url = la source « { $title } » n’a pas d’url
 pack-money-mismatch = devise incohérente : un montant en { $amount } dans un jeu en { $pack }

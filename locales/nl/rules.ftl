@@ -9,6 +9,7 @@ pack-rule-no-versions = regel '{ $rule }' heeft geen versies
 pack-version-ends-before-start = regel '{ $rule }': een versie eindigt ({ $until }) voordat ze begint ({ $from })
 pack-versions-overlap = regel '{ $rule }': versies overlappen (die van { $from } geldt nog op { $next }, als de volgende begint)
 pack-in-version = regel '{ $rule }' vanaf { $from }: { $problem }
+pack-unknown-word = onbekende { $what } '{ $value }' (verwacht een van: { $expected })
 pack-no-sources = bronnen ontbreken (elke versie heeft er minstens één nodig)
 pack-source-without-url = de bron '{ $title }' heeft geen url
 pack-money-mismatch = munteenheid klopt niet: een bedrag in { $amount } in een pakket in { $pack }

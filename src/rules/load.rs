@@ -496,6 +496,14 @@ mod tests {
             },
         };
         let _nl = crate::i18n::Lang::Nl.scope();
+        let unknown = BUILT_IN[0]
+            .1
+            .replacen("anchor: \"outage\"", "anchor: \"letter-sent\"", 1);
+        let err = parse("mine.ron", &unknown).unwrap_err().to_string();
+        assert!(
+            err.contains("onbekende anchor 'letter-sent' (verwacht een van: written-complaint,"),
+            "{err}"
+        );
         assert_eq!(
             nested.to_string(),
             "regel 'nl-gc-wait' vanaf 2019-01-01: de lezing 'strict': bronnen ontbreken \
