@@ -5,17 +5,38 @@ use chrono::{DateTime, Duration, Local, TimeZone, Utc};
 
 use crate::domain::Case;
 use crate::export::json::{ImportError, parse_import};
+use crate::i18n::Lang;
 
-/// The demo journal in the import format.
+/// The demo journal in the import format, in English.
 pub const DEMO_JSON: &str = include_str!("../assets/demo.json");
+
+/// The same journal told in Dutch: the same cases, events and times, other words.
+pub const DEMO_JSON_NL: &str = include_str!("../assets/demo.nl.json");
+
+/// The same journal told in French.
+pub const DEMO_JSON_FR: &str = include_str!("../assets/demo.fr.json");
+
+/// The demo journal told in `lang`.
+pub fn json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => DEMO_JSON,
+        Lang::Nl => DEMO_JSON_NL,
+        Lang::Fr => DEMO_JSON_FR,
+    }
+}
 
 const WEEK: i64 = 7 * 86_400;
 
-/// The demo cases, each shifted by whole weeks so that its story ends within the week before
-/// `now`: weekdays and local clock times stay as told (see [`shift_local`]) and the counters
-/// run live.
+/// The demo cases in the current language, each shifted by whole weeks so that its story ends
+/// within the week before `now`: weekdays and local clock times stay as told (see
+/// [`shift_local`]) and the counters run live.
 pub fn cases(now: DateTime<Utc>) -> Result<Vec<Case>, ImportError> {
-    let mut cases = parse_import(DEMO_JSON)?;
+    cases_in(Lang::current(), now)
+}
+
+/// [`cases`] told in `lang`.
+pub fn cases_in(lang: Lang, now: DateTime<Utc>) -> Result<Vec<Case>, ImportError> {
+    let mut cases = parse_import(json(lang))?;
     for case in &mut cases {
         let end = case.last_activity();
         let weeks = (now - end).num_seconds().div_euclid(WEEK);

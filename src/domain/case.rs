@@ -167,17 +167,18 @@ impl Serialize for Change {
     }
 }
 
+/// A stored change word that is none of `edited`, `deleted`, `restored`: the word. (Said by
+/// `export::words`.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownChange(pub String);
+
 impl<'de> Deserialize<'de> for Change {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let word = String::deserialize(d)?;
         [Change::Edited, Change::Deleted, Change::Restored]
             .into_iter()
             .find(|c| c.as_str() == word)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "unknown change '{word}' (use one of: edited, deleted, restored)"
-                ))
-            })
+            .ok_or_else(|| serde::de::Error::custom(UnknownChange(word.clone())))
     }
 }
 

@@ -9,8 +9,11 @@ use super::field::{Field, FieldError};
 use super::text::{clean, clean_line};
 use super::{ActiveCall, Case, Event, Kind, Outcome, Phase, PromiseState};
 
-/// The summary of the outage event a new case about an outage starts with.
-pub const OUTAGE_SUMMARY: &str = "service out";
+/// The summary of the outage event a new case about an outage starts with, in the language
+/// of whoever creates the case: `service out`, `storing`, `service coupé`.
+pub fn outage_summary() -> &'static str {
+    crate::t!("journal-outage-summary")
+}
 
 /// Why a draft could not become a case. (The words for it are the front ends', see
 /// `cli::words`.)
@@ -65,7 +68,7 @@ impl NewCase {
             .filter(|t| !t.is_empty())
             .collect();
         if let Some(at) = self.outage {
-            case.add_event(Event::new(Kind::Outage, at, OUTAGE_SUMMARY));
+            case.add_event(Event::new(Kind::Outage, at, outage_summary()));
         }
         Ok(case)
     }

@@ -273,10 +273,9 @@ fn units(seconds: u64, most: usize) -> String {
 }
 
 /// A local date and time with the weekday: `Fri 2013-08-16 18:05`.
+/// The weekday is said in the reader's language: `vr 2013-08-16 18:05`, `ven. 2013-08-16 18:05`.
 pub fn local_day_minute(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local)
-        .format("%a %Y-%m-%d %H:%M")
-        .to_string()
+    crate::i18n::fmt::date(&t.with_timezone(&Local), "%a %Y-%m-%d %H:%M")
 }
 
 /// A span of seconds, short: the largest two units (three from a day up), trailing zero
@@ -325,8 +324,13 @@ pub fn parse_stored(s: &str) -> Option<DateTime<Utc>> {
     Some(t.with_timezone(&Utc))
 }
 
+/// A stored time that does not read as RFC 3339: the text. (Said by `export::words`.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRfc3339(pub String);
+
 /// Serde adapters for times as RFC 3339 UTC strings (any offset accepted on input).
 pub mod serde_rfc3339 {
+    use super::NotRfc3339;
     use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -336,8 +340,7 @@ pub mod serde_rfc3339 {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        super::parse_stored(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time")))
+        super::parse_stored(&s).ok_or_else(|| serde::de::Error::custom(NotRfc3339(s.to_string())))
     }
 
     /// The same for optional times.
@@ -361,9 +364,8 @@ pub mod serde_rfc3339 {
         ) -> Result<Option<DateTime<Utc>>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| {
-                super::super::parse_stored(&s).ok_or_else(|| {
-                    serde::de::Error::custom(format!("'{s}' is not an RFC 3339 time"))
-                })
+                super::super::parse_stored(&s)
+                    .ok_or_else(|| serde::de::Error::custom(super::NotRfc3339(s.to_string())))
             })
             .transpose()
         }

@@ -12,6 +12,7 @@ use crate::domain::{
     Status, Summary,
 };
 use crate::storage::valid_id;
+use crate::t;
 
 /// A case as JSON shows it: the stored fields, its counters as of a moment, (in exports) its
 /// notes, and its events (left out only for the head of a `list --json` element, whose events
@@ -199,11 +200,9 @@ enum OneOrMany {
 }
 
 /// Why an import document was refused. Nothing is imported from a refused document.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("not a JSON document: {0}")]
     Syntax(serde_json::Error),
-    #[error("case {index}{}: {reason}", id_hint(.id.as_ref()))]
     Case {
         index: usize,
         id: Option<String>,
@@ -211,10 +210,29 @@ pub enum ImportError {
     },
 }
 
-fn id_hint(id: Option<&String>) -> String {
-    // Quoted with escapes: an id is what the document says, control characters and all.
-    id.map(|id| format!(" (id '{}')", id.escape_debug()))
-        .unwrap_or_default()
+impl std::error::Error for ImportError {}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Syntax(e) => f.write_str(&t!("import-not-json", error = e.to_string())),
+            ImportError::Case { index, id, reason } => {
+                // Quoted with escapes: an id is what the document says, control characters
+                // and all.
+                let said = if let Some(id) = id {
+                    t!(
+                        "import-case-with-id",
+                        index = *index,
+                        id = id.escape_debug().to_string(),
+                        reason = reason.as_str()
+                    )
+                } else {
+                    t!("import-case", index = *index, reason = reason.as_str())
+                };
+                f.write_str(&said)
+            }
+        }
+    }
 }
 
 /// Reads an import document: one case object as `export --format json` writes it, or an array
@@ -240,36 +258,36 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
             // writable case without it.
             if let Some(why) = value.get("read_only").filter(|v| !v.is_null()) {
                 let why = why.as_str().map_or_else(|| why.to_string(), str::to_string);
-                return Err(fail(format!(
-                    "it was exported from a read-only case file ({why}), and what made it \
-                     read-only is not in this document; fix the case file and export it \
-                     again, or remove the \"read_only\" key to import the case without it"
-                )));
+                return Err(fail(t!("import-read-only", why = why)));
             }
             let mut case: Case = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
             if !valid_id(&case.id) {
-                return Err(fail(
-                    "the id must be 1 to 64 letters, digits, '-' and '_'".into(),
-                ));
+                return Err(fail(t!("import-bad-id").to_string()));
             }
             if case.title.trim().is_empty() {
-                return Err(fail("the title is empty".into()));
+                return Err(fail(t!("import-empty-title").to_string()));
             }
             if crate::domain::text::clean_line(&case.title).is_empty() {
-                return Err(fail(format!(
-                    "the title '{}' is only control characters, and empty without them",
-                    case.title.escape_debug()
+                return Err(fail(t!(
+                    "import-control-title",
+                    title = case.title.escape_debug().to_string()
                 )));
             }
             crate::domain::money::check_terms(case.country, case.monthly_fee_minor, case.currency)
-                .map_err(fail)?;
+                .map_err(|e| fail(e.to_string()))?;
             for (n, e) in case.events.iter().enumerate() {
-                e.validate()
-                    .map_err(|err| fail(format!("event {}: {err}", n + 1)))?;
+                e.validate().map_err(|err| {
+                    fail(t!("import-event", n = n + 1, problem = err.to_string()))
+                })?;
             }
             for (n, e) in case.deleted_events.iter().enumerate() {
-                e.validate()
-                    .map_err(|err| fail(format!("deleted event {}: {err}", n + 1)))?;
+                e.validate().map_err(|err| {
+                    fail(t!(
+                        "import-deleted-event",
+                        n = n + 1,
+                        problem = err.to_string()
+                    ))
+                })?;
             }
             case.sort_events();
             case.clean_text();

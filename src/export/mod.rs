@@ -1,6 +1,8 @@
 //! Cases turned into text for people and programs: pure functions, case in, text out.
 
 pub mod csv;
+pub mod escalation;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod words;

@@ -23,13 +23,84 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub struct PackError {
     pub file: String,
     pub line: usize,
-    pub problem: String,
+    pub problem: PackProblem,
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.file, self.line, self.problem)
     }
+}
+
+/// Why a pack file did not load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackProblem {
+    /// The file could not be read: the system's words.
+    Unreadable(String),
+    /// Not RON of the pack schema: the parser's words.
+    Syntax(String),
+    /// Another schema version than [`PACK_SCHEMA`].
+    Schema(u32),
+    /// The pack's currency is not its country's.
+    CurrencyOfCountry {
+        currency: Currency,
+        country: Country,
+    },
+    /// A file for a country with a pack already loaded, in another currency.
+    CurrencyOfPack {
+        currency: Currency,
+        country: Country,
+        theirs: Currency,
+    },
+    /// A new country's pack without a calendar.
+    NeedsCalendar(Country),
+    /// The calendar's sources.
+    Calendar(VersionProblem),
+    /// Two rules with one id.
+    Twice(String),
+    /// A rule without an English title.
+    NoEnglishTitle(String),
+    /// A rule without versions.
+    NoVersions(String),
+    /// A version that ends before it starts.
+    EndsBeforeStart {
+        rule: String,
+        from: String,
+        until: String,
+    },
+    /// A version still in force when the next starts.
+    Overlap {
+        rule: String,
+        from: String,
+        next: String,
+    },
+    /// Something wrong in the version of `rule` from `from`.
+    Version {
+        rule: String,
+        from: String,
+        problem: VersionProblem,
+    },
+}
+
+/// What is wrong inside a version (or a calendar, or one reading of a disputed rule).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionProblem {
+    NoSources,
+    SourceWithoutUrl(String),
+    /// An amount in `amount` in a pack in `pack`.
+    MoneyMismatch {
+        amount: Currency,
+        pack: Currency,
+    },
+    NoTiers,
+    NoSteps,
+    ZeroDenominator,
+    GreatestOfNothing,
+    /// A problem in one reading of a disputed rule.
+    Reading {
+        reading: String,
+        problem: Box<VersionProblem>,
+    },
 }
 
 /// One country's rules as they apply: the built-in pack with the user's rules merged in.
@@ -86,7 +157,7 @@ impl Packs {
                 Err(e) => packs.errors.push(PackError {
                     file: name,
                     line: 0,
-                    problem: e.to_string(),
+                    problem: PackProblem::Unreadable(e.to_string()),
                 }),
             }
         }
@@ -107,10 +178,11 @@ impl Packs {
                             self.errors.push(PackError {
                                 file: file.into(),
                                 line: line_of(text, "currency"),
-                                problem: format!(
-                                    "currency {} does not match the {} pack's {}",
-                                    pack.currency, p.country, p.currency
-                                ),
+                                problem: PackProblem::CurrencyOfPack {
+                                    currency: pack.currency,
+                                    country: p.country,
+                                    theirs: p.currency,
+                                },
                             });
                             return;
                         }
@@ -130,10 +202,7 @@ impl Packs {
                             self.errors.push(PackError {
                                 file: file.into(),
                                 line: line_of(text, "country"),
-                                problem: format!(
-                                    "no built-in pack for {}: the file needs a calendar",
-                                    pack.country
-                                ),
+                                problem: PackProblem::NeedsCalendar(pack.country),
                             });
                             return;
                         };
@@ -194,9 +263,9 @@ pub fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
     let pack: Pack = options.from_str(text).map_err(|e| PackError {
         file: file.into(),
         line: e.span.start.line,
-        problem: e.code.to_string(),
+        problem: PackProblem::Syntax(e.code.to_string()),
     })?;
-    let err = |line: usize, problem: String| PackError {
+    let err = |line: usize, problem: PackProblem| PackError {
         file: file.into(),
         line,
         problem,
@@ -204,45 +273,34 @@ pub fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
     if pack.schema != PACK_SCHEMA {
         return Err(err(
             line_of(text, "schema"),
-            format!(
-                "schema {} (this runaround reads schema {PACK_SCHEMA})",
-                pack.schema
-            ),
+            PackProblem::Schema(pack.schema),
         ));
     }
     if pack.country.currency() != Some(pack.currency) {
         return Err(err(
             line_of(text, "currency"),
-            format!(
-                "currency mismatch: {} is not the currency of {}",
-                pack.currency, pack.country
-            ),
+            PackProblem::CurrencyOfCountry {
+                currency: pack.currency,
+                country: pack.country,
+            },
         ));
     }
     if let Some(cal) = &pack.calendar {
-        check_sources(&cal.sources).map_err(|p| err(line_of(text, "calendar"), p))?;
+        check_sources(&cal.sources)
+            .map_err(|p| err(line_of(text, "calendar"), PackProblem::Calendar(p)))?;
     }
     let mut ids = BTreeSet::new();
     for rule in &pack.rules {
         let at = rule_at(text, &rule.id);
         let rule_line = text[..at].matches('\n').count() + 1;
         if !ids.insert(rule.id.as_str()) {
-            return Err(err(rule_line, format!("rule '{}' appears twice", rule.id)));
+            return Err(err(rule_line, PackProblem::Twice(rule.id.clone())));
         }
         if !rule.title.contains_key("en") {
-            return Err(err(
-                rule_line,
-                format!(
-                    "rule '{}' has no English title (title: {{\"en\": …}})",
-                    rule.id
-                ),
-            ));
+            return Err(err(rule_line, PackProblem::NoEnglishTitle(rule.id.clone())));
         }
         if rule.versions.is_empty() {
-            return Err(err(
-                rule_line,
-                format!("rule '{}' has no versions", rule.id),
-            ));
+            return Err(err(rule_line, PackProblem::NoVersions(rule.id.clone())));
         }
         let mut order: Vec<usize> = (0..rule.versions.len()).collect();
         order.sort_by_key(|&i| rule.versions[i].valid_from);
@@ -252,12 +310,11 @@ pub fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
             if v.valid_until.is_some_and(|u| u <= v.valid_from) {
                 return Err(err(
                     line,
-                    format!(
-                        "rule '{}': a version ends ({}) before it starts ({})",
-                        rule.id,
-                        v.valid_until.map(|u| u.to_string()).unwrap_or_default(),
-                        v.valid_from
-                    ),
+                    PackProblem::EndsBeforeStart {
+                        rule: rule.id.clone(),
+                        from: v.valid_from.to_string(),
+                        until: v.valid_until.map(|u| u.to_string()).unwrap_or_default(),
+                    },
                 ));
             }
             if let Some(&j) = order.get(k + 1) {
@@ -265,41 +322,42 @@ pub fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
                 if v.valid_until.is_none_or(|u| u > next.valid_from) {
                     return Err(err(
                         version_line(text, at, j),
-                        format!(
-                            "rule '{}': overlapping versions (the one from {} is still in force on {}, when the next starts)",
-                            rule.id, v.valid_from, next.valid_from
-                        ),
+                        PackProblem::Overlap {
+                            rule: rule.id.clone(),
+                            from: v.valid_from.to_string(),
+                            next: next.valid_from.to_string(),
+                        },
                     ));
                 }
             }
-            check_sources(&v.sources).map_err(|p| {
+            let in_version = |problem| {
                 err(
                     line,
-                    format!("rule '{}' from {}: {p}", rule.id, v.valid_from),
+                    PackProblem::Version {
+                        rule: rule.id.clone(),
+                        from: v.valid_from.to_string(),
+                        problem,
+                    },
                 )
-            })?;
-            check_effect(&v.effect, pack.currency).map_err(|p| {
-                err(
-                    line,
-                    format!("rule '{}' from {}: {p}", rule.id, v.valid_from),
-                )
-            })?;
+            };
+            check_sources(&v.sources).map_err(in_version)?;
+            check_effect(&v.effect, pack.currency).map_err(in_version)?;
         }
     }
     Ok(pack)
 }
 
-fn check_sources(sources: &[Source]) -> Result<(), String> {
+fn check_sources(sources: &[Source]) -> Result<(), VersionProblem> {
     if sources.is_empty() {
-        return Err("missing sources (every version needs at least one)".into());
+        return Err(VersionProblem::NoSources);
     }
     match sources.iter().find(|s| s.url.trim().is_empty()) {
-        Some(s) => Err(format!("the source '{}' has no url", s.title)),
+        Some(s) => Err(VersionProblem::SourceWithoutUrl(s.title.clone())),
         None => Ok(()),
     }
 }
 
-fn check_effect(effect: &Effect, currency: Currency) -> Result<(), String> {
+fn check_effect(effect: &Effect, currency: Currency) -> Result<(), VersionProblem> {
     let Effect::Compensation {
         amount,
         floor,
@@ -315,9 +373,10 @@ fn check_effect(effect: &Effect, currency: Currency) -> Result<(), String> {
         if m == currency {
             Ok(())
         } else {
-            Err(format!(
-                "currency mismatch: an amount in {m} in a pack in {currency}"
-            ))
+            Err(VersionProblem::MoneyMismatch {
+                amount: m,
+                pack: currency,
+            })
         }
     };
     for m in floor.iter().chain(cap) {
@@ -329,20 +388,23 @@ fn check_effect(effect: &Effect, currency: Currency) -> Result<(), String> {
     }
     for i in interpretations {
         check_amount(&i.amount, &money)?;
-        check_sources(&i.sources).map_err(|p| format!("the reading '{}': {p}", i.reading))?;
+        check_sources(&i.sources).map_err(|p| VersionProblem::Reading {
+            reading: i.reading.clone(),
+            problem: Box::new(p),
+        })?;
     }
     Ok(())
 }
 
 fn check_amount(
     amount: &Amount,
-    money: &dyn Fn(Currency) -> Result<(), String>,
-) -> Result<(), String> {
+    money: &dyn Fn(Currency) -> Result<(), VersionProblem>,
+) -> Result<(), VersionProblem> {
     match amount {
         Amount::PerUnit(r) => check_rate(r, money),
         Amount::Tiered(tiers) => {
             if tiers.is_empty() {
-                return Err("no tiers".into());
+                return Err(VersionProblem::NoTiers);
             }
             tiers.iter().try_for_each(|t| check_rate(&t.rate, money))
         }
@@ -350,19 +412,22 @@ fn check_amount(
             steps, currency, ..
         } => {
             if steps.is_empty() {
-                return Err("no steps".into());
+                return Err(VersionProblem::NoSteps);
             }
             money(*currency)
         }
     }
 }
 
-fn check_rate(rate: &Rate, money: &dyn Fn(Currency) -> Result<(), String>) -> Result<(), String> {
+fn check_rate(
+    rate: &Rate,
+    money: &dyn Fn(Currency) -> Result<(), VersionProblem>,
+) -> Result<(), VersionProblem> {
     match rate {
         Rate::Fixed(m) => money(m.currency),
-        Rate::FeeFraction(_, 0) => Err("a fraction with denominator 0".into()),
+        Rate::FeeFraction(_, 0) => Err(VersionProblem::ZeroDenominator),
         Rate::FeeFraction(..) | Rate::FeeBasisPoints(_) => Ok(()),
-        Rate::Greatest(all) if all.is_empty() => Err("Greatest of nothing".into()),
+        Rate::Greatest(all) if all.is_empty() => Err(VersionProblem::GreatestOfNothing),
         Rate::Greatest(all) => all.iter().try_for_each(|r| check_rate(r, money)),
     }
 }
@@ -376,5 +441,73 @@ mod tests {
         let packs = Packs::built_in();
         assert_eq!(packs.errors, Vec::<PackError>::new());
         assert_eq!(packs.packs.len(), 5);
+    }
+
+    #[test]
+    fn every_built_in_rule_has_a_title_in_english_dutch_and_french() {
+        let packs = Packs::built_in();
+        let mut rules = 0;
+        for pack in &packs.packs {
+            for (rule, file) in &pack.rules {
+                rules += 1;
+                for lang in crate::i18n::Lang::ALL {
+                    let title = rule.title.get(lang.code()).map(|t| t.trim());
+                    assert!(
+                        title.is_some_and(|t| !t.is_empty()),
+                        "{file}: rule '{}' has no {lang} title",
+                        rule.id
+                    );
+                }
+                // Told, not copied: a Dutch or French title that is the English one is missing.
+                for lang in ["nl", "fr"] {
+                    assert_ne!(rule.title.get(lang), rule.title.get("en"), "{}", rule.id);
+                }
+            }
+        }
+        assert!(rules >= 20, "{rules}");
+    }
+
+    #[test]
+    fn a_pack_that_does_not_load_says_why_in_the_readers_language() {
+        let text = BUILT_IN[0].1.replacen("schema: 1", "schema: 7", 1);
+        let err = parse("mine.ron", &text).unwrap_err();
+        let said = |lang: crate::i18n::Lang| {
+            let _scope = lang.scope();
+            err.to_string()
+        };
+        assert_eq!(
+            said(crate::i18n::Lang::En),
+            "mine.ron:4: schema 7 (this runaround reads schema 1)"
+        );
+        assert_eq!(
+            said(crate::i18n::Lang::Nl),
+            "mine.ron:4: schema 7 (deze runaround leest schema 1)"
+        );
+        assert_eq!(
+            said(crate::i18n::Lang::Fr),
+            "mine.ron:4: schéma 7 (ce runaround lit le schéma 1)"
+        );
+        let nested = PackProblem::Version {
+            rule: "nl-gc-wait".into(),
+            from: "2019-01-01".into(),
+            problem: VersionProblem::Reading {
+                reading: "strict".into(),
+                problem: Box::new(VersionProblem::NoSources),
+            },
+        };
+        let _nl = crate::i18n::Lang::Nl.scope();
+        let unknown = BUILT_IN[0]
+            .1
+            .replacen("anchor: \"outage\"", "anchor: \"letter-sent\"", 1);
+        let err = parse("mine.ron", &unknown).unwrap_err().to_string();
+        assert!(
+            err.contains("onbekende anchor 'letter-sent' (verwacht een van: written-complaint,"),
+            "{err}"
+        );
+        assert_eq!(
+            nested.to_string(),
+            "regel 'nl-gc-wait' vanaf 2019-01-01: de lezing 'strict': bronnen ontbreken \
+             (elke versie heeft er minstens één nodig)"
+        );
     }
 }

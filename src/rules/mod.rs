@@ -7,3 +7,4 @@ mod compensation;
 pub mod engine;
 pub mod load;
 pub mod schema;
+mod words;

@@ -43,10 +43,11 @@ macro_rules! words {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let word = String::deserialize(d)?;
                 $name::ALL.iter().copied().find(|v| v.as_str() == word).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "unknown {} '{word}' (expected one of: {})",
-                        $what,
-                        $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+                    serde::de::Error::custom($crate::t!(
+                        "pack-unknown-word",
+                        what = $what,
+                        value = word.as_str(),
+                        expected = $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
                     ))
                 })
             }
