@@ -145,9 +145,11 @@ fn recover_one(store: &Store, base_path: &Path, now: DateTime<Utc>) -> Option<St
             return None;
         }
         Err(e) => {
-            return Some(format!(
-                "notes written in the editor for case {id} could not be read ({e}); they stay in {}",
-                copy.display()
+            return Some(crate::t!(
+                "editing-unreadable",
+                id = id,
+                error = e.to_string(),
+                path = copy.display().to_string()
             ));
         }
     };
@@ -170,18 +172,15 @@ fn recover_one(store: &Store, base_path: &Path, now: DateTime<Utc>) -> Option<St
         Ok((merge, _)) => {
             forget();
             Some(match merge {
-                Merge::Conflict => format!(
-                    "notes written in the editor when runaround last ended were merged into case {id}; \
-                     where they overlap a later change both are kept between <<<<<<< and >>>>>>> lines"
-                ),
-                Merge::Plain | Merge::Merged => format!(
-                    "notes written in the editor when runaround last ended were merged into case {id}"
-                ),
+                Merge::Conflict => crate::t!("editing-merged-conflict", id = id),
+                Merge::Plain | Merge::Merged => crate::t!("editing-merged", id = id),
             })
         }
-        Err(e) => Some(format!(
-            "notes written in the editor for case {id} could not be merged ({e}); they stay in {}",
-            copy.display()
+        Err(e) => Some(crate::t!(
+            "editing-not-merged",
+            id = id,
+            error = e.to_string(),
+            path = copy.display().to_string()
         )),
     }
 }
