@@ -69,8 +69,8 @@ keyhelp-scroll-a-page-up = une page plus haut
 keyhelp-to-the-top = au début
 keyhelp-to-the-end = à la fin
 stopwatch-answered = répondu
-stopwatch-on-hold = en attente
-stopwatch-transferred = transféré
+stopwatch-on-hold = attente
+stopwatch-transferred = transfert
 stopwatch-end = fin
 
 # Forms: the inputs' labels, the titles, the placeholders.
@@ -170,17 +170,15 @@ counter-no-shows = absences
 counter-open = ouvert
 counter-days = { $days } j
 counter-owed = dû
-stopwatch-phase-hold = EN ATTENTE
+stopwatch-phase-hold = ATTENTE
 stopwatch-phase-talk = EN LIGNE
 stopwatch-call = appel
-stopwatch-call-to = appel au { $number }
+stopwatch-call-to = vers le { $number }
 stopwatch-in-all = { $total } en tout
-stopwatch-totals =
-    en attente { $hold } · en ligne { $talk } · { $count ->
+stopwatch-totals = attente { $hold } · en ligne { $talk } · { $count ->
         [one] { $count } transfert
        *[other] { $count } transferts
     }
-
 # The Timeline pane.
 timeline-unreadable = cases/{ $id }.ron est illisible :
 timeline-unreadable-help = runaround ne l’écrase jamais. Réparez le fichier à la main (c’est du RON ordinaire) ou déplacez-le ; le changement s’affiche ici en une seconde.

@@ -69,7 +69,7 @@ keyhelp-scroll-a-page-up = een pagina omhoog
 keyhelp-to-the-top = naar het begin
 keyhelp-to-the-end = naar het eind
 stopwatch-answered = opgenomen
-stopwatch-on-hold = in de wacht
+stopwatch-on-hold = wacht
 stopwatch-transferred = doorgezet
 stopwatch-end = einde
 
@@ -170,17 +170,15 @@ counter-no-shows = niet gekomen
 counter-open = open
 counter-days = { $days }d
 counter-owed = tegoed
-stopwatch-phase-hold = IN DE WACHT
-stopwatch-phase-talk = IN GESPREK
+stopwatch-phase-hold = WACHT
+stopwatch-phase-talk = GESPREK
 stopwatch-call = gesprek
-stopwatch-call-to = gesprek met { $number }
-stopwatch-in-all = { $total } in totaal
-stopwatch-totals =
-    in de wacht { $hold } · in gesprek { $talk } · { $count ->
-        [one] { $count } keer doorgezet
-       *[other] { $count } keer doorgezet
+stopwatch-call-to = naar { $number }
+stopwatch-in-all = { $total } totaal
+stopwatch-totals = wacht { $hold } · gesprek { $talk } · { $count ->
+        [one] { $count }× doorgezet
+       *[other] { $count }× doorgezet
     }
-
 # The Timeline pane.
 timeline-unreadable = cases/{ $id }.ron is niet te lezen:
 timeline-unreadable-help = runaround schrijft er nooit overheen. Herstel het bestand met de hand (het is gewone RON) of zet het ergens anders; de wijziging is hier binnen een seconde te zien.

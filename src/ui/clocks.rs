@@ -162,7 +162,7 @@ pub fn overlay_text(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Vec<Strin
 
 /// `line` broken at spaces into pieces of at most `width` columns, continuing at its indent;
 /// a word longer than a piece (a long address) is broken where the piece ends.
-fn wrap(line: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let indent = line.chars().take_while(|c| *c == ' ').count();
     let pad = indent.min(width / 2);

@@ -219,9 +219,17 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
             // Without a case to act on, logging and calling are not offered.
             let case = app.writable().is_ok();
             let useful = |a: Action| case || !matches!(a, Action::LogEvent | Action::StartCall);
+            // Only whole hints: one that does not fit is left out with the ones after it.
+            let mut room = usize::from(area.width);
             for (key, word) in app.keymap.hints_for(&app.scopes(), useful) {
-                spans.push(Span::styled(format!(" {key}"), t.value));
-                spans.push(Span::styled(format!(" {word} "), t.dim));
+                let (key, word) = (format!(" {key}"), format!(" {word} "));
+                let width = Line::raw(key.as_str()).width() + Line::raw(word.as_str()).width();
+                if width > room {
+                    break;
+                }
+                room -= width;
+                spans.push(Span::styled(key, t.value));
+                spans.push(Span::styled(word, t.dim));
             }
             Line::from(spans)
         }

@@ -88,10 +88,15 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &The
     }
 }
 
+/// How wide the help is at most.
+const HELP_WIDTH: u16 = 84;
+
 /// Draws the help: every binding of the keymap, by scope. When it does not fit, it shows
 /// from line `scroll` on (clamped here to the last screenful) and says there is more.
 pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t: &Theme) {
     let rows = keymap.help_rows();
+    // The columns a description has beside its keys inside the box.
+    let room = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2 + 14)).max(10);
     let mut lines = Vec::new();
     for (scope, name) in [
         (Scope::Global, crate::t!("help-anywhere")),
@@ -103,10 +108,14 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
     ] {
         lines.push(Line::from(Span::styled(name, t.title)));
         for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == scope) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:>10}  "), t.value),
-                Span::styled(*help, t.label),
-            ]));
+            // A description too long for the box goes on under itself, not off its edge.
+            for (i, piece) in super::clocks::wrap(help, room).into_iter().enumerate() {
+                let keys = if i == 0 { keys.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:>10}  "), t.value),
+                    Span::styled(piece, t.label),
+                ]));
+            }
         }
     }
     lines.push(Line::from(Span::styled(
@@ -120,7 +129,7 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
     scrolled(
         frame,
         area,
-        84,
+        HELP_WIDTH,
         crate::t!("help-title"),
         lines,
         keymap,

@@ -1,0 +1,166 @@
+//! The main screens in Dutch and French at 80x24: snapshots, and the words that must be whole
+//! (the header and the hint line cut no word in any language).
+//!
+//! Times on screen are local, so the tests run with TZ=Europe/Amsterdam (see `in_zone`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::{apply, demo_app, in_zone, now};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use runaround::app::{App, Msg, update};
+use runaround::i18n::Lang;
+use runaround::ui::{draw, theme::Theme};
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| draw(f, app, &Theme::new(true))).unwrap();
+    terminal
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        let effects = update(app, Msg::Key(KeyEvent::from(*code)));
+        apply(app, effects);
+    }
+}
+
+/// The screen's rows as text.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect())
+        .collect()
+}
+
+/// The demo with a call running: transferred once, twenty minutes in.
+fn call_running() -> App {
+    let mut app = demo_app();
+    keys(&mut app, &[KeyCode::Char('c'), KeyCode::Enter]);
+    let effects = update(&mut app, Msg::Tick(now() + Duration::seconds(12 * 60 + 7)));
+    apply(&mut app, effects);
+    keys(&mut app, &[KeyCode::Char('t')]);
+    for c in "088-0402".chars() {
+        keys(&mut app, &[KeyCode::Char(c)]);
+    }
+    keys(&mut app, &[KeyCode::Enter]);
+    let effects = update(&mut app, Msg::Tick(now() + Duration::seconds(20 * 60 + 9)));
+    apply(&mut app, effects);
+    app
+}
+
+/// The screens that are snapshotted in each language, by name.
+fn screens() -> Vec<(&'static str, App)> {
+    let mut help = demo_app();
+    keys(&mut help, &[KeyCode::Char('?')]);
+    let mut form = demo_app();
+    keys(&mut form, &[KeyCode::Char('l')]);
+    let mut clocks = demo_app();
+    keys(&mut clocks, &[KeyCode::Char('K')]);
+    vec![
+        ("demo", demo_app()),
+        ("help", help),
+        ("log_form", form),
+        ("clocks", clocks),
+        ("call_running", call_running()),
+    ]
+}
+
+fn snapshots(lang: Lang) {
+    let _lang = lang.scope();
+    for (name, mut app) in screens() {
+        let terminal = render(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("{name}_80x24_{lang}"), terminal.backend());
+    }
+}
+
+#[test]
+fn main_screens_80x24_in_dutch() {
+    if in_zone("main_screens_80x24_in_dutch") {
+        snapshots(Lang::Nl);
+    }
+}
+
+#[test]
+fn main_screens_80x24_in_french() {
+    if in_zone("main_screens_80x24_in_french") {
+        snapshots(Lang::Fr);
+    }
+}
+
+#[test]
+fn the_screens_speak_the_language_of_the_thread() {
+    let said = |lang: Lang| {
+        let _lang = lang.scope();
+        rows(&render(&mut demo_app(), 80, 24)).join("\n")
+    };
+    let (en, nl, fr) = (said(Lang::En), said(Lang::Nl), said(Lang::Fr));
+    assert!(
+        en.contains("Timeline (") && en.contains("redirects 3"),
+        "{en}"
+    );
+    assert!(
+        nl.contains("Tijdlijn (") && nl.contains("doorverwezen 3"),
+        "{nl}"
+    );
+    assert!(
+        fr.contains("Chronologie (") && fr.contains("redirections 3"),
+        "{fr}"
+    );
+    assert!(!nl.contains("Timeline") && !fr.contains("Timeline"));
+}
+
+/// The first word of `line` (split at spaces) that is not one of `words`: a word cut by the
+/// edge of the screen is none of them.
+fn cut_word<'a>(line: &'a str, words: &[String]) -> Option<&'a str> {
+    line.split_whitespace()
+        .find(|w| !words.iter().any(|k| k == w))
+}
+
+#[test]
+fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
+    for lang in Lang::ALL {
+        let _lang = lang.scope();
+        for (name, mut app) in screens() {
+            // The hint line says the status message, else the hints of the keys in force.
+            let said: Vec<String> = match &app.message {
+                Some(m) => vec![m.text.clone()],
+                None => app
+                    .keymap
+                    .hints_for(&app.scopes(), |_| true)
+                    .into_iter()
+                    .map(|(k, w)| format!("{k} {w}"))
+                    .collect(),
+            };
+            let words: Vec<String> = said
+                .iter()
+                .flat_map(|t| t.split_whitespace().map(str::to_string))
+                .collect();
+            let rows = rows(&render(&mut app, 80, 24));
+            let hint = rows.last().unwrap();
+            // (Unless an overlay as tall as the screen covers it.)
+            assert!(
+                hint.contains('╰') || cut_word(hint, &words).is_none(),
+                "{lang} {name}: the hint line cuts a word: {hint:?}"
+            );
+            // The header is the rows above the panes' frames (and above the overlays); a row
+            // whose last column holds a letter or digit ran off the screen (the counters wrap
+            // at their separators).
+            for row in rows
+                .iter()
+                .take_while(|r| !r.contains('┏') && !r.contains('┌') && !r.contains('╭'))
+            {
+                assert!(
+                    !row.chars().last().is_some_and(char::is_alphanumeric),
+                    "{lang} {name}: a header row runs off the screen: {row:?}"
+                );
+            }
+        }
+    }
+}
