@@ -72,6 +72,16 @@ fn screens() -> Vec<(&'static str, App)> {
     ]
 }
 
+/// The screens checked for cut words: those snapshotted, and the demo journal's own (its
+/// header says it is a demo).
+fn checked() -> Vec<(&'static str, App)> {
+    let mut demo_mode = demo_app();
+    demo_mode.demo = true;
+    let mut all = screens();
+    all.push(("demo_mode", demo_mode));
+    all
+}
+
 fn snapshots(lang: Lang) {
     let _lang = lang.scope();
     for (name, mut app) in screens() {
@@ -127,7 +137,7 @@ fn cut_word<'a>(line: &'a str, words: &[String]) -> Option<&'a str> {
 fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
     for lang in Lang::ALL {
         let _lang = lang.scope();
-        for (name, mut app) in screens() {
+        for (name, mut app) in checked() {
             // The hint line says the status message, else the hints of the keys in force.
             let said: Vec<String> = match &app.message {
                 Some(m) => vec![m.text.clone()],
@@ -157,10 +167,50 @@ fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
                 .take_while(|r| !r.contains('┏') && !r.contains('┌') && !r.contains('╭'))
             {
                 assert!(
-                    !row.chars().last().is_some_and(char::is_alphanumeric),
+                    !row.chars().last().is_some_and(char::is_alphanumeric)
+                        && row.contains('[') == row.contains(']'),
                     "{lang} {name}: a header row runs off the screen: {row:?}"
                 );
             }
         }
     }
+}
+
+#[test]
+fn the_welcome_screen_shows_every_row_whole_in_every_language() {
+    for lang in Lang::ALL {
+        let _lang = lang.scope();
+        let screen = rows(&render(&mut App::new(Vec::new(), now()), 80, 24));
+        for words in [
+            runaround::t!("welcome-new-case"),
+            runaround::t!("welcome-demo"),
+            runaround::t!("welcome-help"),
+            runaround::t!("welcome-quit"),
+        ] {
+            assert!(
+                screen.iter().any(|r| r.contains(words)),
+                "{lang}: {words:?} is not whole on\n{}",
+                screen.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn a_picker_shows_the_words_of_the_language_and_keeps_the_stored_ones() {
+    use runaround::app::Overlay;
+    use runaround::app::form::InputId;
+    let _nl = Lang::Nl.scope();
+    let mut app = demo_app();
+    keys(&mut app, &[KeyCode::Char('l')]);
+    let screen = rows(&render(&mut app, 80, 24)).join("\n");
+    assert!(screen.contains("‹ gesprek ›"), "{screen}");
+    // Typing a letter picks the choice whose Dutch word starts with it: k for klacht.
+    keys(&mut app, &[KeyCode::Char('k')]);
+    let screen = rows(&render(&mut app, 80, 24)).join("\n");
+    assert!(screen.contains("‹ klacht ›"), "{screen}");
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert_eq!(form.get(InputId::Kind), "complaint");
 }

@@ -278,3 +278,6 @@ editing-merged-conflict = notes written in the editor when runaround last ended 
 editing-merged = notes written in the editor when runaround last ended were merged into case { $id }
 editing-not-merged = notes written in the editor for case { $id } could not be merged ({ $error }); they stay in { $path }
 status-will-retry = will retry: case { $id } is in use by { $by }
+
+# The header's demo mark when the long one does not fit.
+header-demo-short = [demo]

@@ -89,7 +89,7 @@ form-log-event = Noter un événement
 form-edit-event = Modifier l’événement
 form-end-call = Terminer l’appel
 form-transfer = Transféré : vers où ?
-form-call-number = Appel en cours… (le chrono tourne ; Entrée pour continuer)
+form-call-number = Appel en cours… (le chrono tourne ; Enter pour continuer)
 form-status = Statut (←/→ pour choisir)
 placeholder-transfer-to = numéro, service ou lieu
 placeholder-number-dialled = numéro composé
@@ -134,7 +134,7 @@ screen-needs = { $size }, il faut { $needs }
 welcome-title = Bienvenue dans runaround
 welcome-text = Un dossier par problème avec une entreprise, la chronologie de chaque appel, redirection et promesse, et des compteurs qui montrent comment on vous fait tourner en rond.
 welcome-new-case = créer votre premier dossier
-welcome-demo = essayer d’abord sur un journal de démo (le vôtre n’est pas touché)
+welcome-demo = essai sur un journal de démo (le vôtre reste intact)
 welcome-help = toutes les touches
 welcome-quit = quitter
 welcome-frame = Pas encore de dossier
@@ -276,3 +276,6 @@ editing-merged-conflict = les notes écrites dans l’éditeur à la dernière f
 editing-merged = les notes écrites dans l’éditeur à la dernière fermeture de runaround ont été fusionnées dans le dossier { $id }
 editing-not-merged = les notes écrites dans l’éditeur pour le dossier { $id } n’ont pas pu être fusionnées ({ $error }) ; elles restent dans { $path }
 status-will-retry = nouvel essai bientôt : le dossier { $id } est utilisé par { $by }
+
+# The header's demo mark when the long one does not fit.
+header-demo-short = [démo]

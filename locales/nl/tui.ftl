@@ -134,7 +134,7 @@ screen-needs = { $size }, nodig: { $needs }
 welcome-title = Welkom bij runaround
 welcome-text = Eén zaak per probleem met een bedrijf, een tijdlijn van elk gesprek, elke doorverwijzing en belofte, en tellers die laten zien hoe je van het kastje naar de muur wordt gestuurd.
 welcome-new-case = maak je eerste zaak
-welcome-demo = probeer het eerst met een demodagboek (het jouwe blijft onaangeroerd)
+welcome-demo = probeer eerst een demodagboek (het jouwe blijft heel)
 welcome-help = alle toetsen
 welcome-quit = stoppen
 welcome-frame = Nog geen zaken
@@ -276,3 +276,6 @@ editing-merged-conflict = notities die in de editor stonden toen runaround de vo
 editing-merged = notities die in de editor stonden toen runaround de vorige keer stopte, zijn samengevoegd in zaak { $id }
 editing-not-merged = in de editor geschreven notities voor zaak { $id } konden niet samengevoegd worden ({ $error }); ze blijven in { $path }
 status-will-retry = probeert opnieuw: zaak { $id } is in gebruik door { $by }
+
+# The header's demo mark when the long one does not fit.
+header-demo-short = [demo]

@@ -102,10 +102,16 @@ impl Widget for HeaderView<'_> {
             ),
         ];
         if self.demo {
-            title.push(Span::styled(
-                format!("  {}", crate::t!("header-demo")),
-                t.warn,
-            ));
+            // The longest words for the demo that fit the row whole, or none.
+            let used = Line::from(title.clone()).width();
+            let room = usize::from(area.width).saturating_sub(used + 1);
+            if let Some(words) = [crate::t!("header-demo"), crate::t!("header-demo-short")]
+                .into_iter()
+                .map(|w| format!("  {w}"))
+                .find(|w| Line::raw(w.as_str()).width() <= room)
+            {
+                title.push(Span::styled(words, t.warn));
+            }
         }
         let call_rows = if case.active_call.is_some() { 3 } else { 0 };
         let clock_rows = u16::from(self.clock_row);
