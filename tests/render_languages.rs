@@ -214,3 +214,62 @@ fn a_picker_shows_the_words_of_the_language_and_keeps_the_stored_ones() {
     };
     assert_eq!(form.get(InputId::Kind), "complaint");
 }
+
+/// A case with notes in February, March and May, as the Timeline lists them.
+fn three_months() -> App {
+    use runaround::domain::{Case, Event, Kind};
+    let at = |m: u32, d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
+    let mut case = Case::new("dddd4444", "Dates", "Org", at(2, 1));
+    for (m, d, s) in [(2, 4, "febnote"), (3, 30, "marnote"), (5, 1, "maynote")] {
+        case.events.push(Event::new(Kind::Note, at(m, d), s));
+    }
+    let mut app = common::app_on(&[case]);
+    keys(&mut app, &[KeyCode::Enter]);
+    app
+}
+
+#[test]
+fn the_date_column_is_as_wide_as_the_languages_longest_names() {
+    if !in_zone("the_date_column_is_as_wide_as_the_languages_longest_names") {
+        return;
+    }
+    for lang in Lang::ALL {
+        let _lang = lang.scope();
+        let screen = rows(&render(&mut three_months(), 120, 30));
+        let column = |summary: &str| {
+            let row = screen.iter().find(|r| r.contains(summary)).unwrap();
+            row[..row.find(summary).unwrap()].chars().count()
+        };
+        let (feb, mar, may) = (column("febnote"), column("marnote"), column("maynote"));
+        assert!(
+            feb == mar && mar == may,
+            "{lang}: {feb} {mar} {may}\n{}",
+            screen.join("\n")
+        );
+        let all = screen.join("\n");
+        let (feb, may) = match lang {
+            Lang::En => ("Wed 04 Feb 11:00", "Fri 01 May 12:00"),
+            Lang::Nl => ("wo 04 feb 11:00", "vr 01 mei 12:00"),
+            Lang::Fr => ("mer. 04 févr. 11:00", "ven. 01 mai   12:00"),
+        };
+        assert!(all.contains(feb) && all.contains(may), "{lang}:\n{all}");
+    }
+}
+
+#[test]
+fn the_configs_date_format_says_its_names_in_the_language() {
+    if !in_zone("the_configs_date_format_says_its_names_in_the_language") {
+        return;
+    }
+    let _fr = Lang::Fr.scope();
+    let mut app = three_months();
+    app.prefs.date_format = Some("%A %-d %B".into());
+    let all = rows(&render(&mut app, 120, 30)).join("\n");
+    assert!(all.contains("mercredi 4 février"), "{all}");
+}
