@@ -273,3 +273,29 @@ fn the_configs_date_format_says_its_names_in_the_language() {
     let all = rows(&render(&mut app, 120, 30)).join("\n");
     assert!(all.contains("mercredi 4 février"), "{all}");
 }
+
+#[test]
+fn a_transfer_logs_its_redirect_in_the_language_of_the_screen() {
+    for (lang, said) in [
+        (Lang::En, "transferred during the call"),
+        (Lang::Nl, "doorgezet tijdens het gesprek"),
+        (Lang::Fr, "transféré pendant l’appel"),
+    ] {
+        let _lang = lang.scope();
+        let app = call_running();
+        let last = app.selected().unwrap().events.last().unwrap();
+        assert_eq!(last.kind, runaround::domain::Kind::Redirect, "{lang}");
+        assert_eq!(last.summary, said, "{lang}");
+    }
+}
+
+#[test]
+fn the_status_line_speaks_the_language() {
+    let _fr = Lang::Fr.scope();
+    let mut app = demo_app();
+    keys(&mut app, &[KeyCode::Char('f')]);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("affiche tous les dossiers")
+    );
+}

@@ -240,7 +240,6 @@ clocks-close = { $key } or any other key closes this
 clocks-title = clocks and compensation
 
 # The status line.
-status-showing = showing { $filter } cases
 form-edit-event-key = Edit event ({ $key } changes its kind)
 form-edit-event-kind = Edit event: ←/→ change its kind (asks before dropping fields)
 error-no-event-log = no event selected ({ $key } logs one)
@@ -281,3 +280,25 @@ status-will-retry = will retry: case { $id } is in use by { $by }
 
 # The header's demo mark when the long one does not fit.
 header-demo-short = [demo]
+
+# The user's editor, and what the terminal could not do.
+editor-cannot-run = cannot run { $editor }: { $error }
+editor-exited = { $editor } exited with { $status }
+editing-cannot-make-temp = cannot make a temporary file in { $dir }: { $error }
+editing-cannot-keep-temp = cannot keep a temporary file: { $error }
+editing-cannot-lock = cannot lock { $path }: { $error }
+editing-cannot-write = cannot write { $path }: { $error }
+editing-cannot-make = cannot make { $path }: { $error }
+editing-cannot-read-back = cannot read it back: { $error }
+tui-cannot-draw = cannot draw: { $error }
+tui-cannot-watch-signals = cannot watch signals: { $error }
+
+# Keys a config file names.
+key-unknown = { $key } is not a key (a character, or Tab, S-Tab, Enter, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x)
+key-reserved = { $key } is reserved (Esc leaves, Ctrl-C quits)
+
+# What the filter shows.
+status-showing-open = showing open cases
+status-showing-all = showing all cases
+status-showing-resolved = showing resolved cases
+status-showing-closed = showing closed cases

@@ -238,7 +238,6 @@ clocks-close = { $key } ou toute autre touche ferme ceci
 clocks-title = délais et indemnités
 
 # The status line.
-status-showing = affiche les dossiers { $filter }
 form-edit-event-key = Modifier l’événement ({ $key } change son type)
 form-edit-event-kind = Modifier l’événement : ←/→ change son type (demande avant de perdre des champs)
 error-no-event-log = aucun événement choisi ({ $key } en note un)
@@ -279,3 +278,25 @@ status-will-retry = nouvel essai bientôt : le dossier { $id } est utilisé par
 
 # The header's demo mark when the long one does not fit.
 header-demo-short = [démo]
+
+# The user's editor, and what the terminal could not do.
+editor-cannot-run = impossible de lancer { $editor } : { $error }
+editor-exited = { $editor } s’est arrêté avec { $status }
+editing-cannot-make-temp = impossible de créer un fichier temporaire dans { $dir } : { $error }
+editing-cannot-keep-temp = impossible de garder un fichier temporaire : { $error }
+editing-cannot-lock = impossible de verrouiller { $path } : { $error }
+editing-cannot-write = impossible d’écrire { $path } : { $error }
+editing-cannot-make = impossible de créer { $path } : { $error }
+editing-cannot-read-back = impossible de le relire : { $error }
+tui-cannot-draw = impossible de dessiner : { $error }
+tui-cannot-watch-signals = impossible de surveiller les signaux : { $error }
+
+# Keys a config file names.
+key-unknown = { $key } n’est pas une touche (un caractère, ou Tab, S-Tab, Enter, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x)
+key-reserved = { $key } est réservée (Esc sort, Ctrl-C quitte)
+
+# What the filter shows.
+status-showing-open = affiche les dossiers ouverts
+status-showing-all = affiche tous les dossiers
+status-showing-resolved = affiche les dossiers résolus
+status-showing-closed = affiche les dossiers clos

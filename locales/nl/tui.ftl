@@ -238,7 +238,6 @@ clocks-close = { $key } of elke andere toets sluit dit
 clocks-title = klokken en vergoedingen
 
 # The status line.
-status-showing = toont zaken: { $filter }
 form-edit-event-key = Gebeurtenis bewerken ({ $key } wijzigt de soort)
 form-edit-event-kind = Gebeurtenis bewerken: ←/→ wijzigt de soort (vraagt eerst als velden vervallen)
 error-no-event-log = geen gebeurtenis gekozen ({ $key } legt er een vast)
@@ -279,3 +278,25 @@ status-will-retry = probeert opnieuw: zaak { $id } is in gebruik door { $by }
 
 # The header's demo mark when the long one does not fit.
 header-demo-short = [demo]
+
+# The user's editor, and what the terminal could not do.
+editor-cannot-run = kan { $editor } niet starten: { $error }
+editor-exited = { $editor } stopte met { $status }
+editing-cannot-make-temp = kan geen tijdelijk bestand maken in { $dir }: { $error }
+editing-cannot-keep-temp = kan een tijdelijk bestand niet bewaren: { $error }
+editing-cannot-lock = kan { $path } niet vergrendelen: { $error }
+editing-cannot-write = kan { $path } niet schrijven: { $error }
+editing-cannot-make = kan { $path } niet maken: { $error }
+editing-cannot-read-back = kan het niet teruglezen: { $error }
+tui-cannot-draw = kan niet tekenen: { $error }
+tui-cannot-watch-signals = kan signalen niet volgen: { $error }
+
+# Keys a config file names.
+key-unknown = { $key } is geen toets (wel: een teken, of Tab, S-Tab, Enter, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x)
+key-reserved = { $key } is een vaste toets (Esc gaat terug, Ctrl-C stopt)
+
+# What the filter shows.
+status-showing-open = toont open zaken
+status-showing-all = toont alle zaken
+status-showing-resolved = toont opgeloste zaken
+status-showing-closed = toont gesloten zaken

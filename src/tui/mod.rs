@@ -194,7 +194,7 @@ impl Runtime {
             if redraw {
                 terminal
                     .draw(|f| ui::draw(f, app, &self.theme))
-                    .map_err(|e| format!("cannot draw: {e}"))?;
+                    .map_err(|e| crate::t!("tui-cannot-draw", error = e.to_string()))?;
                 redraw = false;
                 assert!(
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),

@@ -1,6 +1,8 @@
 //! What each keymap action does.
 
-use crate::app::{Action, App, Effect, Form, Mode, Mutation, Overlay, Pane, Row, Undo, forms};
+use crate::app::{
+    Action, App, Effect, Filter, Form, Mode, Mutation, Overlay, Pane, Row, Undo, forms,
+};
 use crate::domain::Phase;
 
 impl App {
@@ -85,7 +87,12 @@ impl App {
             Action::Filter => {
                 self.filter = self.filter.next();
                 let effects = self.refresh(None);
-                self.say(crate::t!("status-showing", filter = self.filter.label()));
+                self.say(match self.filter {
+                    Filter::Open => crate::t!("status-showing-open"),
+                    Filter::All => crate::t!("status-showing-all"),
+                    Filter::Resolved => crate::t!("status-showing-resolved"),
+                    Filter::Closed => crate::t!("status-showing-closed"),
+                });
                 return effects;
             }
             Action::NewCase => {
