@@ -11,7 +11,7 @@ use common::{apply, demo_app, in_zone, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use runaround::app::{App, Msg, update};
+use runaround::app::{App, Mode, Msg, Scope, update};
 use runaround::i18n::Lang;
 use runaround::ui::{draw, theme::Theme};
 
@@ -77,8 +77,17 @@ fn screens() -> Vec<(&'static str, App)> {
 fn checked() -> Vec<(&'static str, App)> {
     let mut demo_mode = demo_app();
     demo_mode.demo = true;
+    let mut notes = demo_app();
+    keys(
+        &mut notes,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('i')],
+    );
+    let mut search = demo_app();
+    keys(&mut search, &[KeyCode::Char('/')]);
     let mut all = screens();
     all.push(("demo_mode", demo_mode));
+    all.push(("editing_notes", notes));
+    all.push(("searching", search));
     all
 }
 
@@ -139,9 +148,17 @@ fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
         let _lang = lang.scope();
         for (name, mut app) in checked() {
             // The hint line says the status message, else the hints of the keys in force.
-            let said: Vec<String> = match &app.message {
-                Some(m) => vec![m.text.clone()],
-                None => app
+            let said: Vec<String> = match (&app.message, app.mode) {
+                (Some(m), _) => vec![m.text.clone()],
+                (None, Mode::Insert) => vec![runaround::t!(
+                    "hint-editing-notes",
+                    keys = app.keymap.spoken_hints(Scope::Insert)
+                )],
+                (None, Mode::Search) => vec![runaround::t!(
+                    "hint-searching",
+                    keys = app.keymap.spoken_hints(Scope::Search)
+                )],
+                (None, Mode::Normal) => app
                     .keymap
                     .hints_for(&app.scopes(), |_| true)
                     .into_iter()
@@ -154,6 +171,14 @@ fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
                 .collect();
             let rows = rows(&render(&mut app, 80, 24));
             let hint = rows.last().unwrap();
+            // A sentence (a message, the editor's or the search's line) shows whole.
+            if app.message.is_some() || app.mode != Mode::Normal {
+                assert!(
+                    hint.contains(said[0].as_str()),
+                    "{lang} {name}: the hint line cuts {:?}: {hint:?}",
+                    said[0]
+                );
+            }
             // (Unless an overlay as tall as the screen covers it.)
             assert!(
                 hint.contains('╰') || cut_word(hint, &words).is_none(),

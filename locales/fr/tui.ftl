@@ -138,7 +138,7 @@ welcome-demo = essai sur un journal de démo (le vôtre reste intact)
 welcome-help = toutes les touches
 welcome-quit = quitter
 welcome-frame = Pas encore de dossier
-hint-editing-notes = notes en cours · { $keys } · enregistrées à chaque pause
+hint-editing-notes = notes : { $keys } · enregistrées d’office
 hint-searching = recherche : tapez pour affiner · { $keys }
 
 # The panes' titles.

@@ -138,7 +138,7 @@ welcome-demo = probeer eerst een demodagboek (het jouwe blijft heel)
 welcome-help = alle toetsen
 welcome-quit = stoppen
 welcome-frame = Nog geen zaken
-hint-editing-notes = notities bewerken · { $keys } · bewaard als je pauzeert
+hint-editing-notes = notities: { $keys } · vanzelf bewaard
 hint-searching = zoeken: typ om te verfijnen · { $keys }
 
 # The panes' titles.
