@@ -193,7 +193,9 @@ fn no_word_of_the_header_or_the_hint_line_is_cut_at_80x24() {
             {
                 assert!(
                     !row.chars().last().is_some_and(char::is_alphanumeric)
-                        && row.contains('[') == row.contains(']'),
+                        && row.contains('[') == row.contains(']')
+                        && !row.trim_end().ends_with('≥')
+                        && !row.trim_end().ends_with(" €"),
                     "{lang} {name}: a header row runs off the screen: {row:?}"
                 );
             }

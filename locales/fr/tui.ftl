@@ -215,8 +215,8 @@ keymap-typed-into = { $key } serait tapé dans { $into } : une touche y demande
 keymap-taken = { $key } est déjà la touche de { $action }
 
 # The clocks: the header's nearest clock and money, and the clocks view.
-owed-at-least = ≥ { $money } (estimation)
-owed-up-to = jusqu’à { $money } (estimation)
+owed-at-least = ≥ { $money } (estimation)
+owed-up-to = jusqu’à { $money } (estimation)
 clock-after-complaint = réclamation écrite aujourd’hui → { $clock }
 clock-named-from = { $name } dès le { $date }
 clock-escalate-from = recours possible dès le { $date }

@@ -215,8 +215,8 @@ keymap-typed-into = { $key } zou getypt worden in { $into }: een toets daar heef
 keymap-taken = { $key } is al de toets van { $action }
 
 # The clocks: the header's nearest clock and money, and the clocks view.
-owed-at-least = ≥ { $money } (schatting)
-owed-up-to = tot { $money } (schatting)
+owed-at-least = ≥ { $money } (schatting)
+owed-up-to = tot { $money } (schatting)
 clock-after-complaint = schriftelijke klacht vandaag → { $clock }
 clock-named-from = { $name } vanaf { $date }
 clock-escalate-from = escaleren mag vanaf { $date }

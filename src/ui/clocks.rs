@@ -42,18 +42,23 @@ pub fn escalation(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Escalation 
         if report.total_minor > 0 {
             Some(crate::t!(
                 "owed-at-least",
-                money = crate::i18n::fmt::money(report.total_minor, cur)
+                money = unbroken(&crate::i18n::fmt::money(report.total_minor, cur))
             ))
         } else if report.total_high_minor > 0 {
             Some(crate::t!(
                 "owed-up-to",
-                money = crate::i18n::fmt::money(report.total_high_minor, cur)
+                money = unbroken(&crate::i18n::fmt::money(report.total_high_minor, cur))
             ))
         } else {
             None
         }
     });
     Escalation { clock, owed }
+}
+
+/// `money` with no-break spaces, so that a wrapped header never parts `€` from `10,00`.
+fn unbroken(money: &str) -> String {
+    money.replace(' ', "\u{a0}")
 }
 
 /// The clock to show: the running one due soonest, else the one that passed last.
