@@ -326,3 +326,10 @@ fn the_status_line_speaks_the_language() {
         Some("affiche tous les dossiers")
     );
 }
+
+#[test]
+fn a_kind_as_wide_as_its_column_keeps_a_space_after_it() {
+    let _nl = Lang::Nl.scope();
+    let screen = rows(&render(&mut call_running(), 80, 24)).join("\n");
+    assert!(screen.contains("doorverw. 0800-0402"), "{screen}");
+}

@@ -141,10 +141,7 @@ fn line<'a>(
 ) -> Line<'a> {
     let mut spans = vec![
         Span::styled(format!("{when} "), t.dim),
-        Span::styled(
-            format!("{:<9}", crate::i18n::vocab::kind_short(e.kind)),
-            kind_style(e, now, t),
-        ),
+        Span::styled(kind_column(e.kind), kind_style(e, now, t)),
     ];
     let facts = facets(e, now).join(" · ");
     if !facts.is_empty() {
@@ -162,6 +159,17 @@ fn line<'a>(
         spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
     }
     Line::from(spans)
+}
+
+/// The kind column: nine columns wide, and a kind that fills them (`complaint`, `doorverw.`)
+/// still has a space after it.
+fn kind_column(kind: Kind) -> String {
+    let word = crate::i18n::vocab::kind_short(kind);
+    if word.chars().count() >= 9 {
+        format!("{word} ")
+    } else {
+        format!("{word:<9}")
+    }
 }
 
 fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style {
