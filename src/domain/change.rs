@@ -221,9 +221,10 @@ fn label_conflicts(marked: &str) -> String {
         .collect()
 }
 
-/// A redirect logged during a call, from where the call was to `to`.
-pub fn transfer_redirect(call: &ActiveCall, to: &str, now: DateTime<Utc>) -> Event {
-    let mut e = Event::new(Kind::Redirect, now, "transferred during the call");
+/// A redirect logged during a call, from where the call was to `to`, its summary in the
+/// caller's words ("transferred during the call").
+pub fn transfer_redirect(call: &ActiveCall, to: &str, summary: &str, now: DateTime<Utc>) -> Event {
+    let mut e = Event::new(Kind::Redirect, now, summary);
     e.from = call.current_place().to_string();
     e.to = to.to_string();
     e
@@ -306,7 +307,7 @@ mod tests {
             (Change::CallPhase(Phase::Talk, now), ChangeError::NoCall),
             (
                 Change::CallTransfer {
-                    redirect: transfer_redirect(&call, "1200", now),
+                    redirect: transfer_redirect(&call, "1200", "transferred during the call", now),
                 },
                 ChangeError::NoCall,
             ),

@@ -64,10 +64,7 @@ pub fn need_terminal() -> Result<(), String> {
     if std::io::stdin().is_terminal() && stdout().is_terminal() {
         Ok(())
     } else {
-        Err(
-            "the journal view needs a terminal; use `runaround list` or `show` from scripts"
-                .to_string(),
-        )
+        Err(crate::t!("tui-needs-terminal").to_string())
     }
 }
 
@@ -77,13 +74,15 @@ fn rescued_notice(store: &Store) -> Option<String> {
     let rescued = store.rescued();
     let first = rescued.first()?.file_name()?.to_string_lossy().into_owned();
     Some(match rescued.len() {
-        1 => format!(
-            "notes rescued earlier wait in {}",
-            store.dir().join(first).display()
+        1 => crate::t!(
+            "tui-rescued-one",
+            path = store.dir().join(first).display().to_string()
         ),
-        n => format!(
-            "{n} rescued notes files wait in {} ({first}, …)",
-            store.dir().display()
+        n => crate::t!(
+            "tui-rescued-many",
+            count = n,
+            dir = store.dir().display().to_string(),
+            first = first
         ),
     })
 }
@@ -104,8 +103,9 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     app.packs = crate::rules::load::Packs::with_user_dir(options.rules_dir.as_deref());
     let recovered = recovered.or_else(|| {
         let e = app.packs.errors.first()?;
-        Some(crate::domain::text::clean(&format!(
-            "a rule pack did not load (the others are in force): {e}"
+        Some(crate::domain::text::clean(&crate::t!(
+            "tui-pack-failed",
+            error = e.to_string()
         )))
     });
     app.configure(
@@ -194,7 +194,7 @@ impl Runtime {
             if redraw {
                 terminal
                     .draw(|f| ui::draw(f, app, &self.theme))
-                    .map_err(|e| format!("cannot draw: {e}"))?;
+                    .map_err(|e| crate::t!("tui-cannot-draw", error = e.to_string()))?;
                 redraw = false;
                 assert!(
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
