@@ -8,7 +8,7 @@ use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
 use runaround::domain::text::clean;
 use runaround::storage::Store;
-use runaround::{demo, i18n, tui};
+use runaround::{demo, i18n, t, tui};
 
 fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
@@ -61,7 +61,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
         _ => {}
     }
     // Before anything touches the journal: a bad config changes nothing on disk.
-    let config = config.map_err(|e| cli::CliError::Usage(format!("bad config: {e}")))?;
+    let config = config.map_err(|e| cli::CliError::Usage(meta::bad_config(&e)))?;
     let clock = cli::clock(args.now.as_deref())?;
     match args.command {
         None => {
@@ -81,11 +81,11 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
                 .prefix("runaround-demo-")
                 .tempdir()
                 .map_err(|e| {
-                    cli::CliError::Failed(format!("cannot make a temporary demo journal: {e}"))
+                    cli::CliError::Failed(t!("cli-demo-no-temp", error = e.to_string()))
                 })?;
             let store = Store::open(dir.path())?;
             let cases = demo::cases(clock.now())
-                .map_err(|e| cli::CliError::Failed(format!("the demo journal is broken: {e}")))?;
+                .map_err(|e| cli::CliError::Failed(t!("cli-demo-broken", error = e.to_string())))?;
             for case in &cases {
                 store.insert(case)?;
             }
@@ -128,7 +128,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             // the first write makes the journal's directories.
             let store = Store::open_existing(&cli::data_dir(args.data_dir)?);
             if let Some(warning) = store.exposed() {
-                eprintln!("runaround: warning: {}", clean(warning));
+                eprintln!("runaround: {}", t!("cli-warning", text = clean(warning)));
             }
             let store = store.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
@@ -140,7 +140,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
 fn open(dir: &std::path::Path) -> Result<Store, cli::CliError> {
     let store = Store::open(dir)?;
     if let Some(warning) = store.exposed() {
-        eprintln!("runaround: warning: {}", clean(warning));
+        eprintln!("runaround: {}", t!("cli-warning", text = clean(warning)));
     }
     Ok(store)
 }

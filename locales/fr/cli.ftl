@@ -1,1 +1,75 @@
 # cli: fr
+
+## Loop flags and ordinals
+loop-back = retour au { $place }
+loop-back-again = retour au { $place }, { $times } fois
+ordinal = { $suffix ->
+   *[other] { $n }e
+}
+
+## What is wrong with a field, a time, a word
+field-no-options = aucune option hormis --at
+field-not-for-kind = { $flag } n’a pas de sens pour un événement « { $kind } » (il a : { $allowed })
+field-window-backwards = le créneau finit ({ $end }) avant de commencer ({ $start })
+field-outcome-for-kind = l’issue '{ $outcome }' ne convient pas à « { $kind } » (choisissez parmi : { $allowed })
+time-not-a-time = '{ $value }' n’est pas une heure (utilisez RFC 3339, 'AAAA-MM-JJ HH:MM[:SS]', 'AAAA-MM-JJ', 'HH:MM', '-2h' ou 'now')
+time-in-gap = '{ $value }' n’existe pas dans le fuseau local (l’heure y avance d’un coup) ; donnez une heure plus tard ou un décalage explicite
+time-not-a-duration = '{ $value }' n’est pas une durée (p. ex. 20m, 1h5m, 90s, '1h 05m')
+time-out-of-range-year = '{ $value }' tombe en { $year } (UTC), hors des années { $first }-{ $last } que runaround peut garder
+time-out-of-range = '{ $value }' tombe avant tout calendrier connu de runaround, hors des années { $first }-{ $last } que runaround peut garder
+time-too-long = '{ $value }' dépasse { $days } jours : aucune attente ni conversation ne dure si longtemps
+word-status = statut
+word-event-kind = type d’événement
+word-direction = sens
+word-outcome = issue
+word-promise-state = état de promesse
+word-channel = canal
+word-customer-kind = type de client
+word-unknown = { $what } inconnu '{ $value }' (attendu : { $expected })
+resolve-none = aucun dossier ne correspond à '{ $query }'
+resolve-no-cases = {" "}(le journal n’a pas encore de dossier)
+resolve-the-cases =  ; les dossiers sont :
+resolve-many = '{ $query }' correspond à plusieurs dossiers :
+draft-empty-title = le titre est vide
+draft-empty-organisation = l’organisation est vide : nommez l’interlocuteur du dossier
+
+## The command line's own outputs and errors
+cli-warning = attention : { $text }
+cli-no-data-dir = pas de dossier de données : indiquez --data-dir ou RUNAROUND_DIR
+cli-status-now = { $id } est maintenant { $status }
+cli-export-read-only = le dossier { $id } est en lecture seule : { $reason } ; l’export ne contient que ce que runaround lit dans le fichier, pas ce qui y est nommé
+cli-cannot-write-output = impossible d’écrire la sortie : { $error }
+cli-cannot-be-read = { $path } est illisible : { $problem }
+cli-some-unreadable = { $unreadable } fichier(s) de dossier sur { $files } { $files ->
+    [one] illisible
+   *[other] illisibles
+} ; ils ne sont pas listés
+cli-rescued-notes = { $count } { $count ->
+    [one] fichier
+   *[other] fichiers
+} de notes sauvées dans { $dir } (des notes qui n’ont pas pu être enregistrées dans leur dossier) : { $names }
+cli-none-readable = aucun des { $files } { $files ->
+    [one] fichier
+   *[other] fichiers
+} de dossier dans { $dir } n’est lisible
+cli-is-a-directory = c’est un répertoire
+cli-cannot-write = impossible d’écrire { $path } : { $error }
+cli-import-failed = { $file } : { $error } ; rien n’a été importé
+cli-import-case-failed = { $file } : dossier { $number } ({ $id }) : { $error } ; rien n’a été importé
+cli-import-exists = le dossier { $id } existe déjà ; ignoré
+cli-unreadable = (illisible)
+cli-bad-config = configuration invalide : { $error }
+cli-no-config-dir = (pas de répertoire de configuration)
+cli-config-ok = { $path } : ok
+cli-config-absent = { $path } : absent (les valeurs par défaut s’appliquent)
+cli-cannot-write-manual = impossible d’écrire le manuel : { $error }
+cli-demo-no-temp = impossible de créer un journal de démo temporaire : { $error }
+cli-demo-broken = le journal de démo est cassé : { $error }
+terms-fee-needs-country = --fee { $fee } : le montant est dans la monnaie du pays du dossier ; indiquez aussi --country
+terms-no-currency = --fee { $fee } : runaround ne connaît pas de monnaie pour { $country }
+terms-fee-currency = --country { $country } : le montant est en { $currency } ; redonnez-le avec --fee
+terms-ref-shape = --ref '{ $reference }' : écrivez-le LABEL=VALEUR
+terms-ref-empty-label = --ref '{ $reference }' : le libellé est vide
+terms-a-month = { $fee } par mois
+terms-tags = étiquettes { $tags }
+terms-empty-title = --title : le titre est vide

@@ -160,7 +160,7 @@ pub fn due(
         clean(&s)
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
 }
 
 /// What is due as an iCalendar file (RFC 5545): one event per promise and clock at its due,

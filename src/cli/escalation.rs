@@ -85,7 +85,7 @@ pub fn rules(
         }
     }
     out.write_all(clean(&text).as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))?;
     match packs.errors.len() {
         0 => Ok(()),
         n => Err(CliError::Failed(format!(
@@ -552,5 +552,5 @@ pub fn clocks(
         clean(&report_text(&case, &report))
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
 }

@@ -64,7 +64,12 @@ pub fn command_with(config: &Config) -> clap::Command {
 
 /// The config for `path` (from [`config_flag`]), as an error for the command line.
 pub fn load_config(path: Option<&Path>) -> Result<Config, CliError> {
-    Config::load(path).map_err(|e| CliError::Usage(format!("bad config: {e}")))
+    Config::load(path).map_err(|e| CliError::Usage(bad_config(&e)))
+}
+
+/// "bad config: …", as the command line says it.
+pub fn bad_config(e: &crate::config::ConfigError) -> String {
+    crate::t!("cli-bad-config", error = e.to_string())
 }
 
 /// `runaround config`: checks the config file and says where it is; `--default` prints the
@@ -82,7 +87,7 @@ pub fn config(
         DEFAULT_CONFIG.to_string()
     } else {
         let shown = path.as_ref().map_or_else(
-            || "(no config dir)".to_string(),
+            || crate::t!("cli-no-config-dir").to_string(),
             |p| p.display().to_string(),
         );
         if path_only {
@@ -90,8 +95,8 @@ pub fn config(
         } else {
             let config = load_config(explicit)?;
             match config.path {
-                Some(_) => format!("{shown}: ok\n"),
-                None => format!("{shown}: not there (the defaults apply)\n"),
+                Some(_) => crate::t!("cli-config-ok", path = shown) + "\n",
+                None => crate::t!("cli-config-absent", path = shown) + "\n",
             }
         }
     };
@@ -110,12 +115,12 @@ pub fn man(out: &mut dyn Write) -> Result<(), CliError> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
-        .map_err(|e| CliError::Failed(format!("cannot write the manual: {e}")))?;
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-manual", error = e.to_string())))?;
     write_out(out, &page)
 }
 
 fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
     out.write_all(bytes)
         .and_then(|()| out.flush())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
 }

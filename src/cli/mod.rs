@@ -27,6 +27,8 @@ use crate::domain::{Case, Counters, Event, Field, Status, Summary};
 use crate::export::{csv, json, markdown, text};
 use crate::index::Scan;
 use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
+use crate::i18n::vocab;
+use crate::t;
 use words::loop_flags;
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
@@ -86,7 +88,7 @@ pub fn clock(now: Option<&str>) -> Result<Clock, CliError> {
 /// Resolves the data directory from `--data-dir` / `RUNAROUND_DIR` / the platform default.
 pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     flag.or_else(crate::storage::default_dir).ok_or_else(|| {
-        CliError::Failed("no data directory: set --data-dir or RUNAROUND_DIR".into())
+        CliError::Failed(t!("cli-no-data-dir").to_string())
     })
 }
 
@@ -112,7 +114,7 @@ pub fn run(
             let mut out = JsonSafe::new(std::io::BufWriter::new(out));
             let listed = list(store, now, all, json, &mut out);
             out.flush()
-                .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+                .map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))?;
             return listed;
         }
         Command::Show { case, json } => {
@@ -136,7 +138,7 @@ pub fn run(
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
             store.update(&id, |c| Change::SetStatus(status).apply(c))?;
-            format!("{id} is now {status}\n")
+            t!("cli-status-now", id = id.as_str(), status = vocab::status(status)) + "\n"
         }
         Command::Export {
             case,
@@ -146,12 +148,12 @@ pub fn run(
             let (mut case, access) = load_resolved(store, &case)?;
             let read_only = access.read_only().map(ToString::to_string);
             if let Some(reason) = &read_only {
-                let warning = format!(
-                    "case {} is read-only: {reason}; the export holds only what runaround \
-                     reads from the file, not what is named there",
-                    case.id
+                let warning = t!(
+                    "cli-export-read-only",
+                    id = case.id.as_str(),
+                    reason = reason.as_str()
                 );
-                eprintln!("warning: {}", clean_line(&warning));
+                eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
             }
             let read_only = read_only.as_deref();
             // What a case file holds is shown, never obeyed: control sequences in it (put
@@ -181,7 +183,7 @@ pub fn run(
         Command::Import { file } => import(store, &file)?,
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))
 }
 
 fn when(
@@ -269,17 +271,19 @@ fn list(
             }
             CaseFile::Unreadable { id, problem, .. } => {
                 unreadable += 1;
-                let warning = format!("{} cannot be read: {problem}", store.path(id).display());
-                eprintln!("warning: {}", clean_line(&warning));
+                let warning = t!(
+                    "cli-cannot-be-read",
+                    path = store.path(id).display().to_string(),
+                    problem = problem.to_string()
+                );
+                eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
             }
         }
     }
     let files = scan.entries.len();
     if unreadable > 0 {
-        eprintln!(
-            "warning: {unreadable} of {files} case {} could not be read; they are not listed",
-            if files == 1 { "file" } else { "files" }
-        );
+        let warning = t!("cli-some-unreadable", unreadable = unreadable, files = files);
+        eprintln!("{}", t!("cli-warning", text = warning));
     }
     chosen.sort_by(|(_, a), (_, b)| {
         b.last_activity
@@ -291,9 +295,10 @@ fn list(
     let from_file = |summary: &Summary| -> std::io::Result<(Counters, Vec<Event>)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
             CaseFile::Readable { body: case, .. } => Ok((Counters::of(&case, now), case.events)),
-            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(format!(
-                "{} cannot be read: {problem}",
-                store.path(&id).display()
+            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(t!(
+                "cli-cannot-be-read",
+                path = store.path(&id).display().to_string(),
+                problem = problem.to_string()
             ))),
         }
     };
@@ -331,7 +336,7 @@ fn list(
                 out.write_all(text::list_table(&table).as_bytes())
             })
     };
-    written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+    written.map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
     // Text that could not be saved into its case waits in these files for the user.
@@ -342,21 +347,20 @@ fn list(
             .filter_map(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .collect();
-        let warning = format!(
-            "{} rescued notes {} in {} (notes that could not be saved into their case): {}",
-            rescued.len(),
-            if rescued.len() == 1 { "file" } else { "files" },
-            store.dir().display(),
-            names.join(", ")
+        let warning = t!(
+            "cli-rescued-notes",
+            count = rescued.len(),
+            dir = store.dir().display().to_string(),
+            names = names.join(", ")
         );
-        eprintln!("warning: {}", clean_line(&warning));
+        eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
     }
     if unreadable > 0 && unreadable == files {
         // An empty list would read as an empty journal.
-        return Err(CliError::Failed(format!(
-            "none of the {files} case {} in {} could be read",
-            if files == 1 { "file" } else { "files" },
-            store.dir().join("cases").display()
+        return Err(CliError::Failed(t!(
+            "cli-none-readable",
+            files = files,
+            dir = store.dir().join("cases").display().to_string()
         )));
     }
     Ok(())
@@ -369,11 +373,15 @@ fn list(
 fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::ErrorKind;
     let failed = |e: std::io::Error| CliError::Failed(format!("{}: {e}", path.display()));
-    let directory = || failed(std::io::Error::other("it is a directory"));
+    let directory = || failed(std::io::Error::other(t!("cli-is-a-directory")));
     let atomic = |file: &std::path::Path| -> Result<(), CliError> {
         crate::storage::write_file(file, bytes).map_err(|e| match e {
             StorageError::Io { source, .. } => {
-                CliError::Failed(format!("cannot write {}: {source}", path.display()))
+                CliError::Failed(t!(
+                    "cli-cannot-write",
+                    path = path.display().to_string(),
+                    error = source.to_string()
+                ))
             }
             e => e.into(),
         })
@@ -495,13 +503,21 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
     };
     read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
     let cases = json::parse_import(&text)
-        .map_err(|e| CliError::Failed(format!("{file}: {e}; nothing was imported")))?;
+        .map_err(|e| {
+            CliError::Failed(t!(
+                "cli-import-failed",
+                file = file,
+                error = e.to_string()
+            ))
+        })?;
     for (i, case) in cases.iter().enumerate() {
         crate::storage::format::check_times(case).map_err(|e| {
-            CliError::Failed(format!(
-                "{file}: case {} ({}): {e}; nothing was imported",
-                i + 1,
-                case.id
+            CliError::Failed(t!(
+                "cli-import-case-failed",
+                file = file,
+                number = i + 1,
+                id = case.id.as_str(),
+                error = e.to_string()
             ))
         })?;
     }
@@ -510,7 +526,8 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
         match store.insert(case) {
             Ok(()) => out.push_str(&format!("{}\n", case.id)),
             Err(StorageError::Exists(id)) => {
-                eprintln!("warning: case {id} already exists; skipped");
+                let warning = t!("cli-import-exists", id = id.as_str());
+                eprintln!("{}", t!("cli-warning", text = warning));
             }
             Err(e) => return Err(e.into()),
         }
@@ -530,7 +547,7 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
         .iter()
         .map(|e| Candidate {
             id: e.id(),
-            title: e.body().map_or("(unreadable)", |summary| &summary.title),
+            title: e.body().map_or(t!("cli-unreadable"), |summary| &summary.title),
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;
