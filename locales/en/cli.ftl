@@ -71,3 +71,9 @@ terms-ref-empty-label = --ref '{ $reference }': the label is empty
 terms-a-month = { $fee } a month
 terms-tags = tags { $tags }
 terms-empty-title = --title: the title is empty
+
+## The headings of --help in the languages that replace clap's own (not English)
+cli-help-usage = Usage:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-options = Options:

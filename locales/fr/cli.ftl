@@ -73,3 +73,9 @@ terms-ref-empty-label = --ref '{ $reference }' : le libellé est vide
 terms-a-month = { $fee } par mois
 terms-tags = étiquettes { $tags }
 terms-empty-title = --title : le titre est vide
+
+## The headings of --help in the languages that replace clap's own (not English)
+cli-help-usage = Utilisation :
+cli-help-commands = Commandes :
+cli-help-arguments = Arguments :
+cli-help-options = Options :

@@ -73,3 +73,9 @@ terms-ref-empty-label = --ref '{ $reference }': het label is leeg
 terms-a-month = { $fee } per maand
 terms-tags = labels { $tags }
 terms-empty-title = --title: de titel is leeg
+
+## The headings of --help in the languages that replace clap's own (not English)
+cli-help-usage = Gebruik:
+cli-help-commands = Opdrachten:
+cli-help-arguments = Argumenten:
+cli-help-options = Opties:
