@@ -30,6 +30,15 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
+            // Said in the language the config or the locale would have chosen.
+            let fallback = i18n::choose(
+                None,
+                |v| (v != "RUNAROUND_LANG").then(|| std::env::var(v).ok()).flatten(),
+                language,
+            );
+            if let Ok((lang, _)) = fallback {
+                lang.set();
+            }
             eprintln!("runaround: {}", clean(&e.to_string()));
             return ExitCode::from(2);
         }
