@@ -2296,3 +2296,25 @@ fn help_is_said_in_the_chosen_language() {
         assert!(out.stdout.contains(want), "{env:?} {args:?}: {}", out.stdout);
     }
 }
+
+#[test]
+fn a_case_named_by_a_piece_of_its_title_ignores_accents_and_case() {
+    let j = Journal::new();
+    let cafe = j.new_case(&["Wifi du Café de la gare", "--org", "Orange"]);
+    let kevin = j.new_case(&["Monteur Kévin kwam niet", "--org", "KPN"]);
+    let ferme = j.new_case(&["Boutique FERMÉE", "--org", "Proximus"]);
+    for (query, id) in [
+        ("cafe", &cafe),
+        ("CAFÉ DE", &cafe),
+        ("Kevin", &kevin),
+        ("kévin", &kevin),
+        ("fermee", &ferme),
+    ] {
+        let out = j.ok(&["status", query, "resolved"]);
+        assert_eq!(out, format!("{id} is now resolved\n"), "{query}");
+    }
+    // Folding finds, it does not invent: a piece no title has is still no case.
+    let out = j.run(&["status", "cafés", "open"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stderr.contains("no case matches 'cafés'"), "{out:?}");
+}
