@@ -77,3 +77,97 @@ cli-help-usage = Usage:
 cli-help-commands = Commands:
 cli-help-arguments = Arguments:
 cli-help-options = Options:
+
+## Rule packs: `rules`, `clocks`, `due`
+rules-not-advice = Estimates from the rule packs, each with how sure its sources are; not legal advice.
+pack-verified = verified
+pack-secondary = secondary
+pack-unverified = unverified
+pack-disputed = disputed
+pack-written-complaint = written-complaint
+pack-complaint = complaint
+pack-reply = reply
+pack-deadlock = deadlock
+pack-outage = outage
+pack-restored = restored
+pack-no-show = no-show
+pack-earliest = earliest
+pack-latest = latest
+pack-reply-due = reply-due
+pack-claim-by = claim-by
+pack-automatic = automatic
+pack-on-request = on-request
+pack-running = running
+pack-passed = passed
+pack-done = done
+pack-hours = { $n } hours
+pack-calendar-days = { $n } calendar-days
+pack-working-days = { $n } working-days
+pack-weeks = { $n } weeks
+pack-months = { $n } months
+pack-years = { $n } years
+rules-pack-not-loaded = a rule pack did not load: { $error }
+rules-no-pack = no rule pack for { $country }
+rules-pack-heading = { $country } · fees in { $currency } · calendar { $status } ({ $holidays } holiday rules)
+rules-did-not-load = Did not load:
+rules-some-not-loaded = { $count } rule pack { $count ->
+    [one] file
+   *[other] files
+} did not load (the others are in force)
+rules-only = only { $providers }
+rules-for-customers = for { $customers }
+rules-from-file = from { $file }
+rules-on = on
+rules-until = until { $date }
+rules-source = source: { $title } <{ $url }> (read { $read })
+rules-effect-clock = clock: { $meaning }, { $after } after the { $anchor }
+rules-per-each = each
+rules-per-day-or-part = per 24 hours or part, over { $hours } hours
+rules-per-day-after = per day after { $after }
+rules-per-complete-day = per complete day after { $days } days
+rules-tiered = , tiered
+rules-by-a-table = , by a table
+rules-effect-compensation = compensation { $claim }, { $per } { $anchor }{ $kind }
+dur-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+dur-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+dur-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+rules-the-monthly-fee = the monthly fee
+rules-fraction-of = { $part } of { $fee }
+rules-percent-of = { $part } of { $fee }
+rules-for-by-the-table = { $amount } for { $days } by the table
+rules-raised-to-minimum = , raised to the minimum of { $amount }
+rules-capped-at = , capped at { $amount }
+rules-out-for = : out { $duration }
+rules-missed-appointment = : missed appointment of { $when }
+rules-another-reading = ; another reading ({ $reading }): { $amount }
+clocks-heading = { $title } · { $country } · as of { $when }
+clocks-no-country = no country
+clocks-missing-country = Missing: the case's country, so no rules apply (runaround set { $id } --country C)
+clocks-missing-pack = Missing: there is no rule pack for { $country }
+clocks-missing-fee = Missing: the monthly fee, for { $rules } (runaround set { $id } --fee AMOUNT)
+clocks-missing-customer = Missing: the customer kind, for { $rules } (runaround set { $id } --customer consumer|small-business|business)
+clocks-clocks = Clocks
+clocks-from-event = from the { $kind } of { $when }
+clocks-compensation = Compensation
+clocks-range = { $low } to { $high }
+clocks-at-least = at least { $amount } in all
+clocks-not-applied = Not applied
+clocks-the-event = the { $kind } of { $when }
+clocks-before-in-force = is before the rule came into force ({ $first })
+clocks-no-version = falls in no version of the rule
+clocks-nothing-yet = gives nothing (yet)
+clocks-questions = Questions the events cannot answer
+due-bad-within = --within: '{ $value }' is not a duration of at most ten years (e.g. 7d, 12h, 2w)
+due-ics-clock = { $meaning } ({ $status }, an estimate, not legal advice)
+due-ics-promise = a promise made to you
+due-ics-description = { $what }; case { $id }; { $state }
+due-what = { $what }: { $summary }

@@ -79,3 +79,112 @@ cli-help-usage = Utilisation :
 cli-help-commands = Commandes :
 cli-help-arguments = Arguments :
 cli-help-options = Options :
+
+## Rule packs: `rules`, `clocks`, `due`
+rules-not-advice = Estimations tirées des jeux de règles, chacune avec la fiabilité de ses sources ; pas un conseil juridique.
+pack-verified = vérifié
+pack-secondary = secondaire
+pack-unverified = non vérifié
+pack-disputed = contesté
+pack-written-complaint = réclamation écrite
+pack-complaint = réclamation
+pack-reply = réponse
+pack-deadlock = impasse
+pack-outage = panne
+pack-restored = rétablissement
+pack-no-show = rendez-vous manqué
+pack-earliest = au plus tôt
+pack-latest = au plus tard
+pack-reply-due = réponse due
+pack-claim-by = réclamer avant
+pack-automatic = automatique
+pack-on-request = sur demande
+pack-running = en cours
+pack-passed = dépassé
+pack-done = terminé
+pack-hours = { $n ->
+    [one] { $n } heure
+   *[other] { $n } heures
+}
+pack-calendar-days = { $n ->
+    [one] { $n } jour calendaire
+   *[other] { $n } jours calendaires
+}
+pack-working-days = { $n ->
+    [one] { $n } jour ouvré
+   *[other] { $n } jours ouvrés
+}
+pack-weeks = { $n ->
+    [one] { $n } semaine
+   *[other] { $n } semaines
+}
+pack-months = { $n } mois
+pack-years = { $n ->
+    [one] { $n } an
+   *[other] { $n } ans
+}
+rules-pack-not-loaded = un jeu de règles n’a pas été chargé : { $error }
+rules-no-pack = aucun jeu de règles pour { $country }
+rules-pack-heading = { $country } · montants en { $currency } · calendrier { $status } ({ $holidays } règles de jours fériés)
+rules-did-not-load = Non chargés :
+rules-some-not-loaded = { $count } { $count ->
+    [one] fichier de règles n’a pas été chargé
+   *[other] fichiers de règles n’ont pas été chargés
+} (les autres s’appliquent)
+rules-only = seulement { $providers }
+rules-for-customers = pour { $customers }
+rules-from-file = de { $file }
+rules-on = en vigueur
+rules-until = jusqu’au { $date }
+rules-source = source : { $title } <{ $url }> (lu le { $read })
+rules-effect-clock = délai : { $meaning }, { $after } après : { $anchor }
+rules-per-each = par fois
+rules-per-day-or-part = par 24 heures entamées, au-delà de { $hours } heures
+rules-per-day-after = par jour après { $after }
+rules-per-complete-day = par jour complet après { $days } jours
+rules-tiered = , par paliers
+rules-by-a-table = , selon un barème
+rules-effect-compensation = indemnisation { $claim }, { $per }, { $anchor }{ $kind }
+dur-days = { $n ->
+    [one] { $n } jour
+   *[other] { $n } jours
+}
+dur-hours = { $n ->
+    [one] { $n } heure
+   *[other] { $n } heures
+}
+dur-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+rules-the-monthly-fee = l’abonnement mensuel
+rules-fraction-of = { $part } de { $fee }
+rules-percent-of = { $part } de { $fee }
+rules-for-by-the-table = { $amount } pour { $days } selon le barème
+rules-raised-to-minimum = , porté au minimum de { $amount }
+rules-capped-at = , plafonné à { $amount }
+rules-out-for =  : coupé { $duration }
+rules-missed-appointment =  : rendez-vous manqué du { $when }
+rules-another-reading =  ; autre lecture ({ $reading }) : { $amount }
+clocks-heading = { $title } · { $country } · au { $when }
+clocks-no-country = pas de pays
+clocks-missing-country = Manque : le pays du dossier, donc aucune règle ne s’applique (runaround set { $id } --country C)
+clocks-missing-pack = Manque : aucun jeu de règles pour { $country }
+clocks-missing-fee = Manque : l’abonnement mensuel, pour { $rules } (runaround set { $id } --fee MONTANT)
+clocks-missing-customer = Manque : le type de client, pour { $rules } (runaround set { $id } --customer consumer|small-business|business)
+clocks-clocks = Délais
+clocks-from-event = depuis : { $kind } du { $when }
+clocks-compensation = Indemnisation
+clocks-range = { $low } à { $high }
+clocks-at-least = au moins { $amount } au total
+clocks-not-applied = Non appliqué
+clocks-the-event = { $kind } du { $when }
+clocks-before-in-force = est antérieur à l’entrée en vigueur de la règle ({ $first })
+clocks-no-version = ne tombe dans aucune version de la règle
+clocks-nothing-yet = ne donne rien (pour l’instant)
+clocks-questions = Questions auxquelles les événements ne répondent pas
+due-bad-within = --within : '{ $value }' n’est pas une durée d’au plus dix ans (p. ex. 7d, 12h, 2w)
+due-ics-clock = { $meaning } ({ $status }, une estimation, pas un conseil juridique)
+due-ics-promise = une promesse qui vous a été faite
+due-ics-description = { $what } ; dossier { $id } ; { $state }
+due-what = { $what } : { $summary }

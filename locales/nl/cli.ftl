@@ -79,3 +79,106 @@ cli-help-usage = Gebruik:
 cli-help-commands = Opdrachten:
 cli-help-arguments = Argumenten:
 cli-help-options = Opties:
+
+## Rule packs: `rules`, `clocks`, `due`
+rules-not-advice = Schattingen uit de regelpakketten, elk met hoe zeker de bronnen zijn; geen juridisch advies.
+pack-verified = geverifieerd
+pack-secondary = tweedehands
+pack-unverified = ongeverifieerd
+pack-disputed = omstreden
+pack-written-complaint = schriftelijke klacht
+pack-complaint = klacht
+pack-reply = antwoord
+pack-deadlock = vastgelopen klacht
+pack-outage = storing
+pack-restored = herstel
+pack-no-show = niet-verschenen monteur
+pack-earliest = vanaf
+pack-latest = uiterlijk
+pack-reply-due = antwoord
+pack-claim-by = claim voor
+pack-automatic = automatisch
+pack-on-request = op verzoek
+pack-running = loopt
+pack-passed = verlopen
+pack-done = klaar
+pack-hours = { $n } uur
+pack-calendar-days = { $n ->
+    [one] { $n } kalenderdag
+   *[other] { $n } kalenderdagen
+}
+pack-working-days = { $n ->
+    [one] { $n } werkdag
+   *[other] { $n } werkdagen
+}
+pack-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weken
+}
+pack-months = { $n ->
+    [one] { $n } maand
+   *[other] { $n } maanden
+}
+pack-years = { $n } jaar
+rules-pack-not-loaded = een regelpakket is niet geladen: { $error }
+rules-no-pack = geen regelpakket voor { $country }
+rules-pack-heading = { $country } · bedragen in { $currency } · kalender { $status } ({ $holidays } feestdagregels)
+rules-did-not-load = Niet geladen:
+rules-some-not-loaded = { $count } { $count ->
+    [one] regelpakketbestand is
+   *[other] regelpakketbestanden zijn
+} niet geladen (de andere gelden)
+rules-only = alleen { $providers }
+rules-for-customers = voor { $customers }
+rules-from-file = uit { $file }
+rules-on = geldt
+rules-until = tot { $date }
+rules-source = bron: { $title } <{ $url }> (gelezen { $read })
+rules-effect-clock = klok: { $meaning }, { $after } na de { $anchor }
+rules-per-each = per keer
+rules-per-day-or-part = per 24 uur of deel ervan, boven { $hours } uur
+rules-per-day-after = per dag na { $after }
+rules-per-complete-day = per hele dag na { $days } dagen
+rules-tiered = , in staffels
+rules-by-a-table = , volgens een tabel
+rules-effect-compensation = vergoeding { $claim }, { $per }, { $anchor }{ $kind }
+dur-days = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagen
+}
+dur-hours = { $n } uur
+dur-minutes = { $n ->
+    [one] { $n } minuut
+   *[other] { $n } minuten
+}
+rules-the-monthly-fee = het maandbedrag
+rules-fraction-of = { $part } van { $fee }
+rules-percent-of = { $part } van { $fee }
+rules-for-by-the-table = { $amount } voor { $days } volgens de tabel
+rules-raised-to-minimum = , verhoogd tot het minimum van { $amount }
+rules-capped-at = , begrensd op { $amount }
+rules-out-for = : { $duration } zonder dienst
+rules-missed-appointment = : gemiste afspraak van { $when }
+rules-another-reading = ; andere lezing ({ $reading }): { $amount }
+clocks-heading = { $title } · { $country } · op { $when }
+clocks-no-country = geen land
+clocks-missing-country = Ontbreekt: het land van de zaak, dus er gelden geen regels (runaround set { $id } --country C)
+clocks-missing-pack = Ontbreekt: er is geen regelpakket voor { $country }
+clocks-missing-fee = Ontbreekt: het maandbedrag, voor { $rules } (runaround set { $id } --fee BEDRAG)
+clocks-missing-customer = Ontbreekt: de soort klant, voor { $rules } (runaround set { $id } --customer consumer|small-business|business)
+clocks-clocks = Klokken
+clocks-from-event = vanaf de { $kind } van { $when }
+clocks-compensation = Vergoeding
+clocks-range = { $low } tot { $high }
+clocks-at-least = minstens { $amount } in totaal
+clocks-not-applied = Niet toegepast
+clocks-the-event = de { $kind } van { $when }
+clocks-before-in-force = valt vóór de regel in werking trad ({ $first })
+clocks-no-version = valt in geen enkele versie van de regel
+clocks-nothing-yet = levert (nog) niets op
+clocks-questions = Vragen die de gebeurtenissen niet beantwoorden
+due-bad-within = --within: '{ $value }' is geen duur van hoogstens tien jaar (bijv. 7d, 12h, 2w)
+due-ics-clock = { $meaning } ({ $status }, een schatting, geen juridisch advies)
+due-ics-promise = een belofte aan jou
+due-ics-description = { $what }; zaak { $id }; { $state }
+due-what = { $what }: { $summary }
