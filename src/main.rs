@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
     // Read once, before the command line is parsed, as it can change it (`new` without
     // `--org`); a bad file is reported below, once the command is known.
-    let config = Config::load(meta::config_flag(&words).as_deref());
+    let mut config = Config::load(meta::config_flag(&words).as_deref());
     let defaults = Config::default();
     // The language before anything is said, so that the command line's help and errors are in it.
     let language = config.as_ref().ok().and_then(|c| c.language);
@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     ) {
         Ok((lang, warning)) => {
             lang.set();
+            // A config that did not read is read again, to say why in the language.
+            if config.is_err() && lang != i18n::Lang::En {
+                config = Config::load(meta::config_flag(&words).as_deref());
+            }
             if let Some(warning) = warning {
                 eprintln!("runaround: {}", clean(&warning));
             }

@@ -171,3 +171,12 @@ due-ics-clock = { $meaning } ({ $status }, an estimate, not legal advice)
 due-ics-promise = a promise made to you
 due-ics-description = { $what }; case { $id }; { $state }
 due-what = { $what }: { $summary }
+
+## The config file's problems
+config-cannot-read = cannot read the config file: { $error }
+config-bad-theme = theme { $value } is not one of "dark", "light", "16"
+config-bad-week-start = week_start { $value } is not "monday" or "sunday"
+config-bad-language = language { $value } is not one of "en", "nl", "fr"
+config-not-an-action = { $name } is not an action (`runaround config --default` lists them)
+config-no-key = { $name }: no key given
+config-bad-date-format = date_format { $value } is not a valid strftime format (see chrono's strftime)

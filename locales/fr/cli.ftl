@@ -188,3 +188,12 @@ due-ics-clock = { $meaning } ({ $status }, une estimation, pas un conseil juridi
 due-ics-promise = une promesse qui vous a été faite
 due-ics-description = { $what } ; dossier { $id } ; { $state }
 due-what = { $what } : { $summary }
+
+## The config file's problems
+config-cannot-read = impossible de lire le fichier de configuration : { $error }
+config-bad-theme = theme { $value } n’est pas "dark", "light" ou "16"
+config-bad-week-start = week_start { $value } n’est pas "monday" ou "sunday"
+config-bad-language = language { $value } n’est pas "en", "nl" ou "fr"
+config-not-an-action = { $name } n’est pas une action (`runaround config --default` les liste)
+config-no-key = { $name } : aucune touche donnée
+config-bad-date-format = date_format { $value } n’est pas un format strftime valide (voir le strftime de chrono)

@@ -182,3 +182,12 @@ due-ics-clock = { $meaning } ({ $status }, een schatting, geen juridisch advies)
 due-ics-promise = een belofte aan jou
 due-ics-description = { $what }; zaak { $id }; { $state }
 due-what = { $what }: { $summary }
+
+## The config file's problems
+config-cannot-read = kan het configbestand niet lezen: { $error }
+config-bad-theme = theme { $value } is niet "dark", "light" of "16"
+config-bad-week-start = week_start { $value } is niet "monday" of "sunday"
+config-bad-language = language { $value } is niet "en", "nl" of "fr"
+config-not-an-action = { $name } is geen actie (`runaround config --default` noemt ze allemaal)
+config-no-key = { $name }: geen toets gegeven
+config-bad-date-format = date_format { $value } is geen geldig strftime-formaat (zie strftime van chrono)
