@@ -255,7 +255,10 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|m| error(line, format!("{name}: {m}")))?;
             if keys.is_empty() {
-                return Err(error(line, crate::t!("config-no-key", name = name.as_str())));
+                return Err(error(
+                    line,
+                    crate::t!("config-no-key", name = name.as_str()),
+                ));
             }
             config
                 .keymap

@@ -37,7 +37,11 @@ fn main() -> ExitCode {
             // Said in the language the config or the locale would have chosen.
             let fallback = i18n::choose(
                 None,
-                |v| (v != "RUNAROUND_LANG").then(|| std::env::var(v).ok()).flatten(),
+                |v| {
+                    (v != "RUNAROUND_LANG")
+                        .then(|| std::env::var(v).ok())
+                        .flatten()
+                },
                 language,
             );
             if let Ok((lang, _)) = fallback {

@@ -2206,7 +2206,10 @@ fn a_case_about_an_outage_is_opened_no_later_than_the_outage() {
     assert_eq!(j.load(&plain).opened, t("2013-08-20T20:00:00Z"));
 }
 
-/// `status` in each language: what a run with `env` and `args` says of the case it resolves.
+/// Variables set for one run.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
+/// What a run with `env` set and `args` says.
 fn said_in(j: &Journal, env: &[(&str, &str)], args: &[&str]) -> Out {
     let mut cmd = j.cmd();
     for (k, v) in env {
@@ -2227,9 +2230,12 @@ fn the_language_comes_from_the_flag_the_variable_the_config_and_the_locale() {
     let config = config.to_str().unwrap();
     let status = ["status", id.as_str(), "resolved"];
     let with = |lead: &[&str]| -> Vec<String> {
-        lead.iter().chain(&status).map(ToString::to_string).collect()
+        lead.iter()
+            .chain(&status)
+            .map(ToString::to_string)
+            .collect()
     };
-    let cases: [(&[(&str, &str)], Vec<String>, &str); 7] = [
+    let cases: [(Env<'_>, Vec<String>, &str); 7] = [
         (&[], with(&[]), &english),
         (&[], with(&["--lang", "nl"]), &dutch),
         (&[("RUNAROUND_LANG", "fr")], with(&[]), &french),
@@ -2237,19 +2243,32 @@ fn the_language_comes_from_the_flag_the_variable_the_config_and_the_locale() {
         (&[("LANG", "nl_NL.UTF-8")], with(&[]), &dutch),
         // The flag beats the variable, the variable the config, the config the locale.
         (&[("RUNAROUND_LANG", "nl")], with(&["--lang=fr"]), &french),
-        (&[("LANG", "fr_BE.UTF-8")], with(&["--config", config]), &dutch),
+        (
+            &[("LANG", "fr_BE.UTF-8")],
+            with(&["--config", config]),
+            &dutch,
+        ),
     ];
     for (env, args, want) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = said_in(&j, env, &args);
-        assert_eq!((out.code, out.stdout.as_str()), (0, want), "{env:?} {args:?}: {out:?}");
+        assert_eq!(
+            (out.code, out.stdout.as_str()),
+            (0, want),
+            "{env:?} {args:?}: {out:?}"
+        );
         assert_eq!(out.stderr, "", "{env:?} {args:?}");
     }
     // An error is said in the language too.
-    let out = said_in(&j, &[("LC_ALL", "fr_FR.UTF-8")], &["show", "nothing-like-it"]);
+    let out = said_in(
+        &j,
+        &[("LC_ALL", "fr_FR.UTF-8")],
+        &["show", "nothing-like-it"],
+    );
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.starts_with("runaround: aucun dossier ne correspond à 'nothing-like-it'\u{a0};"),
+        out.stderr
+            .starts_with("runaround: aucun dossier ne correspond à 'nothing-like-it'\u{a0};"),
         "{out:?}"
     );
 }
@@ -2266,9 +2285,16 @@ fn an_unknown_language_is_refused_in_the_language_of_the_locale() {
         "{out:?}"
     );
     assert_eq!(out.stderr.lines().count(), 1, "{out:?}");
-    let out = said_in(&j, &[("RUNAROUND_LANG", "klingon"), ("LANG", "nl_BE")], &["list"]);
+    let out = said_in(
+        &j,
+        &[("RUNAROUND_LANG", "klingon"), ("LANG", "nl_BE")],
+        &["list"],
+    );
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("een taal die runaround niet spreekt"), "{out:?}");
+    assert!(
+        out.stderr.contains("een taal die runaround niet spreekt"),
+        "{out:?}"
+    );
     let out = said_in(&j, &[], &["--lang", "de", "list"]);
     assert_eq!(
         out.stderr,
@@ -2277,7 +2303,12 @@ fn an_unknown_language_is_refused_in_the_language_of_the_locale() {
     // A locale runaround does not speak: English, with one warning.
     let out = said_in(&j, &[("LANG", "de_DE.UTF-8")], &["status", "x", "open"]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.starts_with("runaround: LANG is 'de_DE.UTF-8', a language runaround does not speak yet"), "{out:?}");
+    assert!(
+        out.stderr.starts_with(
+            "runaround: LANG is 'de_DE.UTF-8', a language runaround does not speak yet"
+        ),
+        "{out:?}"
+    );
     assert!(out.stderr.contains("no case matches 'x'"), "{out:?}");
     assert_eq!(out.stderr.matches("de_DE").count(), 1, "{out:?}");
 }
@@ -2286,14 +2317,34 @@ fn an_unknown_language_is_refused_in_the_language_of_the_locale() {
 fn help_is_said_in_the_chosen_language() {
     let j = Journal::new();
     for (env, args, want) in [
-        (vec![], vec!["--help"], "Usage: runaround [OPTIONS] [COMMAND]"),
-        (vec![], vec!["--lang", "nl", "log", "--help"], "Tijd in de wacht (call)"),
-        (vec![("RUNAROUND_LANG", "fr")], vec!["--help"], "Utilisation\u{a0}: runaround"),
-        (vec![("LANG", "nl_NL.UTF-8")], vec!["help", "new"], "Maak een zaak aan en toon de id"),
+        (
+            vec![],
+            vec!["--help"],
+            "Usage: runaround [OPTIONS] [COMMAND]",
+        ),
+        (
+            vec![],
+            vec!["--lang", "nl", "log", "--help"],
+            "Tijd in de wacht (call)",
+        ),
+        (
+            vec![("RUNAROUND_LANG", "fr")],
+            vec!["--help"],
+            "Utilisation\u{a0}: runaround",
+        ),
+        (
+            vec![("LANG", "nl_NL.UTF-8")],
+            vec!["help", "new"],
+            "Maak een zaak aan en toon de id",
+        ),
     ] {
         let out = said_in(&j, &env, &args);
         assert_eq!(out.code, 0, "{out:?}");
-        assert!(out.stdout.contains(want), "{env:?} {args:?}: {}", out.stdout);
+        assert!(
+            out.stdout.contains(want),
+            "{env:?} {args:?}: {}",
+            out.stdout
+        );
     }
 }
 

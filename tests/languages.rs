@@ -184,11 +184,7 @@ fn the_id_scan_finds_calls_and_only_calls() {
 fn help_ids() -> BTreeMap<String, Option<String>> {
     use clap::CommandFactory;
     use runaround::cli::meta::help_id;
-    fn walk(
-        command: &clap::Command,
-        name: &str,
-        ids: &mut BTreeMap<String, Option<String>>,
-    ) {
+    fn walk(command: &clap::Command, name: &str, ids: &mut BTreeMap<String, Option<String>>) {
         ids.insert(
             format!("help-{name}"),
             command.get_about().map(ToString::to_string),
@@ -222,7 +218,10 @@ fn help_texts_cover_every_command_and_option() {
     for lang in Lang::ALL {
         let have = messages(lang);
         let missing: Vec<_> = wanted.keys().filter(|id| !have.contains_key(*id)).collect();
-        assert!(missing.is_empty(), "{lang} has no --help text for {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{lang} has no --help text for {missing:?}"
+        );
         let stray: Vec<_> = have
             .keys()
             .filter(|id| built(id) && !wanted.contains_key(*id))
@@ -244,15 +243,31 @@ fn help_texts_cover_every_command_and_option() {
 #[test]
 fn help_is_said_in_the_language_and_parses_the_same() {
     use clap::CommandFactory;
-    let argv = ["runaround", "--lang", "nl", "log", "c", "call", "--hold", "5m", "hi"];
+    let argv = [
+        "runaround",
+        "--lang",
+        "nl",
+        "log",
+        "c",
+        "call",
+        "--hold",
+        "5m",
+        "hi",
+    ];
     for lang in Lang::ALL {
         let _scope = lang.scope();
         let mut command = runaround::cli::meta::localized(runaround::cli::Cli::command());
         let matches = command.clone().try_get_matches_from(argv).unwrap();
         let (name, log) = matches.subcommand().unwrap();
         assert_eq!(name, "log");
-        assert_eq!(log.get_one::<String>("hold").map(String::as_str), Some("5m"));
-        assert_eq!(matches.get_one::<String>("lang").map(String::as_str), Some("nl"));
+        assert_eq!(
+            log.get_one::<String>("hold").map(String::as_str),
+            Some("5m")
+        );
+        assert_eq!(
+            matches.get_one::<String>("lang").map(String::as_str),
+            Some("nl")
+        );
         let help = command.render_help().to_string();
         let log_help = command
             .find_subcommand_mut("log")

@@ -7,15 +7,15 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::escalation::{pack_word, title, warn_errors};
-use crate::i18n::vocab;
-use crate::t;
 use super::{CliError, json_safe};
 use crate::clock::Clock;
 use crate::domain::text::clean;
 use crate::domain::time::{local_minute, rfc3339};
+use crate::i18n::vocab;
 use crate::rules::engine;
 use crate::rules::load::Packs;
 use crate::storage::Store;
+use crate::t;
 
 /// How `due` prints what is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,9 +76,7 @@ pub fn due(
             .ok()
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .filter(|d| *d <= chrono::Duration::days(3660))
-            .ok_or_else(|| {
-                CliError::Usage(t!("due-bad-within", value = w))
-            })?,
+            .ok_or_else(|| CliError::Usage(t!("due-bad-within", value = w)))?,
     };
     let horizon = now + span;
     let packs = Packs::with_user_dir(dir);
@@ -150,25 +148,30 @@ pub fn due(
     } else if shape == Shape::Json {
         json_safe(&(serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"))
     } else {
-        let mut s = String::new();
-        for i in &items {
-            let what = match (i.meaning, i.status) {
-                (Some(m), Some(st)) => format!("{} [{}]", pack_word(m), pack_word(st)),
-                _ => vocab::kind(crate::domain::Kind::Promise).to_string(),
-            };
-            let what = t!("due-what", what = what, summary = i.summary.as_str());
-            s.push_str(&format!(
-                "{}  {:<7}  {}  {what} ({})\n",
-                i.shown,
-                pack_word(i.state),
-                i.case,
-                i.title
-            ));
-        }
-        clean(&s)
+        lines(&items)
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
+}
+
+/// What is due, one line each, as a person reads it.
+fn lines(items: &[DueDoc]) -> String {
+    let mut s = String::new();
+    for i in items {
+        let what = match (i.meaning, i.status) {
+            (Some(m), Some(st)) => format!("{} [{}]", pack_word(m), pack_word(st)),
+            _ => vocab::kind(crate::domain::Kind::Promise).to_string(),
+        };
+        let what = t!("due-what", what = what, summary = i.summary.as_str());
+        s.push_str(&format!(
+            "{}  {:<7}  {}  {what} ({})\n",
+            i.shown,
+            pack_word(i.state),
+            i.case,
+            i.title
+        ));
+    }
+    clean(&s)
 }
 
 /// What is due as an iCalendar file (RFC 5545): one event per promise and clock at its due,
@@ -184,7 +187,11 @@ fn ics(items: &[DueDoc], now: DateTime<Utc>) -> String {
     ];
     for i in items {
         let what = match (i.meaning, i.status) {
-            (Some(m), Some(st)) => t!("due-ics-clock", meaning = pack_word(m), status = pack_word(st)),
+            (Some(m), Some(st)) => t!(
+                "due-ics-clock",
+                meaning = pack_word(m),
+                status = pack_word(st)
+            ),
             _ => t!("due-ics-promise").to_string(),
         };
         lines.extend([

@@ -11,12 +11,12 @@ use crate::clock::Clock;
 use crate::domain::text::clean;
 use crate::domain::time::{local_minute, rfc3339};
 use crate::domain::{Case, Country, Currency};
+use crate::i18n::vocab;
 use crate::rules::engine::{self, Estimate, Missing, Part, RateFact, Reason, Report};
 use crate::rules::load::Packs;
-use crate::i18n::vocab;
 use crate::rules::schema::{Amount, Effect, Rule, Unit, Units, Version};
-use crate::t;
 use crate::storage::Store;
+use crate::t;
 
 /// Said once, plainly, wherever estimates are shown (in English: [`not_advice`] says it in the
 /// current language).
@@ -108,7 +108,10 @@ pub fn rules(
     if let Some(c) = only
         && packs.for_country(c).is_none()
     {
-        return Err(CliError::Failed(t!("rules-no-pack", country = c.to_string())));
+        return Err(CliError::Failed(t!(
+            "rules-no-pack",
+            country = c.to_string()
+        )));
     }
     let mut text = format!("{}\n", not_advice());
     for pack in &packs.packs {
@@ -134,8 +137,9 @@ pub fn rules(
             text.push_str(&format!("  {e}\n"));
         }
     }
-    out.write_all(clean(&text).as_bytes())
-        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))?;
+    out.write_all(clean(&text).as_bytes()).map_err(|e| {
+        CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string()))
+    })?;
     match packs.errors.len() {
         0 => Ok(()),
         n => Err(CliError::Failed(t!("rules-some-not-loaded", count = n))),
@@ -162,12 +166,10 @@ fn rule_listing(rule: &Rule, file: &str) -> String {
     }
     s.push('\n');
     for v in &rule.versions {
-        let until = v
-            .valid_until
-            .map_or_else(
-                || t!("rules-on").to_string(),
-                |u| t!("rules-until", date = u.to_string()),
-            );
+        let until = v.valid_until.map_or_else(
+            || t!("rules-on").to_string(),
+            |u| t!("rules-until", date = u.to_string()),
+        );
         s.push_str(&format!(
             "    {} {until}  {}  {}\n      {}\n",
             v.valid_from,

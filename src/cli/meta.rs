@@ -164,7 +164,10 @@ fn template(command: &clap::Command) -> String {
             crate::t!("cli-help-arguments")
         ));
     }
-    s.push_str(&format!("\n{}\n{{options}}\n", crate::t!("cli-help-options")));
+    s.push_str(&format!(
+        "\n{}\n{{options}}\n",
+        crate::t!("cli-help-options")
+    ));
     s.push_str("{after-help}");
     s
 }
@@ -222,7 +225,9 @@ pub fn man(out: &mut dyn Write) -> Result<(), CliError> {
     let mut page = Vec::new();
     clap_mangen::Man::new(localized(Cli::command()))
         .render(&mut page)
-        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-manual", error = e.to_string())))?;
+        .map_err(|e| {
+            CliError::Failed(crate::t!("cli-cannot-write-manual", error = e.to_string()))
+        })?;
     write_out(out, &page)
 }
 

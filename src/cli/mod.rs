@@ -25,9 +25,9 @@ use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Status, Summary};
 use crate::export::{csv, json, markdown, text};
+use crate::i18n::vocab;
 use crate::index::Scan;
 use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
-use crate::i18n::vocab;
 use crate::t;
 use words::loop_flags;
 
@@ -87,9 +87,8 @@ pub fn clock(now: Option<&str>) -> Result<Clock, CliError> {
 
 /// Resolves the data directory from `--data-dir` / `RUNAROUND_DIR` / the platform default.
 pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    flag.or_else(crate::storage::default_dir).ok_or_else(|| {
-        CliError::Failed(t!("cli-no-data-dir").to_string())
-    })
+    flag.or_else(crate::storage::default_dir)
+        .ok_or_else(|| CliError::Failed(t!("cli-no-data-dir").to_string()))
 }
 
 /// Runs a subcommand other than the TUI ones, writing its output to `out`.
@@ -113,8 +112,9 @@ pub fn run(
         Command::List { all, json } => {
             let mut out = JsonSafe::new(std::io::BufWriter::new(out));
             let listed = list(store, now, all, json, &mut out);
-            out.flush()
-                .map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))?;
+            out.flush().map_err(|e| {
+                CliError::Failed(t!("cli-cannot-write-output", error = e.to_string()))
+            })?;
             return listed;
         }
         Command::Show { case, json } => {
@@ -138,7 +138,11 @@ pub fn run(
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
             store.update(&id, |c| Change::SetStatus(status).apply(c))?;
-            t!("cli-status-now", id = id.as_str(), status = vocab::status(status)) + "\n"
+            t!(
+                "cli-status-now",
+                id = id.as_str(),
+                status = vocab::status(status)
+            ) + "\n"
         }
         Command::Export {
             case,
@@ -282,7 +286,11 @@ fn list(
     }
     let files = scan.entries.len();
     if unreadable > 0 {
-        let warning = t!("cli-some-unreadable", unreadable = unreadable, files = files);
+        let warning = t!(
+            "cli-some-unreadable",
+            unreadable = unreadable,
+            files = files
+        );
         eprintln!("{}", t!("cli-warning", text = warning));
     }
     chosen.sort_by(|(_, a), (_, b)| {
@@ -339,7 +347,21 @@ fn list(
     written.map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
-    // Text that could not be saved into its case waits in these files for the user.
+    warn_rescued(store);
+    if unreadable > 0 && unreadable == files {
+        // An empty list would read as an empty journal.
+        return Err(CliError::Failed(t!(
+            "cli-none-readable",
+            files = files,
+            dir = store.dir().join("cases").display().to_string()
+        )));
+    }
+    Ok(())
+}
+
+/// Says on standard error which rescued-notes files wait in the journal: text that could not
+/// be saved into its case waits in them for the user.
+fn warn_rescued(store: &Store) {
     let rescued = store.rescued();
     if !rescued.is_empty() {
         let names: Vec<String> = rescued
@@ -355,15 +377,6 @@ fn list(
         );
         eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
     }
-    if unreadable > 0 && unreadable == files {
-        // An empty list would read as an empty journal.
-        return Err(CliError::Failed(t!(
-            "cli-none-readable",
-            files = files,
-            dir = store.dir().join("cases").display().to_string()
-        )));
-    }
-    Ok(())
 }
 
 /// Writes an export to `path`. A regular file (or a new one) is replaced atomically; a
@@ -376,13 +389,11 @@ fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let directory = || failed(std::io::Error::other(t!("cli-is-a-directory")));
     let atomic = |file: &std::path::Path| -> Result<(), CliError> {
         crate::storage::write_file(file, bytes).map_err(|e| match e {
-            StorageError::Io { source, .. } => {
-                CliError::Failed(t!(
-                    "cli-cannot-write",
-                    path = path.display().to_string(),
-                    error = source.to_string()
-                ))
-            }
+            StorageError::Io { source, .. } => CliError::Failed(t!(
+                "cli-cannot-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            )),
             e => e.into(),
         })
     };
@@ -502,14 +513,9 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
         std::fs::read_to_string(file).map(|t| text = t)
     };
     read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
-    let cases = json::parse_import(&text)
-        .map_err(|e| {
-            CliError::Failed(t!(
-                "cli-import-failed",
-                file = file,
-                error = e.to_string()
-            ))
-        })?;
+    let cases = json::parse_import(&text).map_err(|e| {
+        CliError::Failed(t!("cli-import-failed", file = file, error = e.to_string()))
+    })?;
     for (i, case) in cases.iter().enumerate() {
         crate::storage::format::check_times(case).map_err(|e| {
             CliError::Failed(t!(
@@ -517,7 +523,7 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
                 file = file,
                 number = i + 1,
                 id = case.id.as_str(),
-                error = e.to_string()
+                error = e.as_str()
             ))
         })?;
     }
@@ -547,7 +553,9 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
         .iter()
         .map(|e| Candidate {
             id: e.id(),
-            title: e.body().map_or(t!("cli-unreadable"), |summary| &summary.title),
+            title: e
+                .body()
+                .map_or(t!("cli-unreadable"), |summary| &summary.title),
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;

@@ -38,18 +38,16 @@ pub fn apply(case: &mut Case, terms: &TermsArgs) -> Result<(), String> {
             next.currency = None;
         } else {
             let minor = parse_amount(fee).map_err(|e| format!("--fee: {e}"))?;
-            let country = next.country.ok_or_else(|| {
-                t!("terms-fee-needs-country", fee = fee.as_str())
+            let country = next
+                .country
+                .ok_or_else(|| t!("terms-fee-needs-country", fee = fee.as_str()))?;
+            let currency = country.currency().ok_or_else(|| {
+                t!(
+                    "terms-no-currency",
+                    fee = fee.as_str(),
+                    country = country.to_string()
+                )
             })?;
-            let currency = country
-                .currency()
-                .ok_or_else(|| {
-                    t!(
-                        "terms-no-currency",
-                        fee = fee.as_str(),
-                        country = country.to_string()
-                    )
-                })?;
             next.monthly_fee_minor = Some(minor);
             next.currency = Some(currency);
         }
@@ -106,10 +104,7 @@ pub fn one_line(case: &Case) -> String {
         terms.push(vocab::customer(k).to_string());
     }
     if let (Some(fee), Some(cur)) = (case.monthly_fee_minor, case.currency) {
-        terms.push(t!(
-            "terms-a-month",
-            fee = crate::i18n::fmt::money(fee, cur)
-        ));
+        terms.push(t!("terms-a-month", fee = crate::i18n::fmt::money(fee, cur)));
     }
     if !terms.is_empty() {
         line.push_str(&format!(" · {}", terms.join(" ")));

@@ -118,20 +118,21 @@ impl fmt::Display for TimeError {
             TimeError::OutOfRange { value, year } => {
                 let first = FIRST_YEAR.to_string();
                 let last = LAST_YEAR.to_string();
-                match year {
-                    Some(year) => t!(
+                if let Some(year) = year {
+                    t!(
                         "time-out-of-range-year",
                         value = value.as_str(),
                         year = year.to_string(),
                         first = first,
                         last = last
-                    ),
-                    None => t!(
+                    )
+                } else {
+                    t!(
                         "time-out-of-range",
                         value = value.as_str(),
                         first = first,
                         last = last
-                    ),
+                    )
                 }
             }
             TimeError::TooLong(v) => t!(

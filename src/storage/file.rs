@@ -210,7 +210,7 @@ impl fmt::Display for TimePlace {
             } => f.write_str(&crate::t!(
                 "file-event-field",
                 event = which(*deleted, *number),
-                field = field.to_string()
+                field = field.as_str()
             )),
             TimePlace::Correction { deleted, number } => f.write_str(&crate::t!(
                 "file-correction-of",
