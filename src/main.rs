@@ -51,7 +51,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let matches = meta::command_with(config.as_ref().unwrap_or(&defaults)).get_matches_from(words);
+    let matches = meta::command_with(config.as_ref().unwrap_or(&defaults))
+        .try_get_matches_from(words)
+        .unwrap_or_else(|e| clap_exit(&e));
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(args, config) {
         Ok(()) => ExitCode::SUCCESS,
@@ -62,6 +64,20 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Ends the process on a command-line error of clap's (or `--help`, `--version`), said in the
+/// current language.
+fn clap_exit(e: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    // English is clap's own, in its colours.
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || i18n::Lang::current() == i18n::Lang::En
+    {
+        e.exit()
+    }
+    eprint!("{}", meta::clap_words(&e.render().to_string()));
+    std::process::exit(e.exit_code())
 }
 
 /// Runs the command; `config` is the config file as read before parsing the command line (an

@@ -2369,3 +2369,25 @@ fn a_case_named_by_a_piece_of_its_title_ignores_accents_and_case() {
     assert_eq!(out.code, 1, "{out:?}");
     assert!(out.stderr.contains("no case matches 'cafés'"), "{out:?}");
 }
+
+#[test]
+fn clap_s_own_words_in_an_error_follow_the_language() {
+    let j = Journal::new();
+    let out = said_in(&j, &[], &["--lang", "nl", "lst"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.starts_with("fout: "), "{out:?}");
+    assert!(out.stderr.contains("\nGebruik: runaround"), "{out:?}");
+    assert!(
+        out.stderr.contains("Meer informatie: probeer '--help'."),
+        "{out:?}"
+    );
+    let out = said_in(&j, &[("RUNAROUND_LANG", "fr")], &["lst"]);
+    assert!(out.stderr.starts_with("erreur\u{a0}: "), "{out:?}");
+    assert!(out.stderr.contains("astuce\u{a0}: "), "{out:?}");
+    let out = said_in(&j, &[], &["lst"]);
+    assert!(out.stderr.starts_with("error: "), "{out:?}");
+    assert!(
+        out.stderr.contains("For more information, try '--help'."),
+        "{out:?}"
+    );
+}

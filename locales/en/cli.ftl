@@ -220,3 +220,6 @@ file-lost-time = runaround could not write it back, so this case is read-only un
 file-also = also { $named }
 file-also-more = also { $named }, and { $more } more
 file-time-outside = { $place } ({ $time }) is outside the years { $first }-{ $last }
+cli-clap-error = error:
+cli-clap-tip = tip:
+cli-clap-more = For more information, try '--help'.

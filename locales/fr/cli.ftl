@@ -237,3 +237,6 @@ file-lost-time = runaround ne pourrait pas la réécrire, donc ce dossier est en
 file-also = aussi { $named }
 file-also-more = aussi { $named }, et { $more } de plus
 file-time-outside = { $place } ({ $time }) est hors des années { $first }-{ $last }
+cli-clap-error = erreur :
+cli-clap-tip = astuce :
+cli-clap-more = Pour en savoir plus, essayez '--help'.

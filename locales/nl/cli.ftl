@@ -231,3 +231,6 @@ file-lost-time = runaround kan die niet terugschrijven, dus deze zaak is alleen-
 file-also = ook { $named }
 file-also-more = ook { $named }, en nog { $more }
 file-time-outside = { $place } ({ $time }) valt buiten de jaren { $first }-{ $last }
+cli-clap-error = fout:
+cli-clap-tip = tip:
+cli-clap-more = Meer informatie: probeer '--help'.

@@ -90,6 +90,31 @@ pub fn localized(command: clap::Command) -> clap::Command {
     command
 }
 
+/// A command-line error of clap's, its own words said in the current language: `error:`,
+/// `tip:`, `Usage:` and the pointer to `--help` (what it says of the arguments stays clap's).
+pub fn clap_words(rendered: &str) -> String {
+    if crate::i18n::Lang::current() == crate::i18n::Lang::En {
+        return rendered.to_string();
+    }
+    rendered
+        .lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("error: ") {
+                format!("{} {rest}", crate::t!("cli-clap-error"))
+            } else if let Some(rest) = line.strip_prefix("  tip: ") {
+                format!("  {} {rest}", crate::t!("cli-clap-tip"))
+            } else if let Some(rest) = line.strip_prefix("Usage: ") {
+                format!("{} {rest}", crate::t!("cli-help-usage"))
+            } else if line == "For more information, try '--help'." {
+                crate::t!("cli-clap-more").to_string()
+            } else {
+                line.to_string()
+            }
+        })
+        .map(|line| line + "\n")
+        .collect()
+}
+
 /// Message `id` when the catalogue has it.
 fn said(id: &str) -> Option<String> {
     crate::i18n::has(id).then(|| crate::i18n::format(id, None))

@@ -218,6 +218,63 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use clap::{CommandFactory, Parser};
 
+    #[test]
+    fn loops_and_errors_are_said_in_each_language() {
+        use crate::i18n::Lang;
+        let again = Loop {
+            place: "1200".into(),
+            times: 2,
+        };
+        let first = Loop {
+            place: "0800-0403".into(),
+            times: 1,
+        };
+        let said = |lang: Lang| {
+            let _scope = lang.scope();
+            let unknown: Result<Kind, _> = "belletje".parse();
+            (
+                loop_flag(&again),
+                loop_flag(&first),
+                unknown.unwrap_err().to_string(),
+            )
+        };
+        let (en, en_first, en_word) = said(Lang::En);
+        assert_eq!(en, "back to 1200, 2nd time");
+        assert_eq!(en_first, "back to 0800-0403");
+        assert!(
+            en_word.starts_with("unknown event kind 'belletje'"),
+            "{en_word}"
+        );
+        let (nl, nl_first, nl_word) = said(Lang::Nl);
+        assert_eq!(nl, "terug naar 1200, 2e keer");
+        assert_eq!(nl_first, "terug naar 0800-0403");
+        assert!(
+            nl_word.starts_with("onbekende soort gebeurtenis 'belletje'"),
+            "{nl_word}"
+        );
+        let (fr, fr_first, fr_word) = said(Lang::Fr);
+        assert_eq!(fr, "retour au 1200, 2e fois");
+        assert_eq!(fr_first, "retour au 0800-0403");
+        assert!(
+            fr_word.contains("'belletje'") && fr_word.contains("attendu"),
+            "{fr_word}"
+        );
+        for (n, want) in [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (21, "21st"),
+            (102, "102nd"),
+        ] {
+            assert_eq!(ordinal(n), want);
+        }
+        let _nl = Lang::Nl.scope();
+        assert_eq!(ordinal(21), "21e");
+    }
+
     /// The options of `log` that are not event fields.
     const NOT_FIELDS: &[&str] = &["at", "detail"];
 
