@@ -81,7 +81,7 @@ cli-help-arguments = Arguments :
 cli-help-options = Options :
 
 ## Rule packs: `rules`, `clocks`, `due`
-rules-not-advice = Estimations tirées des jeux de règles, chacune avec la fiabilité de ses sources ; pas un conseil juridique.
+rules-not-advice = Estimations tirées des règles et de leurs sources ; pas un conseil juridique.
 pack-verified = vérifié
 pack-secondary = secondaire
 pack-unverified = non vérifié
@@ -137,7 +137,7 @@ rules-from-file = de { $file }
 rules-on = en vigueur
 rules-until = jusqu’au { $date }
 rules-source = source : { $title } <{ $url }> (lu le { $read })
-rules-effect-clock = délai : { $meaning }, { $after } après : { $anchor }
+rules-effect-clock = délai : { $meaning }, { $after } après « { $anchor } »
 rules-per-each = par fois
 rules-per-day-or-part = par 24 heures entamées, au-delà de { $hours } heures
 rules-per-day-after = par jour après { $after }
@@ -173,7 +173,7 @@ clocks-missing-pack = Manque : aucun jeu de règles pour { $country }
 clocks-missing-fee = Manque : l’abonnement mensuel, pour { $rules } (runaround set { $id } --fee MONTANT)
 clocks-missing-customer = Manque : le type de client, pour { $rules } (runaround set { $id } --customer consumer|small-business|business)
 clocks-clocks = Délais
-clocks-from-event = depuis : { $kind } du { $when }
+clocks-from-event = depuis « { $kind } » du { $when }
 clocks-compensation = Indemnisation
 clocks-range = { $low } à { $high }
 clocks-at-least = au moins { $amount } au total

@@ -81,7 +81,7 @@ cli-help-arguments = Argumenten:
 cli-help-options = Opties:
 
 ## Rule packs: `rules`, `clocks`, `due`
-rules-not-advice = Schattingen uit de regelpakketten, elk met hoe zeker de bronnen zijn; geen juridisch advies.
+rules-not-advice = Schattingen volgens de regelpakketten, met hun bronnen; geen juridisch advies.
 pack-verified = geverifieerd
 pack-secondary = tweedehands
 pack-unverified = ongeverifieerd
@@ -134,7 +134,7 @@ rules-from-file = uit { $file }
 rules-on = geldt
 rules-until = tot { $date }
 rules-source = bron: { $title } <{ $url }> (gelezen { $read })
-rules-effect-clock = klok: { $meaning }, { $after } na de { $anchor }
+rules-effect-clock = klok: { $meaning }, { $after } vanaf { $anchor }
 rules-per-each = per keer
 rules-per-day-or-part = per 24 uur of deel ervan, boven { $hours } uur
 rules-per-day-after = per dag na { $after }
