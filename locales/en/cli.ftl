@@ -223,3 +223,6 @@ file-time-outside = { $place } ({ $time }) is outside the years { $first }-{ $la
 cli-clap-error = error:
 cli-clap-tip = tip:
 cli-clap-more = For more information, try '--help'.
+cli-format-md = A Markdown dossier
+cli-format-json = One JSON object (importable)
+cli-format-csv = One CSV row per event

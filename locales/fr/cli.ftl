@@ -240,3 +240,6 @@ file-time-outside = { $place } ({ $time }) est hors des années { $first }-{ $la
 cli-clap-error = erreur :
 cli-clap-tip = astuce :
 cli-clap-more = Pour en savoir plus, essayez '--help'.
+cli-format-md = Un dossier en Markdown
+cli-format-json = Un objet JSON (importable)
+cli-format-csv = Une ligne CSV par événement

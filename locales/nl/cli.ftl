@@ -234,3 +234,6 @@ file-time-outside = { $place } ({ $time }) valt buiten de jaren { $first }-{ $la
 cli-clap-error = fout:
 cli-clap-tip = tip:
 cli-clap-more = Meer informatie: probeer '--help'.
+cli-format-md = Een dossier in Markdown
+cli-format-json = Eén JSON-object (te importeren)
+cli-format-csv = Eén CSV-regel per gebeurtenis

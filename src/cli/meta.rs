@@ -241,7 +241,12 @@ pub fn config(
 /// `runaround completions SHELL`: the shell's completion script.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), CliError> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "runaround", &mut script);
+    clap_complete::generate(
+        shell,
+        &mut localized(Cli::command()),
+        "runaround",
+        &mut script,
+    );
     write_out(out, &script)
 }
 
