@@ -279,7 +279,7 @@ pub struct LogArgs {
 }
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A Markdown dossier
     Md,
@@ -287,6 +287,23 @@ pub enum Format {
     Json,
     /// One CSV row per event
     Csv,
+}
+
+/// By hand rather than derived, so that each value's help is said in the language of the
+/// moment `--help` is shown.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Md, Format::Json, Format::Csv]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = match self {
+            Format::Md => ("md", crate::t!("cli-format-md")),
+            Format::Json => ("json", crate::t!("cli-format-json")),
+            Format::Csv => ("csv", crate::t!("cli-format-csv")),
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
+    }
 }
 
 /// A status on the command line.

@@ -140,10 +140,12 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
 /// first that does not.
 pub fn check_times(case: &Case) -> Result<(), String> {
     match times(case).into_iter().find(|(_, t)| !storable(*t)) {
-        Some((what, t)) => Err(format!(
-            "{} ({}) is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-            what.place(),
-            rfc3339(t)
+        Some((what, t)) => Err(crate::t!(
+            "file-time-outside",
+            place = what.place().to_string(),
+            time = rfc3339(t),
+            first = FIRST_YEAR.to_string(),
+            last = LAST_YEAR.to_string()
         )),
         None => Ok(()),
     }

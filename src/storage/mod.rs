@@ -41,27 +41,23 @@ pub enum StorageError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{} cannot be read: {reason}", .path.display())]
+    #[error("{}", crate::t!("cli-cannot-be-read", path = .path.display().to_string(), problem = .reason.to_string()))]
     Unreadable { path: PathBuf, reason: FileProblem },
-    #[error("case {id} is read-only: {reason}")]
+    #[error("{}", crate::t!("storage-read-only", id = .id.as_str(), reason = .reason.to_string()))]
     ReadOnly { id: String, reason: ReadOnly },
-    #[error("case {0} does not exist")]
+    #[error("{}", crate::t!("storage-not-found", id = .0.as_str()))]
     NotFound(String),
-    #[error("case {0} already exists")]
+    #[error("{}", crate::t!("storage-exists", id = .0.as_str()))]
     Exists(String),
-    #[error("'{0}' is not a valid case id (use 1 to 64 letters, digits, '-' and '_')")]
+    #[error("{}", crate::t!("storage-bad-id", id = .0.as_str()))]
     BadId(String),
-    #[error("case {id} could not be encoded: {reason}")]
+    #[error("{}", crate::t!("storage-encode", id = .id.as_str(), reason = .reason.as_str()))]
     Encode { id: String, reason: String },
-    #[error(
-        "{} is being changed by {}: gave up waiting for it",
-        .path.display(),
-        holder(*.pid)
-    )]
+    #[error("{}", crate::t!("storage-locked", path = .path.display().to_string(), holder = holder(*.pid)))]
     /// `pid`: the last runaround to take the lock, while it is alive; it may not be the
     /// holder, and messages say so ([`holder`]).
     Locked { path: PathBuf, pid: Option<u32> },
-    #[error("no random numbers for a new case id: {0}")]
+    #[error("{}", crate::t!("storage-random", error = .0.as_str()))]
     Random(String),
 }
 
@@ -71,8 +67,8 @@ pub enum StorageError {
 /// (see [`lock_holder`]).
 pub fn holder(pid: Option<u32>) -> String {
     pid.map_or_else(
-        || "another process".into(),
-        |pid| format!("another process (last taken by pid {pid})"),
+        || crate::t!("storage-another-process").to_string(),
+        |pid| crate::t!("storage-another-process-pid", pid = pid.to_string()),
     )
 }
 
@@ -136,10 +132,10 @@ impl Store {
         let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
             let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then(|| {
-                format!(
-                    "{} is open to other users (mode {mode:o}); `chmod 700 {}` makes it private",
-                    d.display(),
-                    d.display()
+                crate::t!(
+                    "storage-exposed",
+                    path = d.display().to_string(),
+                    mode = format!("{mode:o}")
                 )
             })
         });
