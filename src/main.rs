@@ -96,6 +96,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     // Before anything touches the journal: a bad config changes nothing on disk.
     let config = config.map_err(|e| cli::CliError::Usage(meta::bad_config(&e)))?;
     let clock = cli::clock(args.now.as_deref())?;
+    cli::escalation::use_config_file(args.config.as_deref());
     match args.command {
         None => {
             tui::need_terminal().map_err(cli::CliError::Failed)?;

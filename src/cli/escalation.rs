@@ -18,12 +18,8 @@ use crate::rules::schema::{Amount, Effect, Rule, Unit, Units, Version};
 use crate::storage::Store;
 use crate::t;
 
-/// Said once, plainly, wherever estimates are shown (in English: [`not_advice`] says it in the
-/// current language).
-pub const NOT_ADVICE: &str =
-    "Estimates from the rule packs, each with how sure its sources are; not legal advice.";
-
-/// [`NOT_ADVICE`] in the current language.
+/// Said once, plainly, wherever estimates are shown: they come from the rule packs, each with
+/// how sure its sources are, and are not legal advice.
 pub fn not_advice() -> &'static str {
     t!("rules-not-advice")
 }
@@ -67,6 +63,21 @@ fn units(n: u32, unit: Unit) -> String {
         Unit::Months => t!("pack-months", n = n),
         Unit::Years => t!("pack-years", n = n),
     }
+}
+
+/// The config file the binary was started with (`--config`), for the commands that read the
+/// user's rule packs from beside it without being handed the path (the dossier).
+static CONFIG_FILE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Records the config file in use (the binary does this once, before any command runs).
+pub fn use_config_file(config: Option<&Path>) {
+    let _ = CONFIG_FILE.set(config.map(Path::to_path_buf));
+}
+
+/// The built-in rule packs with the user's own from beside the config file in use.
+pub fn packs() -> Packs {
+    let config = CONFIG_FILE.get().cloned().flatten();
+    Packs::with_user_dir(rules_dir(config.as_deref()).as_deref())
 }
 
 /// The directory of the user's rule packs: `rules/` beside the config file in use (the one

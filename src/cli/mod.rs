@@ -167,7 +167,12 @@ pub fn run(
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
                 Format::Md => {
                     case.clean_text();
-                    clean(&markdown::dossier(&case, now, read_only))
+                    clean(&markdown::dossier_with(
+                        &case,
+                        now,
+                        read_only,
+                        &escalation::packs(),
+                    ))
                 }
                 Format::Csv => {
                     case.clean_text();

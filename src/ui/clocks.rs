@@ -11,7 +11,7 @@ use super::overlay::{centered, scrolled};
 use super::theme::Theme;
 use crate::app::Action;
 use crate::app::keymap::Keymap;
-use crate::cli::escalation::{NOT_ADVICE, report_text};
+use crate::cli::escalation::{not_advice, report_text};
 use crate::domain::{Case, Channel, Event, Kind, Status};
 use crate::rules::engine::{self, ClockOut, Report, State};
 use crate::rules::load::Packs;
@@ -159,8 +159,8 @@ pub fn overlay_text(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Vec<Strin
     {
         text.push_str(&format!("\n{}\n  {next}\n", crate::t!("clocks-none-yet")));
     }
-    if !text.contains(NOT_ADVICE) {
-        text.push_str(&format!("\n{NOT_ADVICE}\n"));
+    if !text.contains(not_advice()) {
+        text.push_str(&format!("\n{}\n", not_advice()));
     }
     text.lines().map(str::to_string).collect()
 }
