@@ -188,15 +188,15 @@ timeline-empty = nothing logged yet: { $log } logs an event, { $call } starts a 
 timeline-amended = amended
 
 # The help overlay and the questions.
-help-anywhere = anywhere
-help-cases = cases
-help-timeline = timeline
-help-notes = notes
-help-during-a-call = during a call
-help-in-a-form = in a form
-help-editing-notes = editing notes: { $keys } · paste works
-help-any-key = any key closes this help
-help-title = keys
+keys-help-anywhere = anywhere
+keys-help-cases = cases
+keys-help-timeline = timeline
+keys-help-notes = notes
+keys-help-during-a-call = during a call
+keys-help-in-a-form = in a form
+keys-help-editing-notes = editing notes: { $keys } · paste works
+keys-help-any-key = any key closes this help
+keys-help-title = keys
 scroll-more = { $count } more: { $down }/{ $up } scroll
 scroll-back = { $up } scrolls back
 confirm-kind-yes = change it and save · any other key goes back to the form

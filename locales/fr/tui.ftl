@@ -186,15 +186,15 @@ timeline-empty = rien de noté : { $log } note un événement, { $call } lance 
 timeline-amended = corrigé
 
 # The help overlay and the questions.
-help-anywhere = partout
-help-cases = dossiers
-help-timeline = chronologie
-help-notes = notes
-help-during-a-call = pendant un appel
-help-in-a-form = dans un formulaire
-help-editing-notes = notes en cours : { $keys } · coller fonctionne
-help-any-key = toute touche ferme cette aide
-help-title = touches
+keys-help-anywhere = partout
+keys-help-cases = dossiers
+keys-help-timeline = chronologie
+keys-help-notes = notes
+keys-help-during-a-call = pendant un appel
+keys-help-in-a-form = dans un formulaire
+keys-help-editing-notes = notes en cours : { $keys } · coller fonctionne
+keys-help-any-key = toute touche ferme cette aide
+keys-help-title = touches
 scroll-more = { $count } de plus : { $down }/{ $up } défile
 scroll-back = { $up } remonte
 confirm-kind-yes = changer et enregistrer · toute autre touche revient au formulaire

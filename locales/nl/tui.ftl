@@ -186,15 +186,15 @@ timeline-empty = nog niets vastgelegd: { $log } legt een gebeurtenis vast, { $ca
 timeline-amended = gecorrigeerd
 
 # The help overlay and the questions.
-help-anywhere = overal
-help-cases = zaken
-help-timeline = tijdlijn
-help-notes = notities
-help-during-a-call = tijdens een gesprek
-help-in-a-form = in een formulier
-help-editing-notes = notities bewerken: { $keys } · plakken werkt
-help-any-key = elke toets sluit deze hulp
-help-title = toetsen
+keys-help-anywhere = overal
+keys-help-cases = zaken
+keys-help-timeline = tijdlijn
+keys-help-notes = notities
+keys-help-during-a-call = tijdens een gesprek
+keys-help-in-a-form = in een formulier
+keys-help-editing-notes = notities bewerken: { $keys } · plakken werkt
+keys-help-any-key = elke toets sluit deze hulp
+keys-help-title = toetsen
 scroll-more = nog { $count }: { $down }/{ $up } scrollt
 scroll-back = { $up } scrollt terug
 confirm-kind-yes = wijzig en bewaar · elke andere toets gaat terug naar het formulier

@@ -99,12 +99,12 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
     let room = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2 + 14)).max(10);
     let mut lines = Vec::new();
     for (scope, name) in [
-        (Scope::Global, crate::t!("help-anywhere")),
-        (Scope::Cases, crate::t!("help-cases")),
-        (Scope::Timeline, crate::t!("help-timeline")),
-        (Scope::Notes, crate::t!("help-notes")),
-        (Scope::Call, crate::t!("help-during-a-call")),
-        (Scope::Form, crate::t!("help-in-a-form")),
+        (Scope::Global, crate::t!("keys-help-anywhere")),
+        (Scope::Cases, crate::t!("keys-help-cases")),
+        (Scope::Timeline, crate::t!("keys-help-timeline")),
+        (Scope::Notes, crate::t!("keys-help-notes")),
+        (Scope::Call, crate::t!("keys-help-during-a-call")),
+        (Scope::Form, crate::t!("keys-help-in-a-form")),
     ] {
         lines.push(Line::from(Span::styled(name, t.title)));
         for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == scope) {
@@ -120,17 +120,17 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
     }
     lines.push(Line::from(Span::styled(
         crate::t!(
-            "help-editing-notes",
+            "keys-help-editing-notes",
             keys = keymap.spoken_help(Scope::Insert)
         ),
         t.dim,
     )));
-    lines.push(Line::from(Span::styled(crate::t!("help-any-key"), t.dim)));
+    lines.push(Line::from(Span::styled(crate::t!("keys-help-any-key"), t.dim)));
     scrolled(
         frame,
         area,
         HELP_WIDTH,
-        crate::t!("help-title"),
+        crate::t!("keys-help-title"),
         lines,
         keymap,
         scroll,
