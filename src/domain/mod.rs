@@ -10,6 +10,7 @@ pub mod field;
 pub mod history;
 pub mod ids;
 pub mod loops;
+pub mod merge;
 pub mod money;
 pub mod resolve;
 pub mod summary;
