@@ -176,6 +176,11 @@ fn merge_events(ours: &Case, theirs: &Case, out: &mut Case) {
     });
 }
 
+/// How many events a case holds, deleted ones too: what a merge, a union, can only add to.
+pub fn event_count(case: &Case) -> usize {
+    case.events.len() + case.deleted_events.len()
+}
+
 /// Every event of a case with whether it is deleted.
 fn sides(case: &Case) -> impl Iterator<Item = (&Event, bool)> {
     case.events

@@ -11,6 +11,7 @@
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
 pub mod atomic;
+pub mod conflicts;
 pub mod file;
 pub mod format;
 pub mod index;
@@ -198,6 +199,7 @@ impl Store {
             let name = entry.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
                 && valid_id(id)
+                && name.to_str().and_then(conflicts::case_of_copy).is_none()
             {
                 files.push((id.to_string(), entry));
             }

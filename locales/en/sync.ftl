@@ -1,0 +1,20 @@
+# sync: en — `runaround sync`, its merge driver, and the conflict copies of file syncers
+sync-summary = { $events_in ->
+    [one] 1 event
+   *[other] { $events_in } events
+} in, { $events_out } out, { $cases ->
+    [one] 1 case
+   *[other] { $cases } cases
+} merged
+sync-no-git = git is not installed: install it (e.g. `apt install git`) to sync the journal
+sync-not-repo = { $dir } is not a git repository yet: `runaround sync --init REMOTE` makes it one
+sync-merge-in-progress = a git merge is in progress in { $dir }: finish it (`git merge --continue`) or undo it (`git merge --abort`), then sync again
+sync-git-failed = `git { $what }` failed: { $reason }
+sync-cannot-merge = could not merge { $files }: { $reason }; nothing was changed, the file is as it was
+sync-push-rejected = the other copies kept changing while this one synced: sync again
+sync-unreadable = { $file } cannot be read: { $reason }
+sync-conflict-merged = merged the conflict copy { $copy } into '{ $title }' ({ $count ->
+    [one] 1 event
+   *[other] { $count } events
+} new) and removed it
+sync-conflict-unreadable = the conflict copy { $copy } cannot be read, left as it is: { $reason }

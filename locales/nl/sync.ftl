@@ -1,0 +1,20 @@
+# sync: nl — `runaround sync`, zijn merge driver, en de conflictkopieën van bestandssync
+sync-summary = { $events_in ->
+    [one] 1 gebeurtenis
+   *[other] { $events_in } gebeurtenissen
+} binnen, { $events_out } verstuurd, { $cases ->
+    [one] 1 zaak
+   *[other] { $cases } zaken
+} samengevoegd
+sync-no-git = git is niet geïnstalleerd: installeer het (bv. `apt install git`) om het journaal te synchroniseren
+sync-not-repo = { $dir } is nog geen git-repository: `runaround sync --init REMOTE` maakt er een van
+sync-merge-in-progress = er loopt een git-merge in { $dir }: maak hem af (`git merge --continue`) of draai hem terug (`git merge --abort`) en synchroniseer dan opnieuw
+sync-git-failed = `git { $what }` is mislukt: { $reason }
+sync-cannot-merge = kon { $files } niet samenvoegen: { $reason }; er is niets veranderd, het bestand is zoals het was
+sync-push-rejected = de andere kopieën bleven veranderen terwijl deze synchroniseerde: synchroniseer opnieuw
+sync-unreadable = { $file } is niet te lezen: { $reason }
+sync-conflict-merged = de conflictkopie { $copy } is samengevoegd met '{ $title }' ({ $count ->
+    [one] 1 nieuwe gebeurtenis
+   *[other] { $count } nieuwe gebeurtenissen
+}) en verwijderd
+sync-conflict-unreadable = de conflictkopie { $copy } is niet te lezen en blijft staan: { $reason }
