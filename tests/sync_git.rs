@@ -319,3 +319,31 @@ fn a_syncthing_conflict_copy_is_merged_into_its_case_and_removed() {
     );
     assert_eq!(summaries.len(), 2, "{summaries:?}");
 }
+
+#[test]
+fn the_tui_merges_a_conflict_copy_at_start_and_says_so() {
+    use common::tmux::{Tui, cli_ok, tmux_installed};
+    if !tmux_installed() {
+        eprintln!("the_tui_merges_a_conflict_copy_at_start_and_says_so: SKIPPED (no tmux)");
+        return;
+    }
+    let tui = Tui::start_with("", |dir, id| {
+        let phone = tempfile::tempdir().unwrap();
+        fs::create_dir_all(phone.path().join("cases")).unwrap();
+        let file = |d: &Path| d.join("cases").join(format!("{id}.ron"));
+        fs::copy(file(dir), file(phone.path())).unwrap();
+        cli_ok(phone.path(), &["log", id, "note", "typed on the phone"]);
+        let copy = dir
+            .join("cases")
+            .join(format!("{id}.sync-conflict-20260301-101500-PHONE77.ron"));
+        fs::copy(file(phone.path()), copy).unwrap();
+    });
+    let screen = tui.wait_for("merged the conflict copy");
+    assert!(screen.contains("typed on the phone"), "{screen}");
+    let left: Vec<_> = fs::read_dir(tui.dir().join("cases"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("sync-conflict"))
+        .collect();
+    assert!(left.is_empty(), "the copy is removed");
+}

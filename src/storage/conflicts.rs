@@ -148,3 +148,11 @@ pub fn merge_all(store: &Store) -> Result<Vec<Outcome>, StorageError> {
     }
     Ok(outcomes)
 }
+
+/// Merges the conflict copies of the journal (see [`merge_all`]) and says what became of them
+/// in one line for the TUI's status line; `None` when there were none.
+pub fn notice(store: &Store) -> Option<String> {
+    let outcomes = merge_all(store).ok()?;
+    let words: Vec<String> = outcomes.iter().map(Outcome::words).collect();
+    (!words.is_empty()).then(|| crate::domain::text::clean_line(&words.join("; ")))
+}

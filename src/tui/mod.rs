@@ -94,6 +94,8 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
+    // Conflict copies a file syncer left go into their cases before the list is read.
+    let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
