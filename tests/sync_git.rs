@@ -342,7 +342,7 @@ fn the_tui_merges_a_conflict_copy_at_start_and_says_so() {
     assert!(screen.contains("typed on the phone"), "{screen}");
     let left: Vec<_> = fs::read_dir(tui.dir().join("cases"))
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().contains("sync-conflict"))
         .collect();
     assert!(left.is_empty(), "the copy is removed");
