@@ -338,7 +338,7 @@ fn the_tui_merges_a_conflict_copy_at_start_and_says_so() {
             .join(format!("{id}.sync-conflict-20260301-101500-PHONE77.ron"));
         fs::copy(file(phone.path()), copy).unwrap();
     });
-    let screen = tui.wait_for("merged the conflict copy");
+    let screen = tui.wait_for("conflict copy merged into 'Geen internet na verhuizing' (+1 event)");
     assert!(screen.contains("typed on the phone"), "{screen}");
     let left: Vec<_> = fs::read_dir(tui.dir().join("cases"))
         .unwrap()

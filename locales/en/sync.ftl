@@ -18,3 +18,16 @@ sync-conflict-merged = merged the conflict copy { $copy } into '{ $title }' ({ $
    *[other] { $count } events
 } new) and removed it
 sync-conflict-unreadable = the conflict copy { $copy } cannot be read, left as it is: { $reason }
+sync-notice-merged = conflict copy merged into '{ $title }' (+{ $count ->
+    [one] 1 event
+   *[other] { $count } events
+})
+sync-notice-merged-many = { $copies } conflict copies merged (+{ $count ->
+    [one] 1 event
+   *[other] { $count } events
+})
+sync-notice-mixed = conflict copies: { $merged } merged, { $left } unreadable (`runaround list` names them)
+sync-notice-left = { $copies ->
+    [one] a conflict copy cannot be read
+   *[other] { $copies } conflict copies cannot be read
+} (`runaround list` names them)

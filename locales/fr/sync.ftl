@@ -18,3 +18,22 @@ sync-conflict-merged = la copie en conflit { $copy } a été fusionnée dans «�
    *[other] { $count } nouveaux événements
 }) puis supprimée
 sync-conflict-unreadable = la copie en conflit { $copy } est illisible, laissée telle quelle : { $reason }
+sync-notice-merged = copie en conflit intégrée à « { $title } » (+{ $count ->
+    [one] 1 événement
+   *[other] { $count } événements
+})
+sync-notice-merged-many = { $copies } copies en conflit intégrées (+{ $count ->
+    [one] 1 événement
+   *[other] { $count } événements
+})
+sync-notice-mixed = copies en conflit : { $merged ->
+    [one] 1 intégrée
+   *[other] { $merged } intégrées
+}, { $left ->
+    [one] 1 illisible
+   *[other] { $left } illisibles
+} (`runaround list` les nomme)
+sync-notice-left = { $copies ->
+    [one] une copie en conflit est illisible
+   *[other] { $copies } copies en conflit sont illisibles
+} (`runaround list` les nomme)

@@ -18,3 +18,16 @@ sync-conflict-merged = de conflictkopie { $copy } is samengevoegd met '{ $title 
    *[other] { $count } nieuwe gebeurtenissen
 }) en verwijderd
 sync-conflict-unreadable = de conflictkopie { $copy } is niet te lezen en blijft staan: { $reason }
+sync-notice-merged = conflictkopie verwerkt in '{ $title }' (+{ $count ->
+    [one] 1 gebeurtenis
+   *[other] { $count } gebeurtenissen
+})
+sync-notice-merged-many = { $copies } conflictkopieën verwerkt (+{ $count ->
+    [one] 1 gebeurtenis
+   *[other] { $count } gebeurtenissen
+})
+sync-notice-mixed = conflictkopieën: { $merged } verwerkt, { $left } onleesbaar (`runaround list` noemt ze)
+sync-notice-left = { $copies ->
+    [one] een conflictkopie is niet te lezen
+   *[other] { $copies } conflictkopieën zijn niet te lezen
+} (`runaround list` noemt ze)

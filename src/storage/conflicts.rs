@@ -150,9 +150,31 @@ pub fn merge_all(store: &Store) -> Result<Vec<Outcome>, StorageError> {
 }
 
 /// Merges the conflict copies of the journal (see [`merge_all`]) and says what became of them
-/// in one line for the TUI's status line; `None` when there were none.
+/// in a few words for the TUI's status line (the copies' long names are left to `list`);
+/// `None` when there were none.
 pub fn notice(store: &Store) -> Option<String> {
     let outcomes = merge_all(store).ok()?;
-    let words: Vec<String> = outcomes.iter().map(Outcome::words).collect();
-    (!words.is_empty()).then(|| crate::domain::text::clean_line(&words.join("; ")))
+    let mut merged = Vec::new();
+    let mut left = 0usize;
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Merged {
+                title, new_events, ..
+            } => merged.push((title.as_str(), *new_events)),
+            Outcome::Left { .. } => left += 1,
+        }
+    }
+    let count: usize = merged.iter().map(|(_, n)| n).sum();
+    let words = match (merged.as_slice(), left) {
+        ([], 0) => return None,
+        ([], left) => crate::t!("sync-notice-left", copies = left),
+        ([(title, _)], 0) => crate::t!("sync-notice-merged", title = *title, count = count),
+        (many, 0) => crate::t!(
+            "sync-notice-merged-many",
+            copies = many.len(),
+            count = count
+        ),
+        (some, left) => crate::t!("sync-notice-mixed", merged = some.len(), left = left),
+    };
+    Some(crate::domain::text::clean_line(&words))
 }
