@@ -357,13 +357,13 @@ struct Tally {
 }
 
 /// Merges `theirs` into HEAD. A merge git or the driver cannot make is undone and named.
-fn merge_in(git: &Git<'_>, theirs: &str, tally: &mut Tally) -> Result<(), CliError> {
-    let Some(head) = git.commit("HEAD") else {
-        git.run(&["reset", "-q", "--hard", theirs])?;
-        tally.events_in += new_events(git, None, theirs)?;
+fn merge_in(git: &Git<'_>, store: &Store, theirs: &str, tally: &mut Tally) -> Result<(), CliError> {
+    let Some(theirs_commit) = git.commit(theirs) else {
         return Ok(());
     };
-    let Some(theirs_commit) = git.commit(theirs) else {
+    let Some(head) = git.commit("HEAD") else {
+        git.run(&["merge", "-q", "--ff-only", theirs])?;
+        tally.events_in += new_events(git, None, &theirs_commit)?;
         return Ok(());
     };
     if git.ok(&["merge-base", "--is-ancestor", &theirs_commit, &head])? {
@@ -378,6 +378,13 @@ fn merge_in(git: &Git<'_>, theirs: &str, tally: &mut Tally) -> Result<(), CliErr
         .filter(|p| ours_changed.contains(*p))
         .count();
     let events_in = new_events(git, Some(&head), &theirs_commit)?;
+    // The files the merge may write are held as a writer holds them, so that a TUI or a `log`
+    // saving one meanwhile waits, and then reads the merged case instead of writing over it.
+    let mut locks = Vec::new();
+    for path in git.changed_cases(Some(&head), &theirs_commit)? {
+        let id = path.trim_start_matches("cases/").trim_end_matches(".ron");
+        locks.push(store.hold(id).map_err(failed)?);
+    }
     let out = git.output(&[
         "merge",
         "-q",
@@ -415,6 +422,7 @@ fn merge_in(git: &Git<'_>, theirs: &str, tally: &mut Tally) -> Result<(), CliErr
             reason = clean_line(&reason)
         )));
     }
+    drop(locks);
     tally.events_in += events_in;
     tally.cases += both;
     Ok(())
@@ -443,7 +451,7 @@ pub fn sync(store: &Store, init: Option<&str>, out: &mut dyn Write) -> Result<()
     let mut tally = Tally::default();
     let mut pushed = false;
     for _ in 0..PUSH_TRIES {
-        merge_in(&git, &theirs, &mut tally)?;
+        merge_in(&git, store, &theirs, &mut tally)?;
         let Some(head) = git.commit("HEAD") else {
             // Nothing anywhere yet: nothing to push.
             pushed = true;

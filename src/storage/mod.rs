@@ -369,6 +369,12 @@ impl Store {
         Ok(file)
     }
 
+    /// Holds case `id`'s lock until the returned file is dropped, as a writer does: for another
+    /// program (git merging the journal) that changes the case file meanwhile.
+    pub fn hold(&self, id: &str) -> Result<File, StorageError> {
+        self.lock(id)
+    }
+
     /// Writes `case` atomically: after a crash the file holds the old or the new case, never a
     /// mix. Text is cleaned of control characters first.
     fn write(&self, case: &mut Case) -> Result<(), StorageError> {
