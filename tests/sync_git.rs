@@ -347,3 +347,36 @@ fn the_tui_merges_a_conflict_copy_at_start_and_says_so() {
         .collect();
     assert!(left.is_empty(), "the copy is removed");
 }
+
+#[test]
+fn a_merge_waits_for_a_case_being_saved_and_never_writes_under_its_writer() {
+    if !have_git("a_merge_waits_for_a_case_being_saved_and_never_writes_under_its_writer") {
+        return;
+    }
+    let r = remote();
+    let (a, b, id) = two(&r);
+    ok(&a, &["log", &id, "note", "laptop"]);
+    ok(&a, &["sync"]);
+    // A writer (a TUI saving) holds the phone's copy of the case while it syncs.
+    let before = fs::read(b.file(&id)).unwrap();
+    let lock = b.store().hold(&id).unwrap();
+    let out = b
+        .cmd()
+        .env("RUNAROUND_LANG", "en")
+        .env("RUNAROUND_LOCK_WAIT_MS", "300")
+        .arg("sync")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is being changed by"), "{err}");
+    assert_eq!(
+        fs::read(b.file(&id)).unwrap(),
+        before,
+        "not written under its writer"
+    );
+    drop(lock);
+    assert_eq!(ok(&b, &["sync"]), "1 event in, 0 out, 0 cases merged\n");
+    assert_eq!(b.load(&id).0.events.len(), 1);
+    clean(&b);
+}
