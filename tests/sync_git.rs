@@ -380,3 +380,39 @@ fn a_merge_waits_for_a_case_being_saved_and_never_writes_under_its_writer() {
     assert_eq!(b.load(&id).0.events.len(), 1);
     clean(&b);
 }
+
+#[test]
+fn a_conflict_copy_arriving_while_the_tui_runs_is_merged_and_shown() {
+    use common::tmux::{Tui, cli_ok, tmux_installed};
+    if !tmux_installed() {
+        eprintln!(
+            "a_conflict_copy_arriving_while_the_tui_runs_is_merged_and_shown: SKIPPED (no tmux)"
+        );
+        return;
+    }
+    let tui = Tui::start();
+    let phone = tempfile::tempdir().unwrap();
+    fs::create_dir_all(phone.path().join("cases")).unwrap();
+    let file = |d: &Path| d.join("cases").join(format!("{}.ron", tui.id));
+    fs::copy(file(tui.dir()), file(phone.path())).unwrap();
+    cli_ok(
+        phone.path(),
+        &["log", &tui.id, "note", "synced from the phone"],
+    );
+    // Syncthing writes the copy under a temporary name, then renames it.
+    let copy = tui.dir().join("cases").join(format!(
+        "{}.sync-conflict-20260301-101500-PHONE77.ron",
+        tui.id
+    ));
+    let partial = tui.dir().join("cases").join(".syncthing.copy.tmp");
+    fs::copy(file(phone.path()), &partial).unwrap();
+    fs::rename(&partial, &copy).unwrap();
+    let screen = tui.wait_for("synced from the phone");
+    let screen = if screen.contains("(+1 event)") {
+        screen
+    } else {
+        tui.wait_for("(+1 event)")
+    };
+    assert!(screen.contains("conflict copy merged into"), "{screen}");
+    assert!(!copy.exists(), "the copy is removed");
+}

@@ -213,10 +213,19 @@ impl Runtime {
             if last_watch.elapsed() >= WATCH_EVERY {
                 last_watch = Instant::now();
                 let selected = app.selected_row().map(|r| r.id().to_string());
+                let seen = self.executor.dir_stamp;
                 let on_disk = self.executor.watch(selected.as_deref());
                 redraw |= !on_disk.is_empty();
                 if self.hand(terminal, app, on_disk)? {
                     return Ok(());
+                }
+                // A conflict copy a file syncer just left goes into its case (whose change the
+                // next look picks up).
+                if self.executor.dir_stamp != seen
+                    && let Some(told) = crate::storage::conflicts::notice(self.executor.store())
+                {
+                    app.say(told);
+                    redraw = true;
                 }
             }
         }
