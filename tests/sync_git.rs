@@ -266,6 +266,51 @@ fn sync_without_init_in_a_plain_journal_says_how_to_start() {
     let (code, _, err) = run(&j, &["sync"]);
     assert_eq!(code, 1);
     assert!(err.contains("sync --init REMOTE"), "{err}");
+    for (lang, words) in [
+        ("nl", "is nog geen git-repository"),
+        ("fr", "n’est pas encore un dépôt git"),
+    ] {
+        let out = j
+            .cmd()
+            .env("RUNAROUND_LANG", lang)
+            .arg("sync")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{lang}: {err}");
+    }
+}
+
+#[test]
+fn the_summary_is_said_in_the_readers_language_with_its_plurals() {
+    if !have_git("the_summary_is_said_in_the_readers_language_with_its_plurals") {
+        return;
+    }
+    let r = remote();
+    let a = Journal::new();
+    let id = ok(&a, &["new", "Geen internet", "--org", "KPN"])
+        .trim()
+        .to_string();
+    ok(&a, &["log", &id, "note", "een"]);
+    let sync = |j: &Journal, lang: &str, init: bool| {
+        let mut cmd = j.cmd();
+        cmd.env("RUNAROUND_LANG", lang).arg("sync");
+        if init {
+            cmd.args(["--init", &url(&r)]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        sync(&a, "fr", true),
+        "0 événement reçu, 1 envoyé, 0 dossier fusionné\n"
+    );
+    let b = Journal::missing();
+    assert_eq!(
+        sync(&b, "nl", true),
+        "1 gebeurtenis binnen, 0 verstuurd, 0 zaken samengevoegd\n"
+    );
 }
 
 #[test]

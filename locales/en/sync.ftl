@@ -1,9 +1,9 @@
 # sync: en — `runaround sync`, its merge driver, and the conflict copies of file syncers
 sync-summary = { $events_in ->
-    [one] 1 event
+    [one] { $events_in } event
    *[other] { $events_in } events
 } in, { $events_out } out, { $cases ->
-    [one] 1 case
+    [one] { $cases } case
    *[other] { $cases } cases
 } merged
 sync-no-git = git is not installed: install it (e.g. `apt install git`) to sync the journal
@@ -14,16 +14,16 @@ sync-cannot-merge = could not merge { $files }: { $reason }; nothing was changed
 sync-push-rejected = the other copies kept changing while this one synced: sync again
 sync-unreadable = { $file } cannot be read: { $reason }
 sync-conflict-merged = merged the conflict copy { $copy } into '{ $title }' ({ $count ->
-    [one] 1 event
+    [one] { $count } event
    *[other] { $count } events
 } new) and removed it
 sync-conflict-unreadable = the conflict copy { $copy } cannot be read, left as it is: { $reason }
 sync-notice-merged = conflict copy merged into '{ $title }' (+{ $count ->
-    [one] 1 event
+    [one] { $count } event
    *[other] { $count } events
 })
 sync-notice-merged-many = { $copies } conflict copies merged (+{ $count ->
-    [one] 1 event
+    [one] { $count } event
    *[other] { $count } events
 })
 sync-notice-mixed = conflict copies: { $merged } merged, { $left } unreadable (`runaround list` names them)

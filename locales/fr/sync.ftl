@@ -1,9 +1,12 @@
 # sync: fr — `runaround sync`, son pilote de fusion, et les copies en conflit des synchroniseurs
 sync-summary = { $events_in ->
-    [one] 1 événement reçu
+    [one] { $events_in } événement reçu
    *[other] { $events_in } événements reçus
-}, { $events_out } envoyés, { $cases ->
-    [one] 1 dossier fusionné
+}, { $events_out ->
+    [one] { $events_out } envoyé
+   *[other] { $events_out } envoyés
+}, { $cases ->
+    [one] { $cases } dossier fusionné
    *[other] { $cases } dossiers fusionnés
 }
 sync-no-git = git n’est pas installé : installez-le (p. ex. `apt install git`) pour synchroniser le journal
@@ -14,23 +17,23 @@ sync-cannot-merge = impossible de fusionner { $files } : { $reason } ; rien n�
 sync-push-rejected = les autres copies ont changé sans cesse pendant la synchronisation : synchronisez à nouveau
 sync-unreadable = { $file } est illisible : { $reason }
 sync-conflict-merged = la copie en conflit { $copy } a été fusionnée dans « { $title } » ({ $count ->
-    [one] 1 nouvel événement
+    [one] { $count } nouvel événement
    *[other] { $count } nouveaux événements
 }) puis supprimée
 sync-conflict-unreadable = la copie en conflit { $copy } est illisible, laissée telle quelle : { $reason }
 sync-notice-merged = copie en conflit intégrée à « { $title } » (+{ $count ->
-    [one] 1 événement
+    [one] { $count } événement
    *[other] { $count } événements
 })
 sync-notice-merged-many = { $copies } copies en conflit intégrées (+{ $count ->
-    [one] 1 événement
+    [one] { $count } événement
    *[other] { $count } événements
 })
 sync-notice-mixed = copies en conflit : { $merged ->
-    [one] 1 intégrée
+    [one] { $merged } intégrée
    *[other] { $merged } intégrées
 }, { $left ->
-    [one] 1 illisible
+    [one] { $left } illisible
    *[other] { $left } illisibles
 } (`runaround list` les nomme)
 sync-notice-left = { $copies ->

@@ -1,9 +1,9 @@
 # sync: nl — `runaround sync`, zijn merge driver, en de conflictkopieën van bestandssync
 sync-summary = { $events_in ->
-    [one] 1 gebeurtenis
+    [one] { $events_in } gebeurtenis
    *[other] { $events_in } gebeurtenissen
 } binnen, { $events_out } verstuurd, { $cases ->
-    [one] 1 zaak
+    [one] { $cases } zaak
    *[other] { $cases } zaken
 } samengevoegd
 sync-no-git = git is niet geïnstalleerd: installeer het (bv. `apt install git`) om het journaal te synchroniseren
@@ -14,16 +14,16 @@ sync-cannot-merge = kon { $files } niet samenvoegen: { $reason }; er is niets ve
 sync-push-rejected = de andere kopieën bleven veranderen terwijl deze synchroniseerde: synchroniseer opnieuw
 sync-unreadable = { $file } is niet te lezen: { $reason }
 sync-conflict-merged = de conflictkopie { $copy } is samengevoegd met '{ $title }' ({ $count ->
-    [one] 1 nieuwe gebeurtenis
+    [one] { $count } nieuwe gebeurtenis
    *[other] { $count } nieuwe gebeurtenissen
 }) en verwijderd
 sync-conflict-unreadable = de conflictkopie { $copy } is niet te lezen en blijft staan: { $reason }
 sync-notice-merged = conflictkopie verwerkt in '{ $title }' (+{ $count ->
-    [one] 1 gebeurtenis
+    [one] { $count } gebeurtenis
    *[other] { $count } gebeurtenissen
 })
 sync-notice-merged-many = { $copies } conflictkopieën verwerkt (+{ $count ->
-    [one] 1 gebeurtenis
+    [one] { $count } gebeurtenis
    *[other] { $count } gebeurtenissen
 })
 sync-notice-mixed = conflictkopieën: { $merged } verwerkt, { $left } onleesbaar (`runaround list` noemt ze)
