@@ -461,3 +461,20 @@ fn a_conflict_copy_arriving_while_the_tui_runs_is_merged_and_shown() {
     assert!(screen.contains("conflict copy merged into"), "{screen}");
     assert!(!copy.exists(), "the copy is removed");
 }
+
+#[test]
+fn without_git_sync_says_to_install_it() {
+    let j = Journal::new();
+    let empty = tempfile::tempdir().unwrap();
+    let out = j
+        .cmd()
+        .env("RUNAROUND_LANG", "en")
+        .env("PATH", empty.path())
+        .args(["sync", "--init", "/nowhere.git"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("git is not installed"), "{err}");
+    assert!(!j.data().join(".git").exists());
+}
