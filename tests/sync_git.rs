@@ -478,3 +478,23 @@ fn without_git_sync_says_to_install_it() {
     assert!(err.contains("git is not installed"), "{err}");
     assert!(!j.data().join(".git").exists());
 }
+
+#[test]
+fn offline_the_changes_are_committed_and_the_next_sync_sends_them() {
+    if !have_git("offline_the_changes_are_committed_and_the_next_sync_sends_them") {
+        return;
+    }
+    let r = remote();
+    let (a, _b, id) = two(&r);
+    ok(&a, &["log", &id, "note", "in the train"]);
+    let away = r.path().join("away.git");
+    fs::rename(r.path().join("remote.git"), &away).unwrap();
+    let (code, _, err) = run(&a, &["sync"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`git fetch` failed"), "{err}");
+    let log = git(&a.data(), &["log", "--format=%s"]);
+    assert!(log.starts_with("log: note in 'Geen internet'"), "{log}");
+    clean(&a);
+    fs::rename(&away, r.path().join("remote.git")).unwrap();
+    assert_eq!(ok(&a, &["sync"]), "0 events in, 1 out, 0 cases merged\n");
+}

@@ -444,6 +444,10 @@ pub fn sync(store: &Store, init: Option<&str>, out: &mut dyn Write) -> Result<()
             dir = store.dir().display().to_string()
         )));
     }
+    // Committed before the remote is asked: offline, what changed is still recorded here.
+    if git.commit("HEAD").is_some() {
+        commit_all(&git)?;
+    }
     git.talk(&["fetch", "-q", "origin"])?;
     let branch = branch(&git)?;
     let theirs = format!("origin/{branch}");
