@@ -91,6 +91,9 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
         }
         Some(Command::Completions { shell }) => return meta::completions(shell, &mut out()),
         Some(Command::Man) => return meta::man(&mut out()),
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            return cli::sync::merge_driver(&base, &ours, &theirs);
+        }
         _ => {}
     }
     // Before anything touches the journal: a bad config changes nothing on disk.
@@ -151,6 +154,10 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
                 dir.as_deref(),
                 &mut out(),
             )
+        }
+        Some(Command::Sync { init }) => {
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            cli::sync::sync(&store, init.as_deref(), &mut out())
         }
         Some(Command::Clocks { case, json }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());

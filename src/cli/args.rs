@@ -128,6 +128,20 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Commit the journal and merge it with its other copies through git, then push
+    Sync {
+        /// First make the data directory a git repository that syncs with REMOTE (a URL or a
+        /// path), or point it there
+        #[arg(long, value_name = "REMOTE")]
+        init: Option<String>,
+    },
+    /// The merge driver git runs for case files (registered by `sync --init`)
+    #[command(hide = true)]
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
     /// Add the cases of a JSON document (as `export --format json` writes; `-` reads stdin)
     Import {
         #[arg(value_name = "FILE|-")]

@@ -5,6 +5,7 @@ pub mod args;
 pub mod due;
 pub mod escalation;
 pub mod meta;
+pub mod sync;
 pub mod terms;
 pub mod words;
 
@@ -190,6 +191,9 @@ pub fn run(
             }
         }
         Command::Import { file } => import(store, &file)?,
+        Command::Sync { .. } | Command::MergeDriver { .. } => {
+            return Err(CliError::Failed("sync runs git: see cli::sync".into()));
+        }
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))
@@ -268,6 +272,7 @@ fn list(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    sync::merge_conflict_copies(store);
     let scan = Scan::new(store, now)?;
     let mut chosen: Vec<(usize, &Summary)> = Vec::new();
     let mut unreadable = 0;

@@ -84,8 +84,13 @@ impl Change {
             Change::AddEvent(e) => Some(case.add_event(e.clone())),
             Change::ReplaceEvent { old, new } => {
                 let i = case.find_event(old).ok_or(ChangeError::EventGone)?;
-                case.events.remove(i);
-                Some(case.add_event(new.clone()))
+                let gone = case.events.remove(i);
+                let mut new = new.clone();
+                // An edit of a copy taken before the event was saved keeps the id it got.
+                if new.id.is_empty() {
+                    new.id = gone.id;
+                }
+                Some(case.add_event(new))
             }
             Change::DeleteEvent { event, at } => {
                 case.delete_event(event, *at)?;

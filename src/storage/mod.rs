@@ -11,6 +11,7 @@
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
 pub mod atomic;
+pub mod conflicts;
 pub mod file;
 pub mod format;
 pub mod index;
@@ -194,6 +195,7 @@ impl Store {
             let name = entry.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
                 && valid_id(id)
+                && name.to_str().and_then(conflicts::case_of_copy).is_none()
             {
                 files.push((id.to_string(), entry));
             }
@@ -363,10 +365,22 @@ impl Store {
         Ok(file)
     }
 
+    /// Holds case `id`'s lock until the returned file is dropped, as a writer does: for another
+    /// program (git merging the journal) that changes the case file meanwhile.
+    pub fn hold(&self, id: &str) -> Result<File, StorageError> {
+        self.lock(id)
+    }
+
     /// Writes `case` atomically: after a crash the file holds the old or the new case, never a
     /// mix. Text is cleaned of control characters first.
     fn write(&self, case: &mut Case) -> Result<(), StorageError> {
         case.clean_text();
+        // Events new since the case was read get fresh random ids.
+        for e in case.events.iter_mut().chain(&mut case.deleted_events) {
+            if e.id.is_empty() {
+                e.id = new_event_id()?;
+            }
+        }
         let text = format::encode(case).map_err(|e| StorageError::Encode {
             id: case.id.clone(),
             reason: e.to_string(),
@@ -384,7 +398,17 @@ impl Store {
     ) -> Result<(T, Case), UpdateError<E>> {
         let _lock = self.lock(id)?;
         let mut case = self.load_writable(id)?;
+        // Events saved before events had ids get theirs, the same on every copy of the file.
+        crate::domain::ids::give_ids(&mut case);
+        let before = case.clone();
         let out = change(&mut case).map_err(UpdateError::Change)?;
+        // When the change was made, as the wall clock says (not a `--now`): which of two copies
+        // changed a field later decides a merge.
+        crate::domain::history::record_changes(
+            &before,
+            &mut case,
+            crate::clock::Clock::System.now(),
+        );
         self.write(&mut case)?;
         Ok((out, case))
     }
@@ -398,7 +422,9 @@ impl Store {
         if self.path(&case.id).exists() {
             return Err(StorageError::Exists(case.id.clone()));
         }
-        self.write(&mut case.clone())
+        let mut case = case.clone();
+        crate::domain::ids::give_ids(&mut case);
+        self.write(&mut case)
     }
 
     /// Saves a new case under a fresh random id and returns the id. Ids never collide, even
@@ -528,6 +554,14 @@ pub enum UpdateError<E> {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Change(E),
+}
+
+/// A fresh event id: random, so that events logged at once by two processes or on two
+/// machines never share one.
+pub fn new_event_id() -> Result<String, StorageError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Random(e.to_string()))?;
+    Ok(crate::domain::ids::id_from_bits(u64::from_le_bytes(bytes)))
 }
 
 /// A fresh case id: eight characters from an alphabet without look-alikes.

@@ -93,6 +93,8 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
+    // Conflict copies a file syncer left go into their cases before the list is read.
+    let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
@@ -211,10 +213,19 @@ impl Runtime {
             if last_watch.elapsed() >= WATCH_EVERY {
                 last_watch = Instant::now();
                 let selected = app.selected_row().map(|r| r.id().to_string());
+                let seen = self.executor.dir_stamp;
                 let on_disk = self.executor.watch(selected.as_deref());
                 redraw |= !on_disk.is_empty();
                 if self.hand(terminal, app, on_disk)? {
                     return Ok(());
+                }
+                // A conflict copy a file syncer just left goes into its case (whose change the
+                // next look picks up).
+                if self.executor.dir_stamp != seen
+                    && let Some(told) = crate::storage::conflicts::notice(self.executor.store())
+                {
+                    app.say(told);
+                    redraw = true;
                 }
             }
         }
