@@ -188,8 +188,10 @@ pub struct Form {
     pub purpose: Purpose,
     pub inputs: Vec<Input>,
     pub focus: usize,
-    /// The last validation error, shown under the inputs.
+    /// The last validation error, shown under the input it is about (or under the inputs).
     pub error: Option<String>,
+    /// The input the last error is about, when it is about one.
+    pub error_at: Option<InputId>,
     /// Whether the first input (an edit form's kind) is out of reach of Tab and the arrows,
     /// so that no stray key changes it: only its own key unlocks it (see [`Form::unlock`]).
     pub locked_first: bool,
@@ -212,7 +214,27 @@ impl Form {
             inputs,
             focus: 0,
             error: None,
+            error_at: None,
             locked_first: false,
+        }
+    }
+
+    /// Focuses input `id`, if the form has one.
+    pub fn focus_on(&mut self, id: InputId) {
+        if let Some(at) = self.inputs.iter().position(|i| i.id == id) {
+            self.focus = at;
+        }
+    }
+
+    /// Shows `error` under input `at` (or under the inputs) and focuses that input.
+    pub fn fail(&mut self, at: Option<InputId>, error: String) {
+        self.error = Some(error);
+        self.error_at = at.filter(|id| self.inputs.iter().any(|i| i.id == *id));
+        if let Some(id) = self.error_at {
+            if self.locked_first && self.inputs.first().is_some_and(|i| i.id == id) {
+                self.locked_first = false;
+            }
+            self.focus_on(id);
         }
     }
 

@@ -73,7 +73,8 @@ pub fn event_form(editing: Option<Event>, kind: Kind, now: DateTime<Utc>) -> For
         event_inputs(p, &event, kinds)
     });
     form.focus = if form.purpose == (Purpose::Event { editing: None }) {
-        0
+        // The kind and time are filled in: the summary is the first thing to type.
+        2
     } else {
         // An edit keeps its kind unless the kind's own key is pressed.
         form.locked_first = true;
@@ -111,7 +112,9 @@ pub fn kind_change_question(form: &Form) -> Option<String> {
 
 /// The form that ends a call, with its times filled in from the stopwatch.
 pub fn end_call_form(call: &ActiveCall, now: DateTime<Utc>) -> Form {
-    let e = ended_call(call, now);
+    let mut e = ended_call(call, now);
+    // A call started here is one you made.
+    e.direction = Some(crate::domain::Direction::Out);
     let mut form = form(Purpose::EndCall, |p| event_inputs(p, &e, vec!["call"]));
     form.focus = 2;
     form
@@ -202,9 +205,36 @@ pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     }
 }
 
+/// What is wrong with a submitted form, and the input it is about (when it is about one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormError {
+    pub at: Option<InputId>,
+    pub text: String,
+}
+
+impl FormError {
+    fn at(id: InputId, text: String) -> FormError {
+        FormError { at: Some(id), text }
+    }
+}
+
+impl From<String> for FormError {
+    fn from(text: String) -> FormError {
+        FormError { at: None, text }
+    }
+}
+
 /// Reads an event form.
 pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
-    let kind: Kind = form.get(KIND).parse().map_err(|e| format!("{e}"))?;
+    read_event_at(form, now).map_err(|e| e.text)
+}
+
+/// Reads an event form; an error names the input it is about.
+pub fn read_event_at(form: &Form, now: DateTime<Utc>) -> Result<Event, FormError> {
+    let kind: Kind = form
+        .get(KIND)
+        .parse()
+        .map_err(|e| FormError::at(KIND, format!("{e}")))?;
     let when = form.get(WHEN).trim();
     // A bare `HH:MM` in an edit keeps the event on its own day; in a new event it is today.
     let cx = match &form.purpose {
@@ -214,7 +244,8 @@ pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
     let at = if when.is_empty() {
         now
     } else {
-        parse_when_in(when, cx).map_err(|e| format!("{}: {e}", words::input_label(WHEN)))?
+        parse_when_in(when, cx)
+            .map_err(|e| FormError::at(WHEN, format!("{}: {e}", words::input_label(WHEN))))?
     };
     let draft = EventDraft {
         kind,
@@ -233,11 +264,16 @@ pub fn read_event(form: &Form, now: DateTime<Utc>) -> Result<Event, String> {
     } else {
         draft.event(now)
     }
-    .map_err(|e| words::field_error(&e))
+    .map_err(|e| FormError::at(InputId::Field(e.field), words::field_error(&e)))
 }
 
 /// What submitting `form` does: effects, or an error to show in the form.
 pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
+    submit_at(form, app).map_err(|e| e.text)
+}
+
+/// [`submit`], with the input an error is about.
+pub fn submit_at(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
     let now = app.now;
     let id = || app.writable().map(|c| c.id.clone());
     let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
@@ -253,19 +289,25 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                     .collect(),
                 ..NewCase::default()
             };
-            draft.check().map_err(|e| e.to_string())?;
+            draft.check().map_err(|e| {
+                let at = match e {
+                    crate::domain::draft::DraftError::EmptyOrganisation => InputId::Organisation,
+                    crate::domain::draft::DraftError::EmptyTitle => InputId::Title,
+                };
+                FormError::at(at, e.to_string())
+            })?;
             let when = |id: InputId| match form.get(id).trim() {
                 "" => Ok(None),
                 s => parse_when(s, now)
                     .map(Some)
-                    .map_err(|e| format!("{}: {e}", words::input_label(id))),
+                    .map_err(|e| FormError::at(id, format!("{}: {e}", words::input_label(id)))),
             };
             draft.opened = when(InputId::Opened)?;
             draft.outage = when(InputId::OutageSince)?;
             vec![Effect::Create(draft.case(now).map_err(|e| e.to_string())?)]
         }
         Purpose::Event { editing } => {
-            let event = read_event(form, now)?;
+            let event = read_event_at(form, now)?;
             let id = id()?;
             let mutation = match editing {
                 Some(old) => {
@@ -289,7 +331,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
             };
             effect(id, mutation)
         }
-        Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event(form, now)?)),
+        Purpose::EndCall => effect(id()?, Mutation::EndCall(read_event_at(form, now)?)),
         Purpose::Transfer => {
             let to = clean_line(form.get(InputId::Field(Field::To)));
             let case = app.writable()?;

@@ -117,7 +117,7 @@ impl App {
 
     /// Submits `form`; on an error it stays open and says why.
     fn submit_form(&mut self, mut form: Form) -> Vec<Effect> {
-        match forms::submit(&form, self) {
+        match forms::submit_at(&form, self) {
             Ok(effects) => {
                 // The event a form adds (or changes) is selected once it is saved.
                 for effect in &effects {
@@ -130,7 +130,7 @@ impl App {
                 effects
             }
             Err(error) => {
-                form.error = Some(error);
+                form.fail(error.at, error.text);
                 self.overlay = Some(Overlay::Form(form));
                 Vec::new()
             }

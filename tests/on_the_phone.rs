@@ -1,0 +1,224 @@
+//! On the phone: the flows a person on hold needs, through the app and the runtime's executor
+//! (as in `app_flow.rs`), with the screens they change drawn at 80x24 and 30x8.
+//!
+//! Times on screen are local, so the screen tests run with TZ=Europe/Amsterdam (`in_zone`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::{apply, demo_app, in_zone, now};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runaround::app::form::InputId;
+use runaround::app::{App, Effect, Msg, Overlay, update};
+use runaround::domain::{Field, Kind};
+use runaround::ui::{draw, theme::Theme};
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let effects = update(app, Msg::Key(KeyEvent::from(code)));
+    let copy = effects.clone();
+    apply(app, effects);
+    copy
+}
+
+fn ctrl(app: &mut App, c: char) {
+    let effects = update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    );
+    apply(app, effects);
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn at(app: &mut App, seconds: i64) {
+    let effects = update(app, Msg::Tick(now() + Duration::seconds(seconds)));
+    apply(app, effects);
+}
+
+fn form(app: &App) -> &runaround::app::Form {
+    match &app.overlay {
+        Some(Overlay::Form(form)) => form,
+        other => panic!("a form is open, not {other:?}"),
+    }
+}
+
+fn focused(app: &App) -> InputId {
+    let form = form(app);
+    form.inputs[form.focus].id
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| draw(f, app, &Theme::new(true))).unwrap();
+    terminal
+}
+
+/// The screen's rows as text.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect())
+        .collect()
+}
+
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    rows(terminal).join("\n")
+}
+
+// ---- Forms ----
+
+#[test]
+fn a_new_event_form_starts_on_the_summary() {
+    let mut app = demo_app();
+    let n = app.selected().unwrap().events.len();
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(focused(&app), InputId::Summary);
+    typ(&mut app, "Asked for a loan device");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let case = app.selected().unwrap();
+    assert_eq!(case.events.len(), n + 1);
+    assert!(
+        case.events
+            .iter()
+            .any(|e| e.summary == "Asked for a loan device" && e.kind == Kind::Call)
+    );
+}
+
+#[test]
+fn a_bad_time_moves_the_focus_to_when_and_says_so_there() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'u');
+    typ(&mut app, "half past");
+    press(&mut app, KeyCode::Down);
+    typ(&mut app, "summary first");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        focused(&app),
+        InputId::When,
+        "the focus goes to the bad input"
+    );
+    assert_eq!(form(&app).error_at, Some(InputId::When));
+}
+
+#[test]
+fn a_bad_field_moves_the_focus_to_it() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    typ(&mut app, "on hold for ages");
+    let hold = InputId::Field(Field::Hold);
+    while focused(&app) != hold {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "5x");
+    // Away from it, then submit.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focused(&app), hold);
+    assert_eq!(form(&app).error_at, Some(hold));
+}
+
+#[test]
+fn a_new_case_without_a_title_focuses_the_title() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focused(&app), InputId::Title);
+}
+
+#[test]
+fn the_end_of_call_form_fills_in_the_direction() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    at(&mut app, 60);
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(form(&app).get(InputId::Field(Field::Direction)), "out");
+    press(&mut app, KeyCode::Enter);
+    let call = app
+        .selected()
+        .unwrap()
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind == Kind::Call)
+        .unwrap();
+    assert_eq!(call.direction, Some(runaround::domain::Direction::Out));
+}
+
+#[test]
+fn the_focused_input_is_marked() {
+    if !in_zone("the_focused_input_is_marked") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    let shown = rows(&render(&mut app, 80, 24));
+    let marked: Vec<&String> = shown.iter().filter(|r| r.contains('▸')).collect();
+    assert_eq!(marked.len(), 1, "{}", shown.join("\n"));
+    assert!(marked[0].contains("summary"), "{}", marked[0]);
+}
+
+#[test]
+fn calling_says_one_thing_about_enter() {
+    if !in_zone("calling_says_one_thing_about_enter") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('c'));
+    let shown = screen(&render(&mut app, 80, 24));
+    assert_eq!(shown.matches("Enter").count(), 1, "{shown}");
+}
+
+#[test]
+fn a_form_taller_than_the_screen_scrolls_to_the_focused_input() {
+    if !in_zone("a_form_taller_than_the_screen_scrolls_to_the_focused_input") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    while focused(&app) != InputId::Detail {
+        press(&mut app, KeyCode::Tab);
+    }
+    for (w, h) in [(40, 12), (30, 8)] {
+        let terminal = render(&mut app, w, h);
+        let shown = rows(&terminal);
+        assert!(
+            shown
+                .iter()
+                .any(|r| r.contains("▸") && r.contains("detail")),
+            "{w}x{h}:\n{}",
+            shown.join("\n")
+        );
+        insta::assert_snapshot!(format!("log_form_detail_{w}x{h}"), screen(&terminal));
+    }
+}
+
+#[test]
+fn the_log_form_at_80x24_and_30x8() {
+    if !in_zone("the_log_form_at_80x24_and_30x8") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'u');
+    typ(&mut app, "half past");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("log_form_error_80x24", screen(&render(&mut app, 80, 24)));
+    insta::assert_snapshot!("log_form_error_30x8", screen(&render(&mut app, 30, 8)));
+}
