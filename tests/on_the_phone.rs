@@ -222,3 +222,104 @@ fn the_log_form_at_80x24_and_30x8() {
     insta::assert_snapshot!("log_form_error_80x24", screen(&render(&mut app, 80, 24)));
     insta::assert_snapshot!("log_form_error_30x8", screen(&render(&mut app, 30, 8)));
 }
+
+// ---- The redirect loop flag ----
+
+/// A call in the demo's moving case, to 0800-0402, put back through to 0800-0402 (where
+/// the business line sent the caller once before).
+fn transferred_back(app: &mut App) {
+    press(app, KeyCode::Char('c'));
+    press(app, KeyCode::Enter);
+    at(app, 60);
+    press(app, KeyCode::Char('t'));
+    typ(app, "0800-0402");
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_transfer_back_to_a_seen_number_says_so_on_the_status_line() {
+    let mut app = demo_app();
+    transferred_back(&mut app);
+    let said = app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(said, Some("↺ back to 0800-0402 — 2nd time"));
+}
+
+#[test]
+fn a_transfer_to_a_new_number_says_nothing_of_loops() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('t'));
+    typ(&mut app, "0900-1234");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.message.as_ref().is_none_or(|m| !m.text.contains('↺')),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn the_stopwatch_and_the_timeline_row_show_the_loop_at_every_width() {
+    if !in_zone("the_stopwatch_and_the_timeline_row_show_the_loop_at_every_width") {
+        return;
+    }
+    let mut app = demo_app();
+    transferred_back(&mut app);
+    let shown = screen(&render(&mut app, 80, 24));
+    let stopwatch: Vec<&str> = shown.lines().take(8).collect();
+    assert!(
+        stopwatch
+            .iter()
+            .any(|r| r.contains("↺ back to 0800-0402 — 2nd time")),
+        "{shown}"
+    );
+    insta::assert_snapshot!("transfer_back_80x24", shown);
+    // The timeline row: the icon with the count, at every width the timeline shows.
+    press(&mut app, KeyCode::Tab);
+    for (w, h) in [(30, 14), (40, 12), (60, 20), (80, 24), (120, 40)] {
+        let shown = screen(&render(&mut app, w, h));
+        assert!(
+            shown
+                .lines()
+                .any(|r| r.contains("redir") && r.contains("↺2")),
+            "{w}x{h}:\n{shown}"
+        );
+    }
+    insta::assert_snapshot!("transfer_back_30x8", screen(&render(&mut app, 30, 8)));
+}
+
+// ---- The event detail ----
+
+#[test]
+fn the_event_detail_at_80x24_shows_a_redirects_from_and_to() {
+    if !in_zone("the_event_detail_at_80x24_shows_a_redirects_from_and_to") {
+        return;
+    }
+    let mut app = demo_app();
+    transferred_back(&mut app);
+    let shown = screen(&render(&mut app, 80, 24));
+    assert!(shown.contains("from: 0800-0402  to: 0800-0402"), "{shown}");
+}
+
+#[test]
+fn the_event_detail_at_80x24_shows_a_long_notes_text_whole() {
+    if !in_zone("the_event_detail_at_80x24_shows_a_long_notes_text_whole") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    typ(&mut app, "Promised a loan device");
+    while focused(&app) != InputId::Detail {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(
+        &mut app,
+        "The agent said it would be sent by courier tomorrow morning before ten",
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    let shown = screen(&render(&mut app, 80, 24));
+    assert!(shown.contains("before ten"), "{shown}");
+    insta::assert_snapshot!("event_detail_80x24", shown);
+}

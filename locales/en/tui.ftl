@@ -302,3 +302,8 @@ status-showing-open = showing open cases
 status-showing-all = showing all cases
 status-showing-resolved = showing resolved cases
 status-showing-closed = showing closed cases
+
+## Loops: a transfer back to a place seen before
+loop-flag = back to { $place }
+loop-flag-again = back to { $place }, { $nth } time
+loop-news-again = back to { $place } — { $nth } time

@@ -300,3 +300,8 @@ status-showing-open = affiche les dossiers ouverts
 status-showing-all = affiche tous les dossiers
 status-showing-resolved = affiche les dossiers résolus
 status-showing-closed = affiche les dossiers clos
+
+## Loops: a transfer back to a place seen before
+loop-flag = retour à { $place }
+loop-flag-again = retour à { $place }, { $nth } fois
+loop-news-again = retour à { $place } — { $nth } fois

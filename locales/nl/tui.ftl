@@ -300,3 +300,8 @@ status-showing-open = toont open zaken
 status-showing-all = toont alle zaken
 status-showing-resolved = toont opgeloste zaken
 status-showing-closed = toont gesloten zaken
+
+## Loops: a transfer back to a place seen before
+loop-flag = terug naar { $place }
+loop-flag-again = terug naar { $place }, { $nth } keer
+loop-news-again = terug naar { $place } — { $nth } keer

@@ -339,12 +339,16 @@ pub fn submit_at(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
                 .active_call
                 .as_ref()
                 .ok_or_else(|| crate::domain::change::ChangeError::NoCall.to_string())?;
-            effect(
-                case.id.clone(),
-                Mutation::CallTransfer {
-                    redirect: transfer_redirect(call, &to, crate::t!("event-transferred"), now),
-                },
-            )
+            let redirect = transfer_redirect(call, &to, crate::t!("event-transferred"), now);
+            // Sent back to a place seen before: the status line says so at once.
+            let mut after = case.clone();
+            after.add_event(redirect.clone());
+            let news = words::call_loop(&after).map(|l| words::loop_news(&l));
+            let id = case.id.clone();
+            if let Some(news) = news {
+                app.say(format!("↺ {news}"));
+            }
+            effect(id, Mutation::CallTransfer { redirect })
         }
         Purpose::CallNumber => {
             let case = app.writable()?;

@@ -155,6 +155,7 @@ impl Widget for HeaderView<'_> {
                 now: self.now,
                 theme: t,
                 keymap: self.keymap,
+                sent_back: crate::app::words::call_loop(case),
             }
             .render(rows, buf);
         }
@@ -215,6 +216,8 @@ pub struct StopwatchView<'a> {
     pub theme: &'a Theme,
     /// Where the call's keys come from (they may be rebound).
     pub keymap: &'a Keymap,
+    /// The loop the last transfer closed, if it sent you back to a place seen before.
+    pub sent_back: Option<crate::domain::Loop>,
 }
 
 impl Widget for StopwatchView<'_> {
@@ -255,9 +258,14 @@ impl Widget for StopwatchView<'_> {
         } else {
             format!(" · {here}")
         };
+        // Sent back somewhere you have been: said first, where you look while waiting.
+        let (who, who_style) = match &self.sent_back {
+            Some(l) => (format!("↺ {}", crate::app::words::loop_news(l)), t.bad),
+            None => (format!("{who}{dept}"), t.value),
+        };
         let info = [
             Line::from(vec![
-                Span::styled(format!("{who}{dept}"), t.value),
+                Span::styled(who, who_style),
                 Span::styled(
                     format!(
                         " · {}",

@@ -161,9 +161,12 @@ fn draw_timeline(
     frame.render_stateful_widget(view, area, &mut view_state.timeline);
     view_state.hits.timeline = Some(area);
     if events > 0 {
-        let lines = inner
-            .height
-            .saturating_sub(timeline::detail_rows(inner.height));
+        let lines = inner.height.saturating_sub(timeline::detail_rows(
+            inner,
+            app.selected(),
+            app.event_index,
+            app.now,
+        ));
         let offset = view_state.timeline.offset();
         view_state.hits.event_lines = (0..usize::from(lines))
             .map(|i| Some(offset + i).filter(|&e| e < events))
