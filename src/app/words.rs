@@ -114,9 +114,8 @@ pub fn nth(n: u32) -> String {
     use crate::i18n::Lang;
     match Lang::current() {
         Lang::En => crate::cli::words::ordinal(n),
-        Lang::Nl => format!("{n}e"),
         Lang::Fr if n == 1 => "1re".to_string(),
-        Lang::Fr => format!("{n}e"),
+        Lang::Nl | Lang::Fr => format!("{n}e"),
     }
 }
 
