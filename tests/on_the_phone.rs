@@ -323,3 +323,74 @@ fn the_event_detail_at_80x24_shows_a_long_notes_text_whole() {
     assert!(shown.contains("before ten"), "{shown}");
     insta::assert_snapshot!("event_detail_80x24", shown);
 }
+
+// ---- The delete confirmation ----
+
+#[test]
+fn the_delete_confirmation_shows_its_instruction_however_long_the_event() {
+    if !in_zone("the_delete_confirmation_shows_its_instruction_however_long_the_event") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    typ(
+        &mut app,
+        &"They said a technician would come, then no one came. ".repeat(6),
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })));
+    for (w, h) in [(80, 24), (30, 8)] {
+        let shown = screen(&render(&mut app, w, h));
+        assert!(shown.contains("y delete"), "{w}x{h}:\n{shown}");
+        insta::assert_snapshot!(format!("confirm_delete_{w}x{h}"), shown);
+    }
+}
+
+// ---- One call at a time ----
+
+#[test]
+fn a_call_in_another_case_is_asked_about_first() {
+    let mut app = demo_app();
+    let first = app.selected().unwrap().id.clone();
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('j'));
+    let second = app.selected().unwrap().id.clone();
+    assert_ne!(first, second);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::ConfirmCall { .. })),
+        "{:?}",
+        app.overlay
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.selected().unwrap().active_call.is_none(),
+        "n starts none"
+    );
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.selected().unwrap().active_call.is_some(), "y starts it");
+}
+
+#[test]
+fn a_call_in_the_same_case_is_not_asked_about() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('c'));
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+}
+
+#[test]
+fn quitting_during_a_call_says_it_still_runs_and_which_key_ends_it() {
+    let mut app = demo_app();
+    assert_eq!(app.farewell(), None);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    let said = app.farewell().expect("a word on the way out");
+    assert!(
+        said.contains("still running") && said.contains("e ends it"),
+        "{said}"
+    );
+}

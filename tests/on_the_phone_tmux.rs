@@ -84,3 +84,21 @@ fn a_whole_call_with_a_transfer_back_to_a_seen_number() {
     let screen = tui.quit();
     tui.assert_restored(&screen, "0");
 }
+
+#[test]
+fn quitting_during_a_call_says_it_still_runs() {
+    if !tmux_installed() {
+        return;
+    }
+    let tui = Tui::start();
+    tui.keys(&["c"]);
+    tui.wait_for("Calling…");
+    tui.keys(&["Enter"]);
+    tui.wait_for("ON HOLD");
+    let screen = tui.quit();
+    tui.assert_restored(&screen, "0");
+    assert!(
+        screen.contains("A call is still running") && screen.contains("e ends it"),
+        "{screen}"
+    );
+}

@@ -307,3 +307,10 @@ status-showing-closed = showing closed cases
 loop-flag = back to { $place }
 loop-flag-again = back to { $place }, { $nth } time
 loop-news-again = back to { $place } — { $nth } time
+
+## One call at a time
+confirm-call-title = Another call is running
+confirm-call-text = The call in «{ $title }» is still running: its stopwatch keeps counting. Start a second call here anyway?
+confirm-call-yes = start this call too · any other key does not
+status-call-not-started = No call started
+farewell-call-running = A call is still running: its stopwatch keeps counting, and { $key } ends it when you are back.

@@ -305,3 +305,10 @@ status-showing-closed = affiche les dossiers clos
 loop-flag = retour à { $place }
 loop-flag-again = retour à { $place }, { $nth } fois
 loop-news-again = retour à { $place } — { $nth } fois
+
+## One call at a time
+confirm-call-title = Un appel est en cours
+confirm-call-text = L'appel de « { $title } » est toujours en cours : son chrono continue. Commencer quand même un second appel ici ?
+confirm-call-yes = commencer aussi cet appel · toute autre touche non
+status-call-not-started = Aucun appel commencé
+farewell-call-running = Un appel est toujours en cours : son chrono continue, et { $key } le termine à votre retour.

@@ -305,3 +305,10 @@ status-showing-closed = toont gesloten zaken
 loop-flag = terug naar { $place }
 loop-flag-again = terug naar { $place }, { $nth } keer
 loop-news-again = terug naar { $place } — { $nth } keer
+
+## One call at a time
+confirm-call-title = Er loopt al een gesprek
+confirm-call-text = Het gesprek in «{ $title }» loopt nog: de stopwatch telt door. Toch hier een tweede gesprek beginnen?
+confirm-call-yes = ook dit gesprek beginnen · elke andere toets niet
+status-call-not-started = Geen gesprek begonnen
+farewell-call-running = Er loopt nog een gesprek: de stopwatch telt door, en { $key } beëindigt het als je terug bent.

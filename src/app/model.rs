@@ -65,6 +65,10 @@ pub enum Overlay {
     ConfirmQuit {
         kept: String,
     },
+    /// Asks before starting a call while another case's call still runs (`title`).
+    ConfirmCall {
+        title: String,
+    },
 }
 
 /// A change to an event that undo can take back.
@@ -299,6 +303,31 @@ impl App {
     /// The selected case's counters now.
     pub fn counters(&self) -> Option<Counters> {
         self.selected().map(|c| Counters::of(c, self.now))
+    }
+
+    /// The title of a case other than the selected one whose call still runs.
+    pub fn other_call(&self) -> Option<&str> {
+        let here = self.selected_row().map(|r| r.id().to_string());
+        self.rows
+            .iter()
+            .filter_map(Row::summary)
+            .find(|s| s.active_call.is_some() && Some(&s.id) != here.as_ref())
+            .map(|s| s.title.as_str())
+    }
+
+    /// What to say once the screen is handed back: that a call is still running and that its
+    /// key ends it (its stopwatch keeps counting until then).
+    pub fn farewell(&self) -> Option<String> {
+        self.rows
+            .iter()
+            .filter_map(Row::summary)
+            .any(|s| s.active_call.is_some())
+            .then(|| {
+                crate::t!(
+                    "farewell-call-running",
+                    key = self.keymap.key_of(Action::EndCall)
+                )
+            })
     }
 
     /// Whether anything on screen changes by itself each second.

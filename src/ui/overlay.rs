@@ -229,7 +229,8 @@ pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keym
     );
 }
 
-/// Asks before deleting an event.
+/// Asks before deleting an event. The instruction keeps its line at the bottom however long
+/// the event: the event's text gets what room is left.
 pub fn confirm_delete(
     frame: &mut Frame,
     area: Rect,
@@ -238,29 +239,56 @@ pub fn confirm_delete(
     now: chrono::DateTime<chrono::Utc>,
     t: &Theme,
 ) {
+    let text = event_line(event, None, now);
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(
+            format!(
+                " {}",
+                crate::t!(
+                    "confirm-delete-yes",
+                    key = keymap.key_of(crate::app::Action::Undo)
+                )
+            ),
+            t.label,
+        ),
+    ]);
+    let inner_w = usize::from(72.min(area.width).saturating_sub(2)).max(1);
+    let text_rows = u16::try_from(super::clocks::wrap(&text, inner_w).len()).unwrap_or(u16::MAX);
+    let r = centered(area, 72, text_rows.saturating_add(4));
+    frame.render_widget(Clear, r);
+    let block = frame_block(crate::t!("confirm-delete-title"), t);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text_area, _, instruction_area] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(u16::from(inner.height >= 3)),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::raw(text)).wrap(Wrap { trim: false }),
+        text_area,
+    );
+    frame.render_widget(Paragraph::new(instruction), instruction_area);
+}
+
+/// Asks before starting a call while the call of case `title` still runs.
+pub fn confirm_call(frame: &mut Frame, area: Rect, title: &str, keymap: &Keymap, t: &Theme) {
     let lines = vec![
-        Line::raw(event_line(event, None, now)),
+        Line::raw(crate::t!("confirm-call-text", title = title)),
         Line::raw(""),
         Line::from(vec![
             Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(
-                format!(
-                    " {}",
-                    crate::t!(
-                        "confirm-delete-yes",
-                        key = keymap.key_of(crate::app::Action::Undo)
-                    )
-                ),
-                t.label,
-            ),
+            Span::styled(format!(" {}", crate::t!("confirm-call-yes")), t.label),
         ]),
     ];
-    let r = centered(area, 72, 6);
+    let r = centered(area, 72, 7);
     frame.render_widget(Clear, r);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-delete-title"), t)),
+            .block(frame_block(crate::t!("confirm-call-title"), t)),
         r,
     );
 }

@@ -180,7 +180,15 @@ impl App {
     fn change_case(&mut self, action: Action) -> Vec<Effect> {
         let now = self.now;
         match action {
-            Action::StartCall => return self.start_call(),
+            Action::StartCall => {
+                if let Some(title) = self.other_call() {
+                    self.overlay = Some(Overlay::ConfirmCall {
+                        title: title.to_string(),
+                    });
+                    return Vec::new();
+                }
+                return self.start_call();
+            }
             Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
             Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
             Action::LogEvent => {
@@ -289,7 +297,7 @@ impl App {
             )
     }
 
-    fn start_call(&mut self) -> Vec<Effect> {
+    pub(super) fn start_call(&mut self) -> Vec<Effect> {
         let case = match self.writable() {
             Ok(c) => c,
             Err(e) => {

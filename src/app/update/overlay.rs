@@ -55,6 +55,14 @@ impl App {
                     Vec::new()
                 }
             }
+            Overlay::ConfirmCall { .. } => {
+                if self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes) {
+                    self.start_call()
+                } else {
+                    self.say(crate::t!("status-call-not-started"));
+                    Vec::new()
+                }
+            }
             Overlay::ConfirmKind { form, .. } => {
                 if self.keymap.resolve(key, &[Scope::ConfirmKind]) == Some(Action::Yes) {
                     self.submit_form(form)
