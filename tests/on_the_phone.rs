@@ -394,3 +394,49 @@ fn quitting_during_a_call_says_it_still_runs_and_which_key_ends_it() {
         "{said}"
     );
 }
+
+// ---- s says what it did ----
+
+fn set_status(app: &mut App, word: char) {
+    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Char(word));
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_status_that_hides_the_case_says_where_it_went() {
+    let mut app = demo_app();
+    let id = app.selected().unwrap().id.clone();
+    set_status(&mut app, 'r');
+    assert_eq!(
+        common::stored(&id).unwrap().status,
+        runaround::domain::Status::Resolved
+    );
+    let said = app.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(said.as_deref(), Some("resolved — f shows resolved cases"));
+}
+
+#[test]
+fn a_status_the_list_still_shows_is_said_plainly() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('f')); // all cases
+    set_status(&mut app, 'c');
+    let said = app.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(said.as_deref(), Some("Status: closed"));
+}
+
+#[test]
+fn when_every_case_is_resolved_the_empty_list_says_how_to_see_them() {
+    if !in_zone("when_every_case_is_resolved_the_empty_list_says_how_to_see_them") {
+        return;
+    }
+    let mut app = demo_app();
+    set_status(&mut app, 'r');
+    set_status(&mut app, 'r');
+    assert!(app.visible.is_empty());
+    for (w, h) in [(80, 24), (30, 8)] {
+        let shown = screen(&render(&mut app, w, h));
+        assert!(shown.contains("f shows"), "{w}x{h}:\n{shown}");
+        insta::assert_snapshot!(format!("all_resolved_{w}x{h}"), shown);
+    }
+}

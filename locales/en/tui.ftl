@@ -314,3 +314,9 @@ confirm-call-text = The call in «{ $title }» is still running: its stopwatch k
 confirm-call-yes = start this call too · any other key does not
 status-call-not-started = No call started
 farewell-call-running = A call is still running: its stopwatch keeps counting, and { $key } ends it when you are back.
+
+## What s did
+status-status-set = Status: { $status }
+status-status-set-hidden = { $status } — { $key } shows { $status } cases
+cases-none-shown = No cases here ({ $filter }). { $key } shows the others.
+cases-none-match = Nothing matches the search. { $key } clears it.

@@ -312,3 +312,9 @@ confirm-call-text = L'appel de « { $title } » est toujours en cours : son c
 confirm-call-yes = commencer aussi cet appel · toute autre touche non
 status-call-not-started = Aucun appel commencé
 farewell-call-running = Un appel est toujours en cours : son chrono continue, et { $key } le termine à votre retour.
+
+## What s did
+status-status-set = Statut : { $status }
+status-status-set-hidden = { $status } — { $key } pour revoir ce dossier
+cases-none-shown = Aucun dossier ici ({ $filter }). { $key } montre les autres.
+cases-none-match = Rien ne correspond. { $key } efface la recherche.

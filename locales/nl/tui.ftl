@@ -312,3 +312,9 @@ confirm-call-text = Het gesprek in «{ $title }» loopt nog: de stopwatch telt d
 confirm-call-yes = ook dit gesprek beginnen · elke andere toets niet
 status-call-not-started = Geen gesprek begonnen
 farewell-call-running = Er loopt nog een gesprek: de stopwatch telt door, en { $key } beëindigt het als je terug bent.
+
+## What s did
+status-status-set = Status: { $status }
+status-status-set-hidden = { $status } — met { $key } zie je deze zaak weer
+cases-none-shown = Geen zaken hier ({ $filter }). { $key } toont de andere.
+cases-none-match = Niets gevonden. { $key } wist de zoekopdracht.

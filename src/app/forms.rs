@@ -366,7 +366,19 @@ pub fn submit_at(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
                 .get(InputId::Status)
                 .parse()
                 .map_err(|e| format!("{e}"))?;
-            effect(id()?, Mutation::SetStatus(status))
+            let id = id()?;
+            // Where the case went: out of the list when the filter does not show its status.
+            let word = crate::i18n::vocab::status(status);
+            if app.filter.admits(status) {
+                app.say(crate::t!("status-status-set", status = word));
+            } else {
+                app.say(crate::t!(
+                    "status-status-set-hidden",
+                    status = word,
+                    key = app.keymap.key_of(Action::Filter)
+                ));
+            }
+            effect(id, Mutation::SetStatus(status))
         }
     })
 }

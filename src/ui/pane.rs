@@ -127,6 +127,27 @@ fn draw_cases(
     let before = view_state.cases;
     frame.render_stateful_widget(view, area, &mut view_state.cases);
     view_state.hits.cases = Some(area);
+    // Cases there are, but none shown: say how to see them.
+    if app.visible.is_empty() && !app.rows.is_empty() {
+        let text = if app.search.is_empty() {
+            crate::t!(
+                "cases-none-shown",
+                filter = app.filter.label(),
+                key = app.keymap.key_of(crate::app::Action::Filter)
+            )
+        } else {
+            crate::t!(
+                "cases-none-match",
+                key = app.keymap.key_of(crate::app::Action::CancelSearch)
+            )
+        };
+        let inner = Block::bordered().inner(area);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(ratatui::text::Span::styled(text, t.dim))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
+    }
     view_state.hits.case_lines =
         cases::rows_on_screen(area, &before, &view_state.cases, app.visible.len());
 }
