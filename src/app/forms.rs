@@ -267,6 +267,38 @@ pub fn read_event_at(form: &Form, now: DateTime<Utc>) -> Result<Event, FormError
     .map_err(|e| FormError::at(InputId::Field(e.field), words::field_error(&e)))
 }
 
+/// What submitting the new-case form does: the case to create.
+fn new_case(form: &Form, now: DateTime<Utc>) -> Result<Vec<Effect>, FormError> {
+    let mut draft = NewCase {
+        title: form.get(InputId::Title).to_string(),
+        organisation: form.get(InputId::Organisation).to_string(),
+        tags: form
+            .get(InputId::Tags)
+            .split(',')
+            .map(str::to_string)
+            .collect(),
+        ..NewCase::default()
+    };
+    draft.check().map_err(|e| {
+        let at = match e {
+            crate::domain::draft::DraftError::EmptyOrganisation => InputId::Organisation,
+            crate::domain::draft::DraftError::EmptyTitle => InputId::Title,
+        };
+        FormError::at(at, e.to_string())
+    })?;
+    let when = |id: InputId| match form.get(id).trim() {
+        "" => Ok(None),
+        s => parse_when(s, now)
+            .map(Some)
+            .map_err(|e| FormError::at(id, format!("{}: {e}", words::input_label(id)))),
+    };
+    draft.opened = when(InputId::Opened)?;
+    draft.outage = when(InputId::OutageSince)?;
+    Ok(vec![Effect::Create(
+        draft.case(now).map_err(|e| e.to_string())?,
+    )])
+}
+
 /// What submitting `form` does: effects, or an error to show in the form.
 pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
     submit_at(form, app).map_err(|e| e.text)
@@ -278,34 +310,7 @@ pub fn submit_at(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
     let id = || app.writable().map(|c| c.id.clone());
     let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
     Ok(match &form.purpose {
-        Purpose::NewCase => {
-            let mut draft = NewCase {
-                title: form.get(InputId::Title).to_string(),
-                organisation: form.get(InputId::Organisation).to_string(),
-                tags: form
-                    .get(InputId::Tags)
-                    .split(',')
-                    .map(str::to_string)
-                    .collect(),
-                ..NewCase::default()
-            };
-            draft.check().map_err(|e| {
-                let at = match e {
-                    crate::domain::draft::DraftError::EmptyOrganisation => InputId::Organisation,
-                    crate::domain::draft::DraftError::EmptyTitle => InputId::Title,
-                };
-                FormError::at(at, e.to_string())
-            })?;
-            let when = |id: InputId| match form.get(id).trim() {
-                "" => Ok(None),
-                s => parse_when(s, now)
-                    .map(Some)
-                    .map_err(|e| FormError::at(id, format!("{}: {e}", words::input_label(id)))),
-            };
-            draft.opened = when(InputId::Opened)?;
-            draft.outage = when(InputId::OutageSince)?;
-            vec![Effect::Create(draft.case(now).map_err(|e| e.to_string())?)]
-        }
+        Purpose::NewCase => return new_case(form, now),
         Purpose::Event { editing } => {
             let event = read_event_at(form, now)?;
             let id = id()?;
