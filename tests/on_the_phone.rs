@@ -440,3 +440,94 @@ fn when_every_case_is_resolved_the_empty_list_says_how_to_see_them() {
         insta::assert_snapshot!(format!("all_resolved_{w}x{h}"), shown);
     }
 }
+
+// ---- Back-dating ----
+
+fn log_with_when(app: &mut App, when: &str, summary: &str) {
+    press(app, KeyCode::Char('l'));
+    typ(app, summary);
+    press(app, KeyCode::Up);
+    ctrl(app, 'u');
+    typ(app, when);
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+}
+
+fn logged<'a>(app: &'a App, summary: &str) -> &'a runaround::domain::Event {
+    app.selected()
+        .unwrap()
+        .events
+        .iter()
+        .find(|e| e.summary == summary)
+        .unwrap()
+}
+
+#[test]
+fn when_takes_yesterday_in_three_languages() {
+    use chrono::{Local, TimeZone};
+    let yesterday = (now().with_timezone(&Local) - Duration::days(1)).date_naive();
+    let want = |h, m| {
+        Local
+            .from_local_datetime(&yesterday.and_hms_opt(h, m, 0).unwrap())
+            .single()
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    for (typed, h, m) in [
+        ("yesterday 14:00", 14, 0),
+        ("gisteren 14:05", 14, 5),
+        ("hier 14h", 14, 0),
+    ] {
+        let mut app = demo_app();
+        log_with_when(&mut app, typed, typed);
+        assert_eq!(logged(&app, typed).at, want(h, m), "{typed}");
+    }
+}
+
+#[test]
+fn a_due_of_plus_48h_counts_from_when_the_promise_was_made() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('p')); // promise
+    press(&mut app, KeyCode::Down);
+    ctrl(&mut app, 'u');
+    typ(&mut app, "-1d");
+    press(&mut app, KeyCode::Down);
+    typ(&mut app, "A technician within 24 to 48 hours");
+    let due = InputId::Field(Field::Due);
+    while focused(&app) != due {
+        press(&mut app, KeyCode::Tab);
+    }
+    ctrl(&mut app, 'u');
+    typ(&mut app, "+48h");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let e = logged(&app, "A technician within 24 to 48 hours");
+    assert_eq!(e.at, now() - Duration::days(1));
+    assert_eq!(
+        e.due,
+        Some(now() + Duration::days(1)),
+        "48 hours after it was made"
+    );
+}
+
+#[test]
+fn the_timeline_shows_the_year_of_an_event_from_another_year() {
+    if !in_zone("the_timeline_shows_the_year_of_an_event_from_another_year") {
+        return;
+    }
+    let mut app = demo_app();
+    log_with_when(&mut app, "2025-12-30 10:00", "Old contract ended");
+    press(&mut app, KeyCode::Tab);
+    for (w, h) in [(80, 24), (40, 12)] {
+        let shown = screen(&render(&mut app, w, h));
+        assert!(
+            shown
+                .lines()
+                .any(|r| r.contains("2025") && r.contains("Old contract")),
+            "{w}x{h}:\n{shown}"
+        );
+    }
+}

@@ -255,8 +255,23 @@ pub fn read_event_at(form: &Form, now: DateTime<Utc>) -> Result<Event, FormError
         values: kind
             .fields()
             .iter()
-            .map(|f| (*f, form.get(InputId::Field(*f)).to_string()))
-            .collect(),
+            .map(|f| {
+                let value = form.get(InputId::Field(*f));
+                // A due of `+48h` or `+2d` is counted from when the promise was made.
+                match value.trim().strip_prefix('+') {
+                    Some(_) if *f == Field::Due => parse_when(value, at)
+                        .map(crate::domain::time::rfc3339)
+                        .map(|due| (*f, due))
+                        .map_err(|e| {
+                            FormError::at(
+                                InputId::Field(*f),
+                                format!("{}: {e}", crate::i18n::vocab::field(*f)),
+                            )
+                        }),
+                    _ => Ok((*f, value.to_string())),
+                }
+            })
+            .collect::<Result<_, _>>()?,
     };
     let editing = matches!(form.purpose, Purpose::Event { editing: Some(_) });
     if editing {

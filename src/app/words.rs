@@ -50,6 +50,7 @@ pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
         (Purpose::CallNumber, InputId::Field(Field::Department)) => t!("placeholder-if-you-know"),
         (Purpose::CallNumber, InputId::Field(Field::Agent)) => t!("placeholder-agent"),
         (_, InputId::Field(Field::Hold | Field::Talk)) => t!("placeholder-duration"),
+        (_, InputId::Field(Field::Due)) => t!("placeholder-due"),
         (_, InputId::Field(f)) if f.is_time() => t!("placeholder-time"),
         (_, InputId::When) => t!("placeholder-when"),
         (_, InputId::Summary) => t!("placeholder-summary"),

@@ -74,7 +74,7 @@ impl StatefulWidget for TimelineView<'_> {
             .iter()
             .zip(&icons)
             .map(|(e, icon)| {
-                let when = when(e, wide, self.date_format);
+                let when = when(e, wide, self.date_format, self.now);
                 ListItem::new(line(e, &when, icon.as_deref(), self.now, t))
             })
             .collect();
@@ -134,10 +134,13 @@ pub fn detail_rows(
     needed.min(height.saturating_sub(3)).max(least)
 }
 
-/// The date column of event `e`: the config's format, else one that fits the pane.
-fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
+/// The date column of event `e`: the config's format, else one that fits the pane, with the
+/// year in place of the time when it is not this year's.
+fn when(e: &Event, wide: bool, format: Option<&str>, now: DateTime<Utc>) -> String {
+    use chrono::Datelike;
     use std::fmt::Write;
     let local = e.at.with_timezone(&Local);
+    let other_year = local.year() != now.with_timezone(&Local).year();
     let mut out = String::new();
     // The config's format was checked when it was read; a bad one still must not panic here.
     if let Some(format) = format
@@ -146,17 +149,23 @@ fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
         // The same format, with its day and month names in the reader's language.
         return fmt::date(&local, format);
     }
+    let time = if other_year {
+        format!("{:>5}", local.year())
+    } else {
+        local.format("%H:%M").to_string()
+    };
     if wide {
         // The names padded to the language's longest, so that the column stays straight.
         format!(
-            "{:<dw$} {} {:<mw$} {}",
+            "{:<dw$} {} {:<mw$} {time}",
             fmt::date(&local, "%a"),
             local.format("%d"),
             fmt::date(&local, "%b"),
-            local.format("%H:%M"),
             dw = fmt::weekday_short_width(),
             mw = fmt::month_short_width(),
         )
+    } else if other_year {
+        local.format("%d/%m/%Y ").to_string()
     } else {
         local.format("%d/%m %H:%M").to_string()
     }
