@@ -531,3 +531,63 @@ fn the_timeline_shows_the_year_of_an_event_from_another_year() {
         );
     }
 }
+
+// ---- A promise names its own term ----
+
+fn promise_form(app: &mut App) {
+    press(app, KeyCode::Char('l'));
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Char('p'));
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    assert_eq!(focused(app), InputId::Summary);
+}
+
+#[test]
+fn a_promise_proposes_the_longer_end_of_the_term_it_names() {
+    let mut app = demo_app();
+    promise_form(&mut app);
+    typ(&mut app, "Monteur komt binnen 24 tot 48 uur");
+    assert_eq!(form(&app).get(InputId::Field(Field::Due)), "+48h");
+    press(&mut app, KeyCode::Enter);
+    let e = logged(&app, "Monteur komt binnen 24 tot 48 uur");
+    assert_eq!(e.due, Some(e.at + Duration::hours(48)));
+}
+
+#[test]
+fn a_due_typed_over_the_proposal_is_kept() {
+    let mut app = demo_app();
+    promise_form(&mut app);
+    typ(&mut app, "Réponse sous 48 heures");
+    let due = InputId::Field(Field::Due);
+    while focused(&app) != due {
+        press(&mut app, KeyCode::Tab);
+    }
+    ctrl(&mut app, 'u');
+    typ(&mut app, "+3d");
+    // Back in the summary, more words do not undo the user's due.
+    while focused(&app) != InputId::Summary {
+        press(&mut app, KeyCode::Up);
+    }
+    typ(&mut app, ", ou vendredi");
+    assert_eq!(form(&app).get(due), "+3d");
+    press(&mut app, KeyCode::Enter);
+    let e = logged(&app, "Réponse sous 48 heures, ou vendredi");
+    assert_eq!(e.due, Some(e.at + Duration::days(3)));
+}
+
+#[test]
+fn the_proposed_due_says_where_it_came_from() {
+    if !in_zone("the_proposed_due_says_where_it_came_from") {
+        return;
+    }
+    let mut app = demo_app();
+    promise_form(&mut app);
+    typ(&mut app, "Reply within 5 working days");
+    let shown = screen(&render(&mut app, 80, 24));
+    assert!(shown.contains("2026-04-08"), "{shown}");
+    assert!(shown.contains("“within 5 working days”"), "{shown}");
+    insta::assert_snapshot!("promise_proposal_80x24", shown);
+    insta::assert_snapshot!("promise_proposal_30x8", screen(&render(&mut app, 30, 8)));
+}

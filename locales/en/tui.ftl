@@ -321,3 +321,6 @@ status-status-set = Status: { $status }
 status-status-set-hidden = { $status } — { $key } shows { $status } cases
 cases-none-shown = No cases here ({ $filter }). { $key } shows the others.
 cases-none-match = Nothing matches the search. { $key } clears it.
+
+## A promise's own term
+form-due-proposed = ↑ read from “{ $term }”: Enter keeps it, or type another

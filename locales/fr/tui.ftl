@@ -319,3 +319,6 @@ status-status-set = Statut : { $status }
 status-status-set-hidden = { $status } — { $key } pour revoir ce dossier
 cases-none-shown = Aucun dossier ici ({ $filter }). { $key } montre les autres.
 cases-none-match = Rien ne correspond. { $key } efface la recherche.
+
+## A promise's own term
+form-due-proposed = ↑ lu dans « { $term } » : Enter le garde, ou tapez-en une autre

@@ -319,3 +319,6 @@ status-status-set = Status: { $status }
 status-status-set-hidden = { $status } — met { $key } zie je deze zaak weer
 cases-none-shown = Geen zaken hier ({ $filter }). { $key } toont de andere.
 cases-none-match = Niets gevonden. { $key } wist de zoekopdracht.
+
+## A promise's own term
+form-due-proposed = ↑ gelezen uit “{ $term }”: Enter houdt het, of typ een andere

@@ -192,6 +192,11 @@ pub struct Form {
     pub error: Option<String>,
     /// The input the last error is about, when it is about one.
     pub error_at: Option<InputId>,
+    /// A value the form put into an input by itself (a promise's due read from its text),
+    /// and what to say under that input about it; typing another value there keeps that.
+    pub proposed: Option<(InputId, String, String)>,
+    /// Whether the user typed into the input a proposal goes to: nothing is proposed then.
+    pub typed_over: bool,
     /// Whether the first input (an edit form's kind) is out of reach of Tab and the arrows,
     /// so that no stray key changes it: only its own key unlocks it (see [`Form::unlock`]).
     pub locked_first: bool,
@@ -215,6 +220,8 @@ impl Form {
             focus: 0,
             error: None,
             error_at: None,
+            proposed: None,
+            typed_over: false,
             locked_first: false,
         }
     }

@@ -160,6 +160,47 @@ pub fn status_form(status: Status) -> Form {
     })
 }
 
+/// A promise whose text names its term ("binnen 24 tot 48 uur", "within 5 working days",
+/// "vrijdag") gets that due proposed in its due input, while that input is empty or still
+/// holds what was proposed; the user keeps it with Enter or types another.
+pub fn propose_due(form: &mut Form, now: DateTime<Utc>) {
+    let due = InputId::Field(Field::Due);
+    if form.get(KIND) != Kind::Promise.as_str() || !form.inputs.iter().any(|i| i.id == due) {
+        form.proposed = None;
+        return;
+    }
+    let current = form.get(due).to_string();
+    let ours = form
+        .proposed
+        .as_ref()
+        .is_some_and(|(_, value, _)| *value == current);
+    let typing_there = form.inputs.get(form.focus).is_some_and(|i| i.id == due);
+    // Typing there, or clearing a proposal there, makes the due the user's.
+    form.typed_over |= typing_there && !ours && (!current.is_empty() || form.proposed.is_some());
+    if form.typed_over || (!current.is_empty() && !ours) {
+        // The user's own due.
+        form.proposed = None;
+        return;
+    }
+    let at = match form.get(WHEN).trim() {
+        "" => now,
+        when => parse_when(when, now).unwrap_or(now),
+    };
+    let text = format!("{}\n{}", form.get(SUMMARY), form.get(DETAIL));
+    match super::term::proposal(&text, at) {
+        Some(p) => {
+            form.put(due, &p.due);
+            let note = crate::t!("form-due-proposed", term = p.said.as_str());
+            form.proposed = Some((due, p.due, note));
+        }
+        None if ours => {
+            form.put(due, "");
+            form.proposed = None;
+        }
+        None => {}
+    }
+}
+
 /// Rebuilds an event form's inputs when its kind changed, keeping what was typed.
 pub fn refit(form: &mut Form, now: DateTime<Utc>) {
     if !matches!(form.purpose, Purpose::Event { .. }) {

@@ -76,6 +76,14 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &The
             )
         };
         lines.push(Line::from(vec![label, value]));
+        if let Some((at, value, note)) = &form.proposed
+            && *at == input.id
+            && *value == input.value
+        {
+            for piece in wrapped(note, label_w + 1) {
+                lines.push(Line::styled(piece, t.dim));
+            }
+        }
         if let Some(error) = &form.error
             && form.error_at == Some(input.id)
         {

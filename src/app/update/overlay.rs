@@ -110,6 +110,7 @@ impl App {
             FormOutcome::Cancel => Vec::new(),
             FormOutcome::Editing => {
                 forms::refit(&mut form, self.now);
+                forms::propose_due(&mut form, self.now);
                 self.overlay = Some(Overlay::Form(form));
                 Vec::new()
             }
