@@ -591,3 +591,113 @@ fn the_proposed_due_says_where_it_came_from() {
     insta::assert_snapshot!("promise_proposal_80x24", shown);
     insta::assert_snapshot!("promise_proposal_30x8", screen(&render(&mut app, 30, 8)));
 }
+
+// ---- The case itself ----
+
+fn to_input(app: &mut App, id: InputId) {
+    while focused(app) != id {
+        press(app, KeyCode::Tab);
+    }
+}
+
+fn fill(app: &mut App, id: InputId, value: &str) {
+    to_input(app, id);
+    ctrl(app, 'u');
+    typ(app, value);
+}
+
+#[test]
+fn the_case_itself_is_edited_with_its_terms() {
+    let mut app = demo_app();
+    let id = app.selected().unwrap().id.clone();
+    press(&mut app, KeyCode::Char('C'));
+    assert_eq!(
+        form(&app).get(InputId::Title),
+        app.selected().unwrap().title
+    );
+    fill(
+        &mut app,
+        InputId::Title,
+        "Geen internet sinds de verhuizing",
+    );
+    fill(&mut app, InputId::Tags, "internet, verhuizing");
+    fill(&mut app, InputId::Country, "nl");
+    to_input(&mut app, InputId::Customer);
+    press(&mut app, KeyCode::Char('s')); // small-business
+    fill(&mut app, InputId::Fee, "49,95");
+    fill(&mut app, InputId::Refs, "klantnummer=12345; ticket=KPN-77");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let case = common::stored(&id).unwrap();
+    assert_eq!(case.title, "Geen internet sinds de verhuizing");
+    assert_eq!(case.tags, vec!["internet", "verhuizing"]);
+    assert_eq!(case.country.map(|c| c.to_string()).as_deref(), Some("NL"));
+    assert_eq!(
+        case.customer,
+        Some(runaround::domain::Customer::SmallBusiness)
+    );
+    assert_eq!(case.monthly_fee_minor, Some(4995));
+    assert_eq!(case.currency, Some(runaround::domain::Currency::Eur));
+    let refs: Vec<(String, String)> = case
+        .references
+        .iter()
+        .map(|r| (r.label.clone(), r.value.clone()))
+        .collect();
+    assert_eq!(
+        refs,
+        vec![
+            ("klantnummer".to_string(), "12345".to_string()),
+            ("ticket".to_string(), "KPN-77".to_string())
+        ]
+    );
+    // Opened again, the form shows what was saved.
+    press(&mut app, KeyCode::Char('C'));
+    assert_eq!(form(&app).get(InputId::Fee), "49.95");
+    assert_eq!(form(&app).get(InputId::Country), "NL");
+}
+
+#[test]
+fn a_fee_without_a_country_is_refused_at_the_fee() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('C'));
+    fill(&mut app, InputId::Country, "");
+    fill(&mut app, InputId::Fee, "60");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focused(&app), InputId::Fee);
+    assert!(
+        form(&app).error.as_deref().unwrap().contains("country"),
+        "{:?}",
+        form(&app).error
+    );
+}
+
+#[test]
+fn a_new_case_takes_its_terms_in_the_form() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Telefoon kapot");
+    fill(&mut app, InputId::Organisation, "Proximus");
+    fill(&mut app, InputId::Country, "BE");
+    fill(&mut app, InputId::Fee, "60");
+    fill(&mut app, InputId::Refs, "dossier=778");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let case = app.selected().unwrap();
+    assert_eq!(case.title, "Telefoon kapot");
+    assert_eq!(case.monthly_fee_minor, Some(6000));
+    assert_eq!(case.currency, Some(runaround::domain::Currency::Eur));
+    assert_eq!(case.references.len(), 1);
+}
+
+#[test]
+fn the_edit_case_form_at_80x24_and_30x8() {
+    if !in_zone("the_edit_case_form_at_80x24_and_30x8") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('C'));
+    insta::assert_snapshot!("edit_case_80x24", screen(&render(&mut app, 80, 24)));
+    to_input(&mut app, InputId::Refs);
+    insta::assert_snapshot!("edit_case_30x8", screen(&render(&mut app, 30, 8)));
+}

@@ -324,3 +324,18 @@ cases-none-match = Nothing matches the search. { $key } clears it.
 
 ## A promise's own term
 form-due-proposed = ↑ read from “{ $term }”: Enter keeps it, or type another
+
+## The case itself
+keyhelp-edit-the-case-itself = edit the case: title, tags, country, fee, references
+form-edit-case = Edit the case
+input-country = country
+input-customer = customer
+input-fee = fee a month
+input-refs = references
+placeholder-country = two letters: NL, BE, FR, GB…
+placeholder-fee = in the country's currency, e.g. 49.95
+placeholder-refs = label=value; e.g. customer=12345; ticket=KPN-77
+error-fee-needs-country = the fee is in the currency of the case's country: give the country too
+error-no-currency = runaround knows no currency for { $country }
+error-ref-shape = '{ $item }': write it as label=value
+status-case-changed = Case changed

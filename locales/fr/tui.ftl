@@ -322,3 +322,18 @@ cases-none-match = Rien ne correspond. { $key } efface la recherche.
 
 ## A promise's own term
 form-due-proposed = ↑ lu dans « { $term } » : Enter le garde, ou tapez-en une autre
+
+## The case itself
+keyhelp-edit-the-case-itself = modifier le dossier : titre, tags, pays, montant, références
+form-edit-case = Modifier le dossier
+input-country = pays
+input-customer = client
+input-fee = par mois
+input-refs = références
+placeholder-country = deux lettres : NL, BE, FR, GB…
+placeholder-fee = dans la monnaie du pays, p. ex. 49,95
+placeholder-refs = libellé=valeur ; p. ex. client=12345 ; ticket=KPN-77
+error-fee-needs-country = le montant est dans la monnaie du pays du dossier : indiquez aussi le pays
+error-no-currency = runaround ne connaît pas de monnaie pour { $country }
+error-ref-shape = « { $item } » : écrivez-le libellé=valeur
+status-case-changed = Dossier modifié

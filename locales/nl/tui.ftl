@@ -322,3 +322,18 @@ cases-none-match = Niets gevonden. { $key } wist de zoekopdracht.
 
 ## A promise's own term
 form-due-proposed = ↑ gelezen uit “{ $term }”: Enter houdt het, of typ een andere
+
+## The case itself
+keyhelp-edit-the-case-itself = zaak bewerken: titel, tags, land, bedrag, referenties
+form-edit-case = Zaak bewerken
+input-country = land
+input-customer = klant
+input-fee = per maand
+input-refs = referenties
+placeholder-country = twee letters: NL, BE, FR, GB…
+placeholder-fee = in de munt van het land, bijv. 49,95
+placeholder-refs = label=waarde; bijv. klantnummer=12345; ticket=KPN-77
+error-fee-needs-country = het bedrag is in de munt van het land van de zaak: vul ook het land in
+error-no-currency = runaround kent geen munt voor { $country }
+error-ref-shape = '{ $item }': schrijf het als label=waarde
+status-case-changed = Zaak gewijzigd

@@ -27,6 +27,12 @@ pub enum InputId {
     Opened,
     OutageSince,
     Tags,
+    /// A case's terms: its country, the kind of customer, the fee a month (in the
+    /// country's currency) and its references (`label=value; label=value`).
+    Country,
+    Customer,
+    Fee,
+    Refs,
     /// A case's status.
     Status,
 }
@@ -35,6 +41,8 @@ pub enum InputId {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
     NewCase,
+    /// Edit the selected case's own fields and terms.
+    EditCase,
     /// Log a new event, or replace `editing` with the edited one.
     Event {
         editing: Option<crate::domain::Event>,

@@ -6,6 +6,7 @@ use super::form::{Form, Input, InputId, Purpose};
 use super::mutation::{Mutation, transfer_redirect};
 use super::words;
 use super::{Action, App, Effect, Undo};
+use crate::domain::case_fields::CaseFields;
 use crate::domain::draft::{EventDraft, NewCase, blank_event, ended_call};
 use crate::domain::text::clean_line;
 use crate::domain::time::{WhenContext, local_input, parse_when, parse_when_in};
@@ -139,17 +140,183 @@ pub fn call_number_form(last: &str) -> Form {
 }
 
 /// The form for a new case. Its opening is left empty: the case then opens now, or when the
-/// service went out if that was earlier (see [`NewCase`]), as on the command line.
+/// service went out if that was earlier (see [`NewCase`]), as on the command line. Its terms
+/// come last, as `runaround new --country --customer --fee --ref` takes them.
 pub fn new_case_form(_now: DateTime<Utc>, organisation: &str) -> Form {
     form(Purpose::NewCase, |p| {
-        vec![
+        let mut inputs = vec![
             text(p, InputId::Title, ""),
             text(p, InputId::Organisation, organisation),
             text(p, InputId::Opened, ""),
             text(p, InputId::OutageSince, ""),
             text(p, InputId::Tags, ""),
-        ]
+        ];
+        inputs.extend(term_inputs(p, &CaseFields::default()));
+        inputs
     })
+}
+
+/// The form that edits the case itself: its title, organisation, tags, terms and references.
+pub fn edit_case_form(case: &crate::domain::Case) -> Form {
+    let fields = CaseFields::of(case);
+    form(Purpose::EditCase, |p| {
+        let mut inputs = vec![
+            text(p, InputId::Title, fields.title.clone()),
+            text(p, InputId::Organisation, fields.organisation.clone()),
+            text(p, InputId::Tags, fields.tags.join(", ")),
+        ];
+        inputs.extend(term_inputs(p, &fields));
+        inputs
+    })
+}
+
+/// The inputs of a case's terms: country, customer kind, fee a month and references.
+fn term_inputs(p: &Purpose, fields: &CaseFields) -> Vec<Input> {
+    let mut customers = vec![""];
+    customers.extend(crate::domain::Customer::ALL.iter().map(|c| c.as_str()));
+    let fee = fields
+        .monthly_fee_minor
+        .map(|m| format!("{}.{:02}", m / 100, m % 100))
+        .unwrap_or_default();
+    let refs: Vec<String> = fields
+        .references
+        .iter()
+        .map(|r| format!("{}={}", r.label, r.value))
+        .collect();
+    vec![
+        text(
+            p,
+            InputId::Country,
+            fields.country.map(|c| c.to_string()).unwrap_or_default(),
+        ),
+        choice(
+            InputId::Customer,
+            fields.customer.map_or("", |c| c.as_str()),
+            customers,
+        ),
+        text(p, InputId::Fee, fee),
+        text(p, InputId::Refs, refs.join("; ")),
+    ]
+}
+
+/// Reads the terms of a case form into `fields`, by the rules of `runaround set`: the fee is
+/// in the currency of the case's country, so a fee needs a country whose currency runaround
+/// knows; an empty input clears its term; references are `label=value`, split by `;`.
+fn read_terms(form: &Form, fields: &mut CaseFields) -> Result<(), FormError> {
+    let bad =
+        |id: InputId, e: String| FormError::at(id, format!("{}: {e}", words::input_label(id)));
+    let country = form.get(InputId::Country).trim();
+    fields.country = if country.is_empty() {
+        None
+    } else {
+        Some(
+            crate::domain::Country::parse(country)
+                .map_err(|e| bad(InputId::Country, e.to_string()))?,
+        )
+    };
+    fields.customer = match form.get(InputId::Customer) {
+        "" => None,
+        word => Some(
+            word.parse()
+                .map_err(|e| bad(InputId::Customer, format!("{e}")))?,
+        ),
+    };
+    let fee = form.get(InputId::Fee).trim();
+    if fee.is_empty() {
+        fields.monthly_fee_minor = None;
+        fields.currency = None;
+    } else {
+        let minor = crate::domain::money::parse_amount(fee)
+            .map_err(|e| bad(InputId::Fee, e.to_string()))?;
+        let country = fields.country.ok_or_else(|| {
+            bad(
+                InputId::Fee,
+                crate::t!("error-fee-needs-country").to_string(),
+            )
+        })?;
+        let currency = country.currency().ok_or_else(|| {
+            bad(
+                InputId::Country,
+                crate::t!("error-no-currency", country = country.to_string()),
+            )
+        })?;
+        fields.monthly_fee_minor = Some(minor);
+        fields.currency = Some(currency);
+    }
+    fields.references.clear();
+    for item in form.get(InputId::Refs).split(';') {
+        if item.trim().is_empty() {
+            continue;
+        }
+        let Some((label, value)) = item.split_once('=') else {
+            return Err(bad(
+                InputId::Refs,
+                crate::t!("error-ref-shape", item = item.trim()),
+            ));
+        };
+        let (label, value) = (clean_line(label), clean_line(value));
+        if label.is_empty() {
+            return Err(bad(
+                InputId::Refs,
+                crate::t!("error-ref-shape", item = item.trim()),
+            ));
+        }
+        if value.is_empty() {
+            continue;
+        }
+        match fields
+            .references
+            .iter_mut()
+            .find(|r| r.label.eq_ignore_ascii_case(&label))
+        {
+            Some(r) => r.value = value,
+            None => fields
+                .references
+                .push(crate::domain::Reference { label, value }),
+        }
+    }
+    crate::domain::money::check_terms(fields.country, fields.monthly_fee_minor, fields.currency)
+        .map_err(|e| bad(InputId::Fee, e.to_string()))?;
+    Ok(())
+}
+
+/// What submitting the edit-case form does: the case's own fields, replaced at once.
+fn edit_case(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
+    let case = app.writable()?;
+    let id = case.id.clone();
+    let mut fields = CaseFields::of(case);
+    let title = clean_line(form.get(InputId::Title));
+    if title.is_empty() {
+        return Err(FormError::at(
+            InputId::Title,
+            crate::domain::draft::DraftError::EmptyTitle.to_string(),
+        ));
+    }
+    let organisation = clean_line(form.get(InputId::Organisation));
+    if organisation.is_empty() {
+        return Err(FormError::at(
+            InputId::Organisation,
+            crate::domain::draft::DraftError::EmptyOrganisation.to_string(),
+        ));
+    }
+    fields.title = title;
+    fields.organisation = organisation;
+    fields.tags = form
+        .get(InputId::Tags)
+        .split(',')
+        .map(clean_line)
+        .filter(|t| !t.is_empty())
+        .collect();
+    read_terms(form, &mut fields)?;
+    if fields == CaseFields::of(case) {
+        app.say(words::nothing_changed());
+        return Ok(Vec::new());
+    }
+    app.say(crate::t!("status-case-changed"));
+    Ok(vec![Effect::Mutate {
+        id,
+        mutation: Mutation::SetCase(Box::new(fields)),
+    }])
 }
 
 /// Picks a status.
@@ -350,9 +517,11 @@ fn new_case(form: &Form, now: DateTime<Utc>) -> Result<Vec<Effect>, FormError> {
     };
     draft.opened = when(InputId::Opened)?;
     draft.outage = when(InputId::OutageSince)?;
-    Ok(vec![Effect::Create(
-        draft.case(now).map_err(|e| e.to_string())?,
-    )])
+    let mut case = draft.case(now).map_err(|e| e.to_string())?;
+    let mut fields = CaseFields::of(&case);
+    read_terms(form, &mut fields)?;
+    fields.apply(&mut case);
+    Ok(vec![Effect::Create(case)])
 }
 
 /// What submitting `form` does: effects, or an error to show in the form.
@@ -367,6 +536,7 @@ pub fn submit_at(form: &Form, app: &mut App) -> Result<Vec<Effect>, FormError> {
     let effect = |id: String, mutation: Mutation| vec![Effect::Mutate { id, mutation }];
     Ok(match &form.purpose {
         Purpose::NewCase => return new_case(form, now),
+        Purpose::EditCase => return edit_case(form, app),
         Purpose::Event { editing } => {
             let event = read_event_at(form, now)?;
             let id = id()?;

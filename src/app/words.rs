@@ -25,6 +25,10 @@ pub fn input_label(id: InputId) -> &'static str {
         InputId::Opened => t!("input-opened"),
         InputId::OutageSince => t!("input-outage-since"),
         InputId::Tags => t!("input-tags"),
+        InputId::Country => t!("input-country"),
+        InputId::Customer => t!("input-customer"),
+        InputId::Fee => t!("input-fee"),
+        InputId::Refs => t!("input-refs"),
         InputId::Status => t!("input-status"),
     }
 }
@@ -33,6 +37,7 @@ pub fn input_label(id: InputId) -> &'static str {
 pub fn form_title(purpose: &Purpose) -> &'static str {
     match purpose {
         Purpose::NewCase => t!("form-new-case"),
+        Purpose::EditCase => t!("form-edit-case"),
         Purpose::Event { editing: None } => t!("form-log-event"),
         Purpose::Event { editing: Some(_) } => t!("form-edit-event"),
         Purpose::EndCall => t!("form-end-call"),
@@ -60,7 +65,10 @@ pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
         (_, InputId::Opened) => t!("placeholder-opened"),
         (_, InputId::OutageSince) => t!("placeholder-outage-since"),
         (_, InputId::Tags) => t!("placeholder-tags"),
-        (_, InputId::Field(_) | InputId::Kind | InputId::Status) => "",
+        (_, InputId::Country) => t!("placeholder-country"),
+        (_, InputId::Fee) => t!("placeholder-fee"),
+        (_, InputId::Refs) => t!("placeholder-refs"),
+        (_, InputId::Field(_) | InputId::Kind | InputId::Status | InputId::Customer) => "",
     }
 }
 
@@ -106,6 +114,9 @@ pub fn choice_word(id: InputId, stored: &str) -> String {
             .parse::<crate::domain::Status>()
             .map_or_else(|_| stored.to_string(), |s| vocab::status(s).to_string()),
         InputId::Field(f) => vocab::choice(f, stored),
+        InputId::Customer => stored
+            .parse::<crate::domain::Customer>()
+            .map_or_else(|_| stored.to_string(), |c| vocab::customer(c).to_string()),
         _ => stored.to_string(),
     }
 }

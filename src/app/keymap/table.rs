@@ -121,6 +121,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         S::Global,
+        ch('C'),
+        A::EditCase,
+        Said(|| t!("keyhelp-edit-the-case-itself")),
+        None,
+    ),
+    bind(
+        S::Global,
         ch('u'),
         A::Undo,
         Said(|| t!("keyhelp-undo-the-last-edit-or")),
@@ -495,6 +502,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Search, "search"),
     (A::Filter, "filter"),
     (A::NewCase, "new_case"),
+    (A::EditCase, "edit_case"),
     (A::LogEvent, "log_event"),
     (A::StartCall, "start_call"),
     (A::Answered, "answered"),

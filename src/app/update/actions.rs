@@ -101,6 +101,10 @@ impl App {
                     &self.prefs.default_organisation,
                 )));
             }
+            Action::EditCase => {
+                let form = self.writable().map(forms::edit_case_form);
+                self.open_form(form);
+            }
             Action::LogEvent
             | Action::StartCall
             | Action::Answered
