@@ -701,3 +701,64 @@ fn the_edit_case_form_at_80x24_and_30x8() {
     to_input(&mut app, InputId::Refs);
     insta::assert_snapshot!("edit_case_30x8", screen(&render(&mut app, 30, 8)));
 }
+
+// ---- Keys that do nothing ----
+
+#[test]
+fn d_and_i_work_from_the_cases_pane() {
+    let mut app = demo_app();
+    assert_eq!(app.focus, runaround::app::Pane::Cases);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })),
+        "{:?}",
+        app.overlay
+    );
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('i'));
+    assert_eq!(app.mode, runaround::app::Mode::Insert);
+    assert_eq!(app.focus, runaround::app::Pane::Notes);
+}
+
+#[test]
+fn j_in_the_notes_pane_scrolls_the_notes() {
+    if !in_zone("j_in_the_notes_pane_scrolls_the_notes") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let notes_top = |app: &mut App| {
+        let shown = rows(&render(app, 80, 24));
+        let at = shown.iter().position(|r| r.contains("Notes")).unwrap();
+        shown[at + 1].clone()
+    };
+    let before = notes_top(&mut app);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let after = notes_top(&mut app);
+    assert_ne!(before, after, "three lines down, the text moved");
+    // Editing starts where the user looks: typed text shows on screen.
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "ZZZ");
+    let shown = screen(&render(&mut app, 80, 24));
+    assert!(shown.contains("ZZZ"), "{shown}");
+}
+
+#[test]
+fn undo_in_the_notes_goes_by_word() {
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('i'));
+    typ(&mut app, "Called twice today ");
+    ctrl(&mut app, 'z');
+    assert!(
+        app.notes.text().starts_with("Called twice We moved"),
+        "{:?}",
+        app.notes.text().get(..40)
+    );
+    ctrl(&mut app, 'z');
+    assert!(app.notes.text().starts_with("Called We moved"));
+    ctrl(&mut app, 'y');
+    assert!(app.notes.text().starts_with("Called twice We moved"));
+}

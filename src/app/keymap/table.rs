@@ -235,6 +235,29 @@ pub const KEYMAP: &[Binding] = &[
         Said(|| t!("keyhelp-delete-the-selected-event-asks")),
         Some(Said(|| t!("keyhint-delete"))),
     ),
+    // The letter keys work from any pane: from the list, d deletes the selected case's
+    // selected event (asking first) and i edits its notes.
+    bind(
+        S::Cases,
+        ch('d'),
+        A::Delete,
+        Said(|| t!("keyhelp-delete-the-selected-event-asks")),
+        None,
+    ),
+    bind(
+        S::Cases,
+        ch('i'),
+        A::EditNotes,
+        Said(|| t!("keyhelp-edit-notes-esc-leaves-saved")),
+        None,
+    ),
+    bind(
+        S::Timeline,
+        ch('i'),
+        A::EditNotes,
+        Said(|| t!("keyhelp-edit-notes-esc-leaves-saved")),
+        None,
+    ),
     bind(
         S::Notes,
         ch('i'),
