@@ -762,3 +762,104 @@ fn undo_in_the_notes_goes_by_word() {
     ctrl(&mut app, 'y');
     assert!(app.notes.text().starts_with("Called twice We moved"));
 }
+
+// ---- Small screens ----
+
+#[test]
+fn at_30x8_the_case_list_shows_the_case() {
+    if !in_zone("at_30x8_the_case_list_shows_the_case") {
+        return;
+    }
+    let mut app = demo_app();
+    let title: String = app.selected().unwrap().title.chars().take(10).collect();
+    let shown = rows(&render(&mut app, 30, 8));
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.starts_with('┃') && r.contains(title.as_str())),
+        "{}",
+        shown.join("\n")
+    );
+    insta::assert_snapshot!("demo_30x8", shown.join("\n"));
+}
+
+#[test]
+fn after_a_resize_the_timeline_leaves_no_blank_rows_above_its_end() {
+    if !in_zone("after_a_resize_the_timeline_leaves_no_blank_rows_above_its_end") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    render(&mut app, 80, 24);
+    assert!(
+        app.view.timeline.offset() > 0,
+        "the end is in sight at 80x24"
+    );
+    render(&mut app, 80, 60);
+    assert_eq!(
+        app.view.timeline.offset(),
+        0,
+        "every event fits at 80x60: the list starts at the first"
+    );
+}
+
+#[test]
+fn after_deletes_the_timeline_leaves_no_blank_rows_above_its_end() {
+    if !in_zone("after_deletes_the_timeline_leaves_no_blank_rows_above_its_end") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Tab);
+    render(&mut app, 80, 24);
+    let before = app.view.timeline.offset();
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('d'));
+        press(&mut app, KeyCode::Char('y'));
+        render(&mut app, 80, 24);
+    }
+    let events = app.selected().unwrap().events.len();
+    let shown = rows(&render(&mut app, 80, 24));
+    let top = shown.iter().position(|r| r.contains("Timeline (")).unwrap();
+    let bottom = shown[top + 1..]
+        .iter()
+        .position(|r| r.contains('─') && !r.contains("Notes"))
+        .unwrap()
+        + top
+        + 1;
+    let list: Vec<&String> = shown[top + 1..bottom].iter().collect();
+    assert!(
+        list.iter().all(|r| r.contains('/')),
+        "no blank rows ({events} events, offset {} from {before}):\n{}",
+        app.view.timeline.offset(),
+        shown.join("\n")
+    );
+}
+
+#[test]
+fn the_header_keeps_each_counter_whole_at_every_width() {
+    if !in_zone("the_header_keeps_each_counter_whole_at_every_width") {
+        return;
+    }
+    for lang in [
+        runaround::i18n::Lang::En,
+        runaround::i18n::Lang::Nl,
+        runaround::i18n::Lang::Fr,
+    ] {
+        let _lang = lang.scope();
+        let label = runaround::t!("counter-promises-broken");
+        let mut app = demo_app();
+        for w in 30..=100 {
+            let shown = rows(&render(&mut app, w, 24));
+            let header: Vec<&String> = shown.iter().take(4).collect();
+            for row in header {
+                if let Some(at) = row.find(label) {
+                    let after = row[at + label.len()..].trim_start();
+                    assert!(
+                        after.starts_with(|c: char| c.is_ascii_digit()),
+                        "{lang:?} {w}: {row:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::clocks::Escalation;
 use super::theme::Theme;
@@ -54,9 +54,9 @@ pub fn height(
     let Some(case) = case else { return 1 };
     let width = screen.width;
     let owed = escalation.and_then(|e| e.owed.as_deref());
-    let counters = counters_line(&Counters::of(case, now), owed, &Theme::new(true)).width();
-    let counter_rows = counters
-        .div_ceil(usize::from(width.saturating_sub(1).max(1)))
+    let items = counter_items(&Counters::of(case, now), owed, &Theme::new(true));
+    let counter_rows = counter_lines(items, width.saturating_sub(1), &Theme::new(true))
+        .len()
         .clamp(1, 3) as u16;
     let call = if case.active_call.is_some() { 3 } else { 0 };
     let clock = u16::from(shows_clock(escalation, screen));
@@ -129,9 +129,12 @@ impl Widget for HeaderView<'_> {
             ..counters_area
         };
         let owed = self.escalation.and_then(|e| e.owed.as_deref());
-        Paragraph::new(counters_line(&c, owed, t))
-            .wrap(Wrap { trim: true })
-            .render(counters_area, buf);
+        Paragraph::new(counter_lines(
+            counter_items(&c, owed, t),
+            counters_area.width,
+            t,
+        ))
+        .render(counters_area, buf);
         if self.clock_row
             && let Some(text) = clock_row(self.escalation, self.keymap, area.width)
         {
@@ -162,14 +165,37 @@ impl Widget for HeaderView<'_> {
     }
 }
 
-fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
+/// The counters in rows of at most `width` columns, each counter whole on one row: a label
+/// is never parted from its number.
+fn counter_lines(items: Vec<Vec<Span<'static>>>, width: u16, t: &Theme) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let w: usize = item.iter().map(Span::width).sum();
+        match lines.last_mut() {
+            Some(row) if used + 3 + w <= width => {
+                row.push(Span::styled(" · ", t.dim));
+                used += 3 + w;
+                row.extend(item);
+            }
+            _ => {
+                used = w;
+                lines.push(item);
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// The counters, each its label and its value.
+fn counter_items(c: &Counters, owed: Option<&str>, t: &Theme) -> Vec<Vec<Span<'static>>> {
     let mut spans = Vec::new();
     let mut item = |label: &str, value: String, bad: bool| {
-        if !spans.is_empty() {
-            spans.push(Span::styled(" · ", t.dim));
-        }
-        spans.push(Span::styled(format!("{label} "), t.label));
-        spans.push(Span::styled(value, if bad { t.bad } else { t.value }));
+        spans.push(vec![
+            Span::styled(format!("{label} "), t.label),
+            Span::styled(value, if bad { t.bad } else { t.value }),
+        ]);
     };
     item(
         crate::t!("counter-without-service"),
@@ -206,7 +232,7 @@ fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
     if let Some(owed) = owed {
         item(crate::t!("counter-owed"), owed.to_string(), true);
     }
-    Line::from(spans)
+    spans
 }
 
 /// The running call: the current segment in big digits, the totals beside it.

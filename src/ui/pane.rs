@@ -179,6 +179,18 @@ fn draw_timeline(
     let events = view.case.map_or(0, |c| c.events.len());
     let inner = view.block.inner(area);
     view_state.timeline.select(app.event_index);
+    // After a delete or a resize the list starts no later than where its end fills the
+    // pane: no blank rows above the end.
+    let list_rows = usize::from(inner.height.saturating_sub(timeline::detail_rows(
+        inner,
+        app.selected(),
+        app.event_index,
+        app.now,
+    )));
+    let latest_start = events.saturating_sub(list_rows.max(1));
+    if view_state.timeline.offset() > latest_start {
+        *view_state.timeline.offset_mut() = latest_start;
+    }
     frame.render_stateful_widget(view, area, &mut view_state.timeline);
     view_state.hits.timeline = Some(area);
     if events > 0 {
