@@ -863,3 +863,46 @@ fn the_header_keeps_each_counter_whole_at_every_width() {
         }
     }
 }
+
+// ---- Notes ----
+
+#[test]
+fn notes_wrap_without_starting_a_line_with_a_space() {
+    if !in_zone("notes_wrap_without_starting_a_line_with_a_space") {
+        return;
+    }
+    for lang in [
+        runaround::i18n::Lang::En,
+        runaround::i18n::Lang::Nl,
+        runaround::i18n::Lang::Fr,
+    ] {
+        let _lang = lang.scope();
+        let mut app = demo_app();
+        for (w, h) in [(80, 24), (100, 30), (40, 12)] {
+            if w < 70 {
+                press(&mut app, KeyCode::Tab);
+                press(&mut app, KeyCode::Tab);
+            }
+            let shown = rows(&render(&mut app, w, h));
+            let pane = runaround::t!("pane-notes");
+            let top = shown.iter().position(|r| r.contains(pane)).unwrap();
+            // The pane's left edge: the corner before its title.
+            let title: Vec<char> = shown[top].chars().collect();
+            let name = shown[top].chars().collect::<String>();
+            let at = name[..name.find(pane).unwrap()].chars().count();
+            let col = (0..at)
+                .rev()
+                .find(|&i| matches!(title[i], '┌' | '┏'))
+                .unwrap_or(0);
+            for row in &shown[top + 1..shown.len() - 2] {
+                let inside: String = row.chars().skip(col + 1).collect();
+                assert!(
+                    !inside.starts_with(' ')
+                        || inside.trim_end_matches(['│', '┃']).trim().is_empty(),
+                    "{lang:?} {w}x{h}: {row:?}\n{}",
+                    shown.join("\n")
+                );
+            }
+        }
+    }
+}

@@ -41,7 +41,21 @@ pub(super) fn draw(
             let inner = block.inner(area);
             frame.render_widget(block, area);
             if app.shows_notes() {
+                // The editor is drawn always (it keeps where it is scrolled to); out of the
+                // editor, the text is drawn over it wrapped at words, no line starting with
+                // the space it was wrapped at.
                 frame.render_widget(&app.notes.editor, inner);
+                let text = app.notes.editor.lines();
+                if app.mode != crate::app::Mode::Insert && text.iter().any(|l| !l.is_empty()) {
+                    let lines: Vec<Line<'_>> = text.iter().map(|l| Line::raw(l.as_str())).collect();
+                    frame.render_widget(ratatui::widgets::Clear, inner);
+                    frame.render_widget(
+                        ratatui::widgets::Paragraph::new(lines)
+                            .wrap(ratatui::widgets::Wrap { trim: false })
+                            .scroll((app.notes.editor.scroll_offset().0, 0)),
+                        inner,
+                    );
+                }
             }
         }
     }
