@@ -906,3 +906,67 @@ fn notes_wrap_without_starting_a_line_with_a_space() {
         }
     }
 }
+
+// ---- Search points at what it found ----
+
+fn search(app: &mut App, text: &str) {
+    press(app, KeyCode::Char('/'));
+    typ(app, text);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_search_selects_the_event_it_found() {
+    let mut app = demo_app();
+    log_with_when(&mut app, "-3d", "Kévin beloofde een monteur");
+    let at = app
+        .selected()
+        .unwrap()
+        .events
+        .iter()
+        .position(|e| e.summary.starts_with("Kévin"))
+        .unwrap();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::BackTab);
+    assert_ne!(app.event_index, Some(at));
+    search(&mut app, "kevin");
+    assert_eq!(app.event_index, Some(at));
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("found in the timeline: "), "{said}");
+}
+
+#[test]
+fn a_search_scrolls_the_notes_to_the_line_it_found() {
+    let mut app = demo_app();
+    let notes = app.selected().unwrap().notes.clone();
+    let (line, text) = notes
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.split_whitespace().count() > 3)
+        .last()
+        .unwrap();
+    let word = text
+        .split_whitespace()
+        .filter(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .find(|w| {
+            let events = &app.selected().unwrap().events;
+            !events.iter().any(|e| {
+                e.summary.to_lowercase().contains(&w.to_lowercase())
+                    || e.detail.to_lowercase().contains(&w.to_lowercase())
+            }) && notes
+                .lines()
+                .position(|l| l.to_lowercase().contains(&w.to_lowercase()))
+                == Some(line)
+        })
+        .expect("a word only that notes line has")
+        .to_string();
+    search(&mut app, &word);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        format!("found in the notes, line {}", line + 1),
+        "{word}"
+    );
+    assert_eq!(app.notes.editor.cursor().0, line);
+}

@@ -339,3 +339,7 @@ error-fee-needs-country = the fee is in the currency of the case's country: give
 error-no-currency = runaround knows no currency for { $country }
 error-ref-shape = '{ $item }': write it as label=value
 status-case-changed = Case changed
+
+## Search points at what it found
+status-found-event = found in the timeline: { $what }
+status-found-notes = found in the notes, line { $line }

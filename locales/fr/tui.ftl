@@ -337,3 +337,7 @@ error-fee-needs-country = le montant est dans la monnaie du pays du dossier : i
 error-no-currency = runaround ne connaît pas de monnaie pour { $country }
 error-ref-shape = « { $item } » : écrivez-le libellé=valeur
 status-case-changed = Dossier modifié
+
+## Search points at what it found
+status-found-event = trouvé dans la chronologie : { $what }
+status-found-notes = trouvé dans les notes, ligne { $line }

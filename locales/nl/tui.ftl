@@ -337,3 +337,7 @@ error-fee-needs-country = het bedrag is in de munt van het land van de zaak: vul
 error-no-currency = runaround kent geen munt voor { $country }
 error-ref-shape = '{ $item }': schrijf het als label=waarde
 status-case-changed = Zaak gewijzigd
+
+## Search points at what it found
+status-found-event = gevonden in de tijdlijn: { $what }
+status-found-notes = gevonden in de notities, regel { $line }

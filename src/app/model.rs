@@ -204,6 +204,8 @@ pub struct App {
     pub notes_kept: Option<String>,
     /// The user said to quit even though typed notes could not be saved.
     pub(super) quit_anyway: bool,
+    /// A search was kept: the selected case's match is pointed at once the case is read.
+    pub(super) point_search: bool,
 }
 
 /// Preferences from the config file that the app and its views use.
@@ -242,6 +244,7 @@ impl App {
             view: ViewState::default(),
             notes_kept: None,
             quit_anyway: false,
+            point_search: false,
         };
         // Nothing typed yet, so nothing to save: the selection's effects are only a read.
         let _ = app.refresh(None);

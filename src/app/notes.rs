@@ -293,6 +293,12 @@ impl Notes {
     }
 
     /// Moves the cursor for navigation keys while not typing.
+    /// Brings line `line` (from 0) of the notes into sight, the cursor at its start.
+    pub fn show_line(&mut self, line: usize) {
+        let row = u16::try_from(line).unwrap_or(u16::MAX);
+        self.editor.move_cursor(CursorMove::Jump(row, 0));
+    }
+
     pub fn scroll(&mut self, action: Action) {
         // Out of the editor the movement keys scroll the text: the cursor, not shown then,
         // follows into what is on screen, so that editing starts where the user looks.
