@@ -652,8 +652,46 @@ fn the_case_itself_is_edited_with_its_terms() {
     );
     // Opened again, the form shows what was saved.
     press(&mut app, KeyCode::Char('C'));
-    assert_eq!(form(&app).get(InputId::Fee), "49.95");
+    assert_eq!(
+        form(&app).get(InputId::Fee),
+        "€49.95",
+        "the fee with its currency"
+    );
     assert_eq!(form(&app).get(InputId::Country), "NL");
+}
+
+#[test]
+fn a_fee_reads_with_its_currency_as_each_language_writes_it() {
+    for (typed, minor) in [
+        ("€ 49,95", 4995),
+        ("49,95 €", 4995),
+        ("€1,234.50", 123_450),
+        ("€ 1.234,50", 123_450),
+        ("60 EUR", 6000),
+    ] {
+        let mut app = demo_app();
+        let id = app.selected().unwrap().id.clone();
+        press(&mut app, KeyCode::Char('C'));
+        fill(&mut app, InputId::Country, "NL");
+        fill(&mut app, InputId::Fee, typed);
+        press(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none(), "{typed}: {:?}", app.overlay);
+        assert_eq!(
+            common::stored(&id).unwrap().monthly_fee_minor,
+            Some(minor),
+            "{typed}"
+        );
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('C'));
+    fill(&mut app, InputId::Country, "NL");
+    fill(&mut app, InputId::Fee, "£9.99");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        focused(&app),
+        InputId::Fee,
+        "pounds in the Netherlands are refused"
+    );
 }
 
 #[test]

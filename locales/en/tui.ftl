@@ -323,7 +323,7 @@ cases-none-shown = No cases here ({ $filter }). { $key } shows the others.
 cases-none-match = Nothing matches the search. { $key } clears it.
 
 ## A promise's own term
-form-due-proposed = ↑ read from “{ $term }”: Enter keeps it, or type another
+form-due-proposed = ↑ from “{ $term }”: Enter keeps it
 
 ## The case itself
 keyhelp-edit-the-case-itself = edit the case: title, tags, country, fee, references

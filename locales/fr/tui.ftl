@@ -321,7 +321,7 @@ cases-none-shown = Aucun dossier ici ({ $filter }). { $key } montre les autres.
 cases-none-match = Rien ne correspond. { $key } efface la recherche.
 
 ## A promise's own term
-form-due-proposed = ↑ lu dans « { $term } » : Enter le garde, ou tapez-en une autre
+form-due-proposed = ↑ d’après « { $term } » : Enter la garde
 
 ## The case itself
 keyhelp-edit-the-case-itself = modifier le dossier : titre, tags, pays, montant, références

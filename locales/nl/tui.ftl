@@ -321,7 +321,7 @@ cases-none-shown = Geen zaken hier ({ $filter }). { $key } toont de andere.
 cases-none-match = Niets gevonden. { $key } wist de zoekopdracht.
 
 ## A promise's own term
-form-due-proposed = ↑ gelezen uit “{ $term }”: Enter houdt het, of typ een andere
+form-due-proposed = ↑ uit “{ $term }”: Enter houdt het
 
 ## The case itself
 keyhelp-edit-the-case-itself = zaak bewerken: titel, tags, land, bedrag, referenties

@@ -174,10 +174,12 @@ pub fn edit_case_form(case: &crate::domain::Case) -> Form {
 fn term_inputs(p: &Purpose, fields: &CaseFields) -> Vec<Input> {
     let mut customers = vec![""];
     customers.extend(crate::domain::Customer::ALL.iter().map(|c| c.as_str()));
-    let fee = fields
-        .monthly_fee_minor
-        .map(|m| format!("{}.{:02}", m / 100, m % 100))
-        .unwrap_or_default();
+    // The fee with its currency, as the reader writes money: `€ 45,00`, `45,00 €`.
+    let fee = match (fields.monthly_fee_minor, fields.currency) {
+        (Some(m), Some(c)) => crate::i18n::fmt::money(m, c),
+        (Some(m), None) => format!("{}.{:02}", m / 100, m % 100),
+        _ => String::new(),
+    };
     let refs: Vec<String> = fields
         .references
         .iter()
@@ -226,8 +228,7 @@ fn read_terms(form: &Form, fields: &mut CaseFields) -> Result<(), FormError> {
         fields.monthly_fee_minor = None;
         fields.currency = None;
     } else {
-        let minor = crate::domain::money::parse_amount(fee)
-            .map_err(|e| bad(InputId::Fee, e.to_string()))?;
+        let (minor, given) = read_fee(fee).map_err(|e| bad(InputId::Fee, e))?;
         let country = fields.country.ok_or_else(|| {
             bad(
                 InputId::Fee,
@@ -240,6 +241,10 @@ fn read_terms(form: &Form, fields: &mut CaseFields) -> Result<(), FormError> {
                 crate::t!("error-no-currency", country = country.to_string()),
             )
         })?;
+        if given.is_some_and(|g| g != currency) {
+            crate::domain::money::check_terms(Some(country), Some(minor), given)
+                .map_err(|e| bad(InputId::Fee, e.to_string()))?;
+        }
         fields.monthly_fee_minor = Some(minor);
         fields.currency = Some(currency);
     }
@@ -278,6 +283,35 @@ fn read_terms(form: &Form, fields: &mut CaseFields) -> Result<(), FormError> {
     crate::domain::money::check_terms(fields.country, fields.monthly_fee_minor, fields.currency)
         .map_err(|e| bad(InputId::Fee, e.to_string()))?;
     Ok(())
+}
+
+/// A fee as typed: `45`, `45.00`, `49,95`, with or without its currency (`€ 45,00`,
+/// `45,00 €`, `£9.99`, `45 EUR`) and a thousands separator (`€1,234.00`, `€ 1.234,00`).
+fn read_fee(typed: &str) -> Result<(i64, Option<crate::domain::Currency>), String> {
+    use crate::domain::Currency;
+    let upper = typed.to_uppercase();
+    let given = if upper.contains('€') || upper.contains("EUR") {
+        Some(Currency::Eur)
+    } else if upper.contains('£') || upper.contains("GBP") {
+        Some(Currency::Gbp)
+    } else {
+        None
+    };
+    let mut amount: String = upper
+        .replace("EUR", "")
+        .replace("GBP", "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '€' | '£'))
+        .collect();
+    // Both marks: the first kind groups thousands.
+    if let (Some(dot), Some(comma)) = (amount.find('.'), amount.find(',')) {
+        let group = if dot < comma { '.' } else { ',' };
+        amount.retain(|c| c != group);
+    }
+    let minor = crate::domain::money::parse_amount(&amount).map_err(|_| {
+        crate::domain::money::MoneyError::NotAnAmount(typed.trim().to_string()).to_string()
+    })?;
+    Ok((minor, given))
 }
 
 /// What submitting the edit-case form does: the case's own fields, replaced at once.
