@@ -376,6 +376,23 @@ fn a_call_in_another_case_is_asked_about_first() {
 }
 
 #[test]
+fn the_question_about_a_second_call_at_80x24_and_30x8() {
+    if !in_zone("the_question_about_a_second_call_at_80x24_and_30x8") {
+        return;
+    }
+    let mut app = demo_app();
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('c'));
+    for (w, h) in [(80, 24), (30, 8)] {
+        let shown = screen(&render(&mut app, w, h));
+        assert!(shown.contains("y start this call"), "{w}x{h}:\n{shown}");
+        insta::assert_snapshot!(format!("second_call_{w}x{h}"), shown);
+    }
+}
+
+#[test]
 fn a_call_in_the_same_case_is_not_asked_about() {
     let mut app = demo_app();
     press(&mut app, KeyCode::Char('c'));

@@ -217,23 +217,59 @@ pub(super) fn scrolled(
     frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
 }
 
-/// Asks before an edit changes an event's kind and drops fields.
-pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keymap, t: &Theme) {
-    let lines = vec![
-        Line::raw(question),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(format!(" {}", crate::t!("confirm-kind-yes")), t.label),
-        ]),
-    ];
-    let r = centered(area, 72, 7);
+/// A question in a box: its text on top (wrapped, cut when the box is too small) and the
+/// instruction on the bottom line, always in sight.
+fn question(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: Vec<Line>,
+    instruction: Line,
+    t: &Theme,
+) {
+    let inner_w = usize::from(72.min(area.width).saturating_sub(2)).max(1);
+    let text_rows: usize = text
+        .iter()
+        .map(|l| {
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::clocks::wrap(&plain, inner_w).len()
+        })
+        .sum();
+    let text_rows = u16::try_from(text_rows).unwrap_or(u16::MAX);
+    let r = centered(area, 72, text_rows.saturating_add(4));
     frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-kind-title"), t)),
-        r,
+    let block = frame_block(title, t);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text_area, _, instruction_area] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(u16::from(inner.height >= 3)),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(Paragraph::new(instruction), instruction_area);
+}
+
+/// Asks before an edit changes an event's kind and drops fields.
+pub fn confirm_kind(
+    frame: &mut Frame,
+    area: Rect,
+    question_text: &str,
+    keymap: &Keymap,
+    t: &Theme,
+) {
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-kind-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-kind-title"),
+        vec![Line::raw(question_text)],
+        instruction,
+        t,
     );
 }
 
@@ -247,7 +283,6 @@ pub fn confirm_delete(
     now: chrono::DateTime<chrono::Utc>,
     t: &Theme,
 ) {
-    let text = event_line(event, None, now);
     let instruction = Line::from(vec![
         Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
         Span::styled(
@@ -261,63 +296,47 @@ pub fn confirm_delete(
             t.label,
         ),
     ]);
-    let inner_w = usize::from(72.min(area.width).saturating_sub(2)).max(1);
-    let text_rows = u16::try_from(super::clocks::wrap(&text, inner_w).len()).unwrap_or(u16::MAX);
-    let r = centered(area, 72, text_rows.saturating_add(4));
-    frame.render_widget(Clear, r);
-    let block = frame_block(crate::t!("confirm-delete-title"), t);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    let [text_area, _, instruction_area] = ratatui::layout::Layout::vertical([
-        ratatui::layout::Constraint::Min(0),
-        ratatui::layout::Constraint::Length(u16::from(inner.height >= 3)),
-        ratatui::layout::Constraint::Length(1),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Paragraph::new(Line::raw(text)).wrap(Wrap { trim: false }),
-        text_area,
+    question(
+        frame,
+        area,
+        crate::t!("confirm-delete-title"),
+        vec![Line::raw(event_line(event, None, now))],
+        instruction,
+        t,
     );
-    frame.render_widget(Paragraph::new(instruction), instruction_area);
 }
 
 /// Asks before starting a call while the call of case `title` still runs.
 pub fn confirm_call(frame: &mut Frame, area: Rect, title: &str, keymap: &Keymap, t: &Theme) {
-    let lines = vec![
-        Line::raw(crate::t!("confirm-call-text", title = title)),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(format!(" {}", crate::t!("confirm-call-yes")), t.label),
-        ]),
-    ];
-    let r = centered(area, 72, 7);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-call-title"), t)),
-        r,
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-call-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-call-title"),
+        vec![Line::raw(crate::t!("confirm-call-text", title = title))],
+        instruction,
+        t,
     );
 }
 
 /// Asks before quitting while typed notes could not be saved; `kept` says where they are.
 pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, t: &Theme) {
-    let lines = vec![
-        Line::styled(crate::t!("confirm-quit-text"), t.label),
-        Line::raw(kept.to_string()),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(format!(" {}", crate::t!("confirm-quit-yes")), t.label),
-        ]),
-    ];
-    let r = centered(area, 72, 8);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-quit-title"), t)),
-        r,
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-quit-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-quit-title"),
+        vec![
+            Line::styled(crate::t!("confirm-quit-text"), t.label),
+            Line::raw(kept.to_string()),
+        ],
+        instruction,
+        t,
     );
 }
