@@ -134,6 +134,9 @@ fn logging_a_back_dated_event_and_switching_kind_in_the_form() {
     let mut app = demo_app();
     let n = app.selected().unwrap().events.len();
     press(&mut app, KeyCode::Char('l'));
+    // The form starts on the summary: the kind is two inputs up.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Right); // call → redirect
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("form")
@@ -173,7 +176,7 @@ fn logging_a_back_dated_event_and_switching_kind_in_the_form() {
 fn a_bad_time_keeps_the_form_open_and_says_why() {
     let mut app = demo_app();
     press(&mut app, KeyCode::Char('l'));
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
     typ(&mut app, "x");
     press(&mut app, KeyCode::Enter);
     let Some(Overlay::Form(form)) = &app.overlay else {
@@ -386,7 +389,7 @@ fn notes_typed_into_a_case_that_vanishes_are_still_saved() {
 fn a_logged_event_is_selected_once_saved() {
     let mut app = demo_app();
     press(&mut app, KeyCode::Char('l'));
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
     update(
         &mut app,
         Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),

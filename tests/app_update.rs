@@ -88,8 +88,13 @@ fn a_note_logged_with_keys_is_in_the_case_file_and_selected() {
     let mut app = common::demo_app();
     let id = selected_id(&app);
     let before = stored(&id).unwrap().events.len();
-    // The event form opens on its kind: the next one, then the summary.
-    let msgs = vec![key(KeyCode::Char('l')), key(KeyCode::Right)];
+    // The event form opens on its summary: up to the kind, the next one, then the summary.
+    let msgs = vec![
+        key(KeyCode::Char('l')),
+        key(KeyCode::Up),
+        key(KeyCode::Up),
+        key(KeyCode::Right),
+    ];
     let effects = run(&mut app, msgs);
     assert!(effects.is_empty(), "{effects:?}");
     let kind = match &app.overlay {

@@ -6,7 +6,8 @@ mod common;
 
 use runaround::app::form::{Form, InputId};
 use runaround::app::forms::{
-    call_number_form, end_call_form, event_form, new_case_form, status_form, submit, transfer_form,
+    call_number_form, edit_case_form, end_call_form, event_form, new_case_form, status_form,
+    submit, transfer_form,
 };
 use runaround::app::{App, Effect};
 use runaround::domain::{ActiveCall, Case, Field, Kind, Status};
@@ -33,6 +34,9 @@ fn fill(form: &mut Form) {
             (InputId::When | InputId::Opened, _) => "2026-03-31 09:30",
             (InputId::OutageSince, _) => "2026-03-30 08:00",
             (InputId::Tags, _) => "wifi, moving",
+            (InputId::Country, _) => "NL",
+            (InputId::Fee, _) => "49.95",
+            (InputId::Refs, _) => "ticket=KPN-77; customer=12345",
             (InputId::Field(Field::Hold | Field::Talk), _) => "5m",
             (InputId::Field(Field::WindowStart | Field::Due), _) => "2026-04-02 12:00",
             (InputId::Field(Field::WindowEnd), _) => "2026-04-02 14:00",
@@ -98,6 +102,18 @@ fn every_other_form_saves_the_same_with_every_label_renamed() {
     assert_eq!(
         (case.title.as_str(), case.tags.len(), case.events.len()),
         ("Title", 2, 1)
+    );
+    assert_eq!(
+        (case.monthly_fee_minor, case.references.len()),
+        (Some(4995), 2)
+    );
+    assert_eq!(renamed, plain);
+
+    let demo = common::demo_app();
+    let (plain, renamed) = both(&edit_case_form(demo.selected().unwrap()), common::demo_app);
+    assert!(
+        format!("{plain:?}").contains("SetCase") && format!("{plain:?}").contains("KPN-77"),
+        "{plain:?}"
     );
     assert_eq!(renamed, plain);
 

@@ -232,6 +232,8 @@ fn a_picker_shows_the_words_of_the_language_and_keeps_the_stored_ones() {
     keys(&mut app, &[KeyCode::Char('l')]);
     let screen = rows(&render(&mut app, 80, 24)).join("\n");
     assert!(screen.contains("‹ gesprek ›"), "{screen}");
+    // The form starts on the summary: up to the kind.
+    keys(&mut app, &[KeyCode::Up, KeyCode::Up]);
     // Typing a letter picks the choice whose Dutch word starts with it: k for klacht.
     keys(&mut app, &[KeyCode::Char('k')]);
     let screen = rows(&render(&mut app, 80, 24)).join("\n");

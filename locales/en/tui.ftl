@@ -89,7 +89,7 @@ form-log-event = Log an event
 form-edit-event = Edit event
 form-end-call = End the call
 form-transfer = Transferred: to where?
-form-call-number = Calling… (the stopwatch runs; Enter to go on)
+form-call-number = Calling… (the stopwatch runs)
 form-status = Status (←/→ to choose)
 placeholder-transfer-to = number, department or place
 placeholder-number-dialled = number dialled
@@ -97,7 +97,8 @@ placeholder-if-you-know = if you know
 placeholder-agent = name, once someone answers
 placeholder-duration = e.g. 20m, 1h 5m
 placeholder-time = e.g. 2026-03-30 17:00, 14:00, -2h
-placeholder-when = now, 14:05, -10m, 2026-03-30 17:00
+placeholder-when = now, 14:05, -10m, yesterday 14:00
+placeholder-due = +48h or +2d from when, or 2026-04-03 17:00
 placeholder-summary = what happened, in a line
 placeholder-detail = more, if needed
 placeholder-title = e.g. No internet after moving
@@ -302,3 +303,43 @@ status-showing-open = showing open cases
 status-showing-all = showing all cases
 status-showing-resolved = showing resolved cases
 status-showing-closed = showing closed cases
+
+## Loops: a transfer back to a place seen before
+loop-flag = back to { $place }
+loop-flag-again = back to { $place }, { $nth } time
+loop-news-again = back to { $place } — { $nth } time
+
+## One call at a time
+confirm-call-title = Another call is running
+confirm-call-text = The call in «{ $title }» is still running: its stopwatch keeps counting. Start a second call here anyway?
+confirm-call-yes = start this call too · any other key does not
+status-call-not-started = No call started
+farewell-call-running = A call is still running: its stopwatch keeps counting, and { $key } ends it when you are back.
+
+## What s did
+status-status-set = Status: { $status }
+status-status-set-hidden = { $status } — { $key } shows { $status } cases
+cases-none-shown = No cases here ({ $filter }). { $key } shows the others.
+cases-none-match = Nothing matches the search. { $key } clears it.
+
+## A promise's own term
+form-due-proposed = ↑ from “{ $term }”: Enter keeps it
+
+## The case itself
+keyhelp-edit-the-case-itself = edit the case: title, tags, country, fee, references
+form-edit-case = Edit the case
+input-country = country
+input-customer = customer
+input-fee = fee a month
+input-refs = references
+placeholder-country = two letters: NL, BE, FR, GB…
+placeholder-fee = in the country's currency, e.g. 49.95
+placeholder-refs = label=value; e.g. customer=12345; ticket=KPN-77
+error-fee-needs-country = the fee is in the currency of the case's country: give the country too
+error-no-currency = runaround knows no currency for { $country }
+error-ref-shape = '{ $item }': write it as label=value
+status-case-changed = Case changed
+
+## Search points at what it found
+status-found-event = found in the timeline: { $what }
+status-found-notes = found in the notes, line { $line }

@@ -89,7 +89,7 @@ form-log-event = Noter un événement
 form-edit-event = Modifier l’événement
 form-end-call = Terminer l’appel
 form-transfer = Transféré : vers où ?
-form-call-number = Appel en cours… (le chrono tourne ; Enter pour continuer)
+form-call-number = Appel en cours… (le chrono tourne)
 form-status = Statut (←/→ pour choisir)
 placeholder-transfer-to = numéro, service ou lieu
 placeholder-number-dialled = numéro composé
@@ -97,7 +97,8 @@ placeholder-if-you-know = si vous le savez
 placeholder-agent = nom, dès que quelqu’un répond
 placeholder-duration = p. ex. 20m, 1h 5m
 placeholder-time = p. ex. 2026-03-30 17:00, 14:00, -2h
-placeholder-when = now, 14:05, -10m, 2026-03-30 17:00
+placeholder-when = now, 14h05, -10m, hier 14h
+placeholder-due = +48h ou +2d après quand, ou 2026-04-03 17:00
 placeholder-summary = ce qui s’est passé, en une ligne
 placeholder-detail = plus, si besoin
 placeholder-title = p. ex. Téléphone en panne depuis le déménagement
@@ -300,3 +301,43 @@ status-showing-open = affiche les dossiers ouverts
 status-showing-all = affiche tous les dossiers
 status-showing-resolved = affiche les dossiers résolus
 status-showing-closed = affiche les dossiers clos
+
+## Loops: a transfer back to a place seen before
+loop-flag = retour à { $place }
+loop-flag-again = retour à { $place }, { $nth } fois
+loop-news-again = retour à { $place } — { $nth } fois
+
+## One call at a time
+confirm-call-title = Un appel est en cours
+confirm-call-text = L'appel de « { $title } » est toujours en cours : son chrono continue. Commencer quand même un second appel ici ?
+confirm-call-yes = commencer aussi cet appel · toute autre touche non
+status-call-not-started = Aucun appel commencé
+farewell-call-running = Un appel est toujours en cours : son chrono continue, et { $key } le termine à votre retour.
+
+## What s did
+status-status-set = Statut : { $status }
+status-status-set-hidden = { $status } — { $key } pour revoir ce dossier
+cases-none-shown = Aucun dossier ici ({ $filter }). { $key } montre les autres.
+cases-none-match = Rien ne correspond. { $key } efface la recherche.
+
+## A promise's own term
+form-due-proposed = ↑ d’après « { $term } » : Enter la garde
+
+## The case itself
+keyhelp-edit-the-case-itself = modifier le dossier : titre, tags, pays, montant, références
+form-edit-case = Modifier le dossier
+input-country = pays
+input-customer = client
+input-fee = par mois
+input-refs = références
+placeholder-country = deux lettres : NL, BE, FR, GB…
+placeholder-fee = dans la monnaie du pays, p. ex. 49,95
+placeholder-refs = libellé=valeur ; p. ex. client=12345 ; ticket=KPN-77
+error-fee-needs-country = le montant est dans la monnaie du pays du dossier : indiquez aussi le pays
+error-no-currency = runaround ne connaît pas de monnaie pour { $country }
+error-ref-shape = « { $item } » : écrivez-le libellé=valeur
+status-case-changed = Dossier modifié
+
+## Search points at what it found
+status-found-event = trouvé dans la chronologie : { $what }
+status-found-notes = trouvé dans les notes, ligne { $line }

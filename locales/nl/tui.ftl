@@ -89,7 +89,7 @@ form-log-event = Gebeurtenis vastleggen
 form-edit-event = Gebeurtenis bewerken
 form-end-call = Gesprek beëindigen
 form-transfer = Doorgezet: waarheen?
-form-call-number = Bellen… (de stopwatch loopt; Enter om verder te gaan)
+form-call-number = Bellen… (de stopwatch loopt)
 form-status = Status (←/→ om te kiezen)
 placeholder-transfer-to = nummer, afdeling of plek
 placeholder-number-dialled = gekozen nummer
@@ -97,7 +97,8 @@ placeholder-if-you-know = als je het weet
 placeholder-agent = naam, zodra iemand opneemt
 placeholder-duration = bijv. 20m, 1h 5m
 placeholder-time = bijv. 2026-03-30 17:00, 14:00, -2h
-placeholder-when = now, 14:05, -10m, 2026-03-30 17:00
+placeholder-when = now, 14:05, -10m, gisteren 14:00
+placeholder-due = +48h of +2d vanaf wanneer, of 2026-04-03 17:00
 placeholder-summary = wat er gebeurde, in één regel
 placeholder-detail = meer, als het nodig is
 placeholder-title = bijv. Geen internet na verhuizing
@@ -300,3 +301,43 @@ status-showing-open = toont open zaken
 status-showing-all = toont alle zaken
 status-showing-resolved = toont opgeloste zaken
 status-showing-closed = toont gesloten zaken
+
+## Loops: a transfer back to a place seen before
+loop-flag = terug naar { $place }
+loop-flag-again = terug naar { $place }, { $nth } keer
+loop-news-again = terug naar { $place } — { $nth } keer
+
+## One call at a time
+confirm-call-title = Er loopt al een gesprek
+confirm-call-text = Het gesprek in «{ $title }» loopt nog: de stopwatch telt door. Toch hier een tweede gesprek beginnen?
+confirm-call-yes = ook dit gesprek beginnen · elke andere toets niet
+status-call-not-started = Geen gesprek begonnen
+farewell-call-running = Er loopt nog een gesprek: de stopwatch telt door, en { $key } beëindigt het als je terug bent.
+
+## What s did
+status-status-set = Status: { $status }
+status-status-set-hidden = { $status } — met { $key } zie je deze zaak weer
+cases-none-shown = Geen zaken hier ({ $filter }). { $key } toont de andere.
+cases-none-match = Niets gevonden. { $key } wist de zoekopdracht.
+
+## A promise's own term
+form-due-proposed = ↑ uit “{ $term }”: Enter houdt het
+
+## The case itself
+keyhelp-edit-the-case-itself = zaak bewerken: titel, tags, land, bedrag, referenties
+form-edit-case = Zaak bewerken
+input-country = land
+input-customer = klant
+input-fee = per maand
+input-refs = referenties
+placeholder-country = twee letters: NL, BE, FR, GB…
+placeholder-fee = in de munt van het land, bijv. 49,95
+placeholder-refs = label=waarde; bijv. klantnummer=12345; ticket=KPN-77
+error-fee-needs-country = het bedrag is in de munt van het land van de zaak: vul ook het land in
+error-no-currency = runaround kent geen munt voor { $country }
+error-ref-shape = '{ $item }': schrijf het als label=waarde
+status-case-changed = Zaak gewijzigd
+
+## Search points at what it found
+status-found-event = gevonden in de tijdlijn: { $what }
+status-found-notes = gevonden in de notities, regel { $line }

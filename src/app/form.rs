@@ -27,6 +27,12 @@ pub enum InputId {
     Opened,
     OutageSince,
     Tags,
+    /// A case's terms: its country, the kind of customer, the fee a month (in the
+    /// country's currency) and its references (`label=value; label=value`).
+    Country,
+    Customer,
+    Fee,
+    Refs,
     /// A case's status.
     Status,
 }
@@ -35,6 +41,8 @@ pub enum InputId {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
     NewCase,
+    /// Edit the selected case's own fields and terms.
+    EditCase,
     /// Log a new event, or replace `editing` with the edited one.
     Event {
         editing: Option<crate::domain::Event>,
@@ -188,8 +196,15 @@ pub struct Form {
     pub purpose: Purpose,
     pub inputs: Vec<Input>,
     pub focus: usize,
-    /// The last validation error, shown under the inputs.
+    /// The last validation error, shown under the input it is about (or under the inputs).
     pub error: Option<String>,
+    /// The input the last error is about, when it is about one.
+    pub error_at: Option<InputId>,
+    /// A value the form put into an input by itself (a promise's due read from its text),
+    /// and what to say under that input about it; typing another value there keeps that.
+    pub proposed: Option<(InputId, String, String)>,
+    /// Whether the user typed into the input a proposal goes to: nothing is proposed then.
+    pub typed_over: bool,
     /// Whether the first input (an edit form's kind) is out of reach of Tab and the arrows,
     /// so that no stray key changes it: only its own key unlocks it (see [`Form::unlock`]).
     pub locked_first: bool,
@@ -212,7 +227,29 @@ impl Form {
             inputs,
             focus: 0,
             error: None,
+            error_at: None,
+            proposed: None,
+            typed_over: false,
             locked_first: false,
+        }
+    }
+
+    /// Focuses input `id`, if the form has one.
+    pub fn focus_on(&mut self, id: InputId) {
+        if let Some(at) = self.inputs.iter().position(|i| i.id == id) {
+            self.focus = at;
+        }
+    }
+
+    /// Shows `error` under input `at` (or under the inputs) and focuses that input.
+    pub fn fail(&mut self, at: Option<InputId>, error: String) {
+        self.error = Some(error);
+        self.error_at = at.filter(|id| self.inputs.iter().any(|i| i.id == *id));
+        if let Some(id) = self.error_at {
+            if self.locked_first && self.inputs.first().is_some_and(|i| i.id == id) {
+                self.locked_first = false;
+            }
+            self.focus_on(id);
         }
     }
 

@@ -12,6 +12,7 @@ mod msg;
 pub mod mutation;
 pub mod notes;
 pub mod search;
+pub mod term;
 mod update;
 pub mod view;
 pub mod words;

@@ -65,6 +65,10 @@ pub enum Overlay {
     ConfirmQuit {
         kept: String,
     },
+    /// Asks before starting a call while another case's call still runs (`title`).
+    ConfirmCall {
+        title: String,
+    },
 }
 
 /// A change to an event that undo can take back.
@@ -200,6 +204,8 @@ pub struct App {
     pub notes_kept: Option<String>,
     /// The user said to quit even though typed notes could not be saved.
     pub(super) quit_anyway: bool,
+    /// A search was kept: the selected case's match is pointed at once the case is read.
+    pub(super) point_search: bool,
 }
 
 /// Preferences from the config file that the app and its views use.
@@ -238,6 +244,7 @@ impl App {
             view: ViewState::default(),
             notes_kept: None,
             quit_anyway: false,
+            point_search: false,
         };
         // Nothing typed yet, so nothing to save: the selection's effects are only a read.
         let _ = app.refresh(None);
@@ -299,6 +306,31 @@ impl App {
     /// The selected case's counters now.
     pub fn counters(&self) -> Option<Counters> {
         self.selected().map(|c| Counters::of(c, self.now))
+    }
+
+    /// The title of a case other than the selected one whose call still runs.
+    pub fn other_call(&self) -> Option<&str> {
+        let here = self.selected_row().map(|r| r.id().to_string());
+        self.rows
+            .iter()
+            .filter_map(Row::summary)
+            .find(|s| s.active_call.is_some() && Some(&s.id) != here.as_ref())
+            .map(|s| s.title.as_str())
+    }
+
+    /// What to say once the screen is handed back: that a call is still running and that its
+    /// key ends it (its stopwatch keeps counting until then).
+    pub fn farewell(&self) -> Option<String> {
+        self.rows
+            .iter()
+            .filter_map(Row::summary)
+            .any(|s| s.active_call.is_some())
+            .then(|| {
+                crate::t!(
+                    "farewell-call-running",
+                    key = self.keymap.key_of(Action::EndCall)
+                )
+            })
     }
 
     /// Whether anything on screen changes by itself each second.

@@ -31,6 +31,50 @@ pub struct Notes {
     editing: bool,
     /// The key that starts editing, as the empty editor's placeholder names it.
     edit_key: String,
+    /// How many of the editor's own changes each undo step takes back: a word typed (with
+    /// the spaces after it), a run of erasing, or one other change.
+    groups: Vec<usize>,
+    /// The same for redo.
+    redo_groups: Vec<usize>,
+    /// What the last key did, to tell where a word ends.
+    typing: Typing,
+}
+
+/// What the last key in the editor did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Typing {
+    Word,
+    Space,
+    Erase,
+    Other,
+}
+
+impl Typing {
+    fn of(key: &KeyEvent) -> Typing {
+        use ratatui::crossterm::event::KeyCode;
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Typing::Other;
+        }
+        match key.code {
+            KeyCode::Char(c) if c.is_whitespace() => Typing::Space,
+            KeyCode::Char(_) => Typing::Word,
+            KeyCode::Backspace | KeyCode::Delete => Typing::Erase,
+            _ => Typing::Other,
+        }
+    }
+
+    /// Whether a change made by a key like `next` after one like `self` starts an undo step.
+    fn starts_step(self, next: Typing) -> bool {
+        !matches!(
+            (self, next),
+            (Typing::Word, Typing::Word | Typing::Space)
+                | (Typing::Space, Typing::Space)
+                | (Typing::Erase, Typing::Erase)
+        )
+    }
 }
 
 impl Default for Notes {
@@ -44,6 +88,9 @@ impl Default for Notes {
             failing: false,
             editing: false,
             edit_key: "i".into(),
+            groups: Vec::new(),
+            redo_groups: Vec::new(),
+            typing: Typing::Other,
         };
         notes.load(None, "");
         notes
@@ -59,6 +106,9 @@ impl Notes {
         editor.set_placeholder_text(self.placeholder());
         editor.set_max_histories(200);
         self.editor = editor;
+        self.groups.clear();
+        self.redo_groups.clear();
+        self.typing = Typing::Other;
         self.set_editing(false);
         if self.case_id != id {
             self.failing = false;
@@ -104,31 +154,50 @@ impl Notes {
         let command = key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if !command {
-            if self.editor.input(key) {
-                self.touch(now);
-            }
-            return;
-        }
-        let before = self.editor.lines().to_vec();
-        let said = self.editor.input(key);
-        if said || self.editor.lines() != before.as_slice() {
+        let typing = Typing::of(&key);
+        let changed = if command {
+            let before = self.editor.lines().to_vec();
+            let said = self.editor.input(key);
+            said || self.editor.lines() != before.as_slice()
+        } else {
+            self.editor.input(key)
+        };
+        if changed {
+            self.step(typing);
             self.touch(now);
         }
+        self.typing = typing;
+    }
+
+    /// Counts one change of the editor into the undo steps.
+    fn step(&mut self, typing: Typing) {
+        match self.groups.last_mut() {
+            Some(n) if !self.typing.starts_step(typing) => *n += 1,
+            _ => self.groups.push(1),
+        }
+        self.redo_groups.clear();
     }
 
     /// Takes back the last change typed.
     pub fn undo(&mut self, now: DateTime<Utc>) {
-        if self.editor.undo() {
+        let n = self.groups.pop().unwrap_or(1);
+        let done = (0..n).take_while(|_| self.editor.undo()).count();
+        if done > 0 {
+            self.redo_groups.push(done);
             self.touch(now);
         }
+        self.typing = Typing::Other;
     }
 
     /// Makes again the change last taken back.
     pub fn redo(&mut self, now: DateTime<Utc>) {
-        if self.editor.redo() {
+        let n = self.redo_groups.pop().unwrap_or(1);
+        let done = (0..n).take_while(|_| self.editor.redo()).count();
+        if done > 0 {
+            self.groups.push(done);
             self.touch(now);
         }
+        self.typing = Typing::Other;
     }
 
     /// Pasted text, cleaned of control characters, inserted at the cursor. A paste that is
@@ -140,6 +209,8 @@ impl Notes {
             return;
         }
         if self.editor.insert_str(text) {
+            self.typing = Typing::Other;
+            self.step(Typing::Other);
             self.touch(now);
         }
     }
@@ -222,22 +293,30 @@ impl Notes {
     }
 
     /// Moves the cursor for navigation keys while not typing.
+    /// Brings line `line` (from 0) of the notes into sight, the cursor at its start.
+    pub fn show_line(&mut self, line: usize) {
+        let row = u16::try_from(line).unwrap_or(u16::MAX);
+        self.editor.move_cursor(CursorMove::Jump(row, 0));
+    }
+
     pub fn scroll(&mut self, action: Action) {
-        let m = match action {
-            Action::Up => CursorMove::Up,
-            Action::Down => CursorMove::Down,
-            Action::Top => CursorMove::Top,
-            Action::Bottom => CursorMove::Bottom,
-            Action::PageUp => {
-                (0..10).for_each(|_| self.editor.move_cursor(CursorMove::Up));
+        // Out of the editor the movement keys scroll the text: the cursor, not shown then,
+        // follows into what is on screen, so that editing starts where the user looks.
+        let rows: i16 = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -10,
+            Action::PageDown => 10,
+            Action::Top => {
+                self.editor.move_cursor(CursorMove::Top);
                 return;
             }
-            Action::PageDown => {
-                (0..10).for_each(|_| self.editor.move_cursor(CursorMove::Down));
+            Action::Bottom => {
+                self.editor.move_cursor(CursorMove::Bottom);
                 return;
             }
             _ => return,
         };
-        self.editor.move_cursor(m);
+        self.editor.scroll((rows, 0));
     }
 }

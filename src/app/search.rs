@@ -58,6 +58,44 @@ pub fn matches(case: &Case, query: &str) -> bool {
         })
 }
 
+/// Where in a case a search found its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// The event at this index of the timeline.
+    Event(usize),
+    /// This line of the notes (from 0).
+    Notes(usize),
+}
+
+/// Where in `case` the search `query` (already folded) is: the latest event that has it,
+/// else the first notes line that does.
+pub fn hit(case: &Case, query: &str) -> Option<Hit> {
+    if query.is_empty() {
+        return None;
+    }
+    let has = |s: &str| has(s, query);
+    case.events
+        .iter()
+        .rposition(|e| {
+            [
+                &e.summary,
+                &e.detail,
+                &e.number,
+                &e.department,
+                &e.agent,
+                &e.from,
+                &e.to,
+                &e.r#ref,
+                &e.who,
+                &e.subject,
+            ]
+            .iter()
+            .any(|s| has(s))
+        })
+        .map(Hit::Event)
+        .or_else(|| case.notes.lines().position(has).map(Hit::Notes))
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};

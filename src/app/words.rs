@@ -9,6 +9,7 @@ use crate::domain::Kind;
 use crate::domain::case::Case;
 use crate::domain::change::ChangeError;
 use crate::domain::field::{Field, FieldError, Problem};
+use crate::domain::loops::{Loop, loops};
 use crate::t;
 
 /// What a form's input is called on screen.
@@ -24,6 +25,10 @@ pub fn input_label(id: InputId) -> &'static str {
         InputId::Opened => t!("input-opened"),
         InputId::OutageSince => t!("input-outage-since"),
         InputId::Tags => t!("input-tags"),
+        InputId::Country => t!("input-country"),
+        InputId::Customer => t!("input-customer"),
+        InputId::Fee => t!("input-fee"),
+        InputId::Refs => t!("input-refs"),
         InputId::Status => t!("input-status"),
     }
 }
@@ -32,6 +37,7 @@ pub fn input_label(id: InputId) -> &'static str {
 pub fn form_title(purpose: &Purpose) -> &'static str {
     match purpose {
         Purpose::NewCase => t!("form-new-case"),
+        Purpose::EditCase => t!("form-edit-case"),
         Purpose::Event { editing: None } => t!("form-log-event"),
         Purpose::Event { editing: Some(_) } => t!("form-edit-event"),
         Purpose::EndCall => t!("form-end-call"),
@@ -49,6 +55,7 @@ pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
         (Purpose::CallNumber, InputId::Field(Field::Department)) => t!("placeholder-if-you-know"),
         (Purpose::CallNumber, InputId::Field(Field::Agent)) => t!("placeholder-agent"),
         (_, InputId::Field(Field::Hold | Field::Talk)) => t!("placeholder-duration"),
+        (_, InputId::Field(Field::Due)) => t!("placeholder-due"),
         (_, InputId::Field(f)) if f.is_time() => t!("placeholder-time"),
         (_, InputId::When) => t!("placeholder-when"),
         (_, InputId::Summary) => t!("placeholder-summary"),
@@ -58,7 +65,10 @@ pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
         (_, InputId::Opened) => t!("placeholder-opened"),
         (_, InputId::OutageSince) => t!("placeholder-outage-since"),
         (_, InputId::Tags) => t!("placeholder-tags"),
-        (_, InputId::Field(_) | InputId::Kind | InputId::Status) => "",
+        (_, InputId::Country) => t!("placeholder-country"),
+        (_, InputId::Fee) => t!("placeholder-fee"),
+        (_, InputId::Refs) => t!("placeholder-refs"),
+        (_, InputId::Field(_) | InputId::Kind | InputId::Status | InputId::Customer) => "",
     }
 }
 
@@ -104,14 +114,85 @@ pub fn choice_word(id: InputId, stored: &str) -> String {
             .parse::<crate::domain::Status>()
             .map_or_else(|_| stored.to_string(), |s| vocab::status(s).to_string()),
         InputId::Field(f) => vocab::choice(f, stored),
+        InputId::Customer => stored
+            .parse::<crate::domain::Customer>()
+            .map_or_else(|_| stored.to_string(), |c| vocab::customer(c).to_string()),
         _ => stored.to_string(),
     }
 }
 
+/// `2nd`, `2e`, `2e`: the how-many-th time, in the reader's language.
+pub fn nth(n: u32) -> String {
+    use crate::i18n::Lang;
+    match Lang::current() {
+        Lang::En => crate::cli::words::ordinal(n),
+        Lang::Fr if n == 1 => "1re".to_string(),
+        Lang::Nl | Lang::Fr => format!("{n}e"),
+    }
+}
+
+/// A loop as a flag on its event: `back to 1200, 2nd time`, or `back to 1200` for the first
+/// redirect to a place seen before otherwise.
+pub fn loop_flag(l: &Loop) -> String {
+    if l.times >= 2 {
+        t!(
+            "loop-flag-again",
+            place = l.place.as_str(),
+            nth = nth(l.times)
+        )
+    } else {
+        t!("loop-flag", place = l.place.as_str())
+    }
+}
+
+/// A loop as the status line and the stopwatch say it the moment a transfer closes it:
+/// `back to 0800-0402 — 2nd time`.
+pub fn loop_news(l: &Loop) -> String {
+    if l.times >= 2 {
+        t!(
+            "loop-news-again",
+            place = l.place.as_str(),
+            nth = nth(l.times)
+        )
+    } else {
+        t!("loop-flag", place = l.place.as_str())
+    }
+}
+
+/// The loop icon of a timeline row: `↺` with how many times the place was redirected to.
+pub fn loop_icon(l: &Loop) -> String {
+    if l.times >= 2 {
+        format!("↺{}", l.times)
+    } else {
+        "↺".to_string()
+    }
+}
+
 /// For each event of the case, its loop flag on the timeline (`back to 1200, 2nd time`), if
-/// it closes a loop: said as the command line says it.
+/// it closes a loop.
 pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
-    crate::cli::words::loop_flags(case)
+    loops(case)
+        .iter()
+        .map(|l| l.as_ref().map(loop_flag))
+        .collect()
+}
+
+/// The loop the running call is in: the last transfer of the call, when it sent you back to
+/// a place seen before.
+pub fn call_loop(case: &Case) -> Option<Loop> {
+    let call = case.active_call.as_ref()?;
+    let started = call.started()?;
+    let all = loops(case);
+    let (i, last) = case
+        .events
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, e)| e.kind == Kind::Redirect)?;
+    if last.at < started {
+        return None;
+    }
+    all.into_iter().nth(i).flatten()
 }
 
 /// A field error in a form: the field's label first (`on hold: '5x' is not a duration …`),

@@ -68,6 +68,8 @@ pub enum Change {
     },
     /// Ends the running call, logging its event.
     EndCall(Event),
+    /// The case's own fields as edited (title, organisation, tags, terms, references).
+    SetCase(Box<super::case_fields::CaseFields>),
 }
 
 impl Change {
@@ -140,6 +142,10 @@ impl Change {
             Change::EndCall(event) => {
                 case.active_call = None;
                 Some(case.add_event(event.clone()))
+            }
+            Change::SetCase(fields) => {
+                fields.apply(case);
+                None
             }
         })
     }

@@ -2,6 +2,7 @@
 //! terminal: everything here is a pure function of its inputs and a `now`.
 
 pub mod case;
+pub mod case_fields;
 pub mod change;
 pub mod counters;
 pub mod draft;

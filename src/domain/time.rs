@@ -88,7 +88,9 @@ impl WhenContext {
 }
 
 /// Reads a WHEN: RFC 3339, local `YYYY-MM-DD HH:MM[:SS]` (also with `T`), local `YYYY-MM-DD`
-/// (midnight), local `HH:MM` (today), `-DUR` (that long before `now`), or `now`.
+/// (midnight), local `HH:MM` (today), `-DUR` (that long before `now`), `+DUR` (that long
+/// after), `now`, or a day word and a time in any of the three languages: `yesterday 14:00`,
+/// `gisteren 14:00`, `hier 14h`, `today 9h30`, `eergisteren 8u`, `avant-hier 18:00`.
 ///
 /// A local time that occurs twice (the hour the clocks go back) is read as its first
 /// occurrence; one that never occurs (the hour they go forward) is an error, and so is a time
@@ -127,6 +129,15 @@ fn parse_any_year(input: &str, cx: WhenContext) -> Result<DateTime<Utc>, TimeErr
         let d = chrono::Duration::from_std(d).map_err(|_| too_far())?;
         return now.checked_sub_signed(d).ok_or_else(too_far);
     }
+    if let Some(later) = s.strip_prefix('+') {
+        let d = parse_duration(later).map_err(|_| TimeError::NotATime(input.to_string()))?;
+        let too_far = || TimeError::OutOfRange {
+            value: s.to_string(),
+            year: None,
+        };
+        let d = chrono::Duration::from_std(d).map_err(|_| too_far())?;
+        return now.checked_add_signed(d).ok_or_else(too_far);
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -156,7 +167,53 @@ fn parse_naive(s: &str, cx: WhenContext) -> Option<NaiveDateTime> {
             return Some(cx.day.and_time(t));
         }
     }
-    None
+    if let Some(t) = clock_time(s) {
+        return Some(cx.day.and_time(t));
+    }
+    day_word(s, cx)
+}
+
+/// How many days back a day word goes: `yesterday`, `gisteren`, `hier` are one.
+fn days_back(word: &str) -> Option<u64> {
+    match word.to_lowercase().as_str() {
+        "today" | "vandaag" | "aujourd'hui" | "aujourd’hui" => Some(0),
+        "yesterday" | "gisteren" | "hier" => Some(1),
+        "eergisteren" | "avant-hier" => Some(2),
+        _ => None,
+    }
+}
+
+/// A day word and a time: `gisteren 14:00`, `hier 14h`, `yesterday 2:05`, on the local day
+/// that many days before `cx.now`.
+fn day_word(s: &str, cx: WhenContext) -> Option<NaiveDateTime> {
+    let (word, time) = s.split_once(char::is_whitespace)?;
+    let back = days_back(word)?;
+    let today = cx.now.with_timezone(&Local).date_naive();
+    let day = today.checked_sub_days(chrono::Days::new(back))?;
+    let time = time.trim();
+    let time = ["%H:%M:%S", "%H:%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(time, f).ok())
+        .or_else(|| clock_time(time))?;
+    Some(day.and_time(time))
+}
+
+/// A time of day as the French and Dutch write it: `14h`, `14h30`, `14u`, `14u30`, `14.30`.
+fn clock_time(s: &str) -> Option<NaiveTime> {
+    let lower = s.to_lowercase();
+    let (h, m) = lower
+        .split_once('h')
+        .or_else(|| lower.split_once('u'))
+        .or_else(|| lower.split_once('.'))?;
+    let hours: u32 = (h.len() <= 2).then(|| h.parse().ok()).flatten()?;
+    let minutes: u32 = if m.is_empty() {
+        0
+    } else if m.len() == 2 {
+        m.parse().ok()?
+    } else {
+        return None;
+    };
+    NaiveTime::from_hms_opt(hours, minutes, 0)
 }
 
 /// The last whole second of a day: a due given as a bare date.
@@ -375,6 +432,45 @@ pub mod serde_rfc3339 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_words_and_times_of_day_in_three_languages() {
+        let now = Local
+            .with_ymd_and_hms(2026, 4, 1, 10, 0, 0)
+            .single()
+            .unwrap()
+            .with_timezone(&Utc);
+        let local = |d: u32, h: u32, m: u32| {
+            Local
+                .with_ymd_and_hms(2026, 3, d, h, m, 0)
+                .single()
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        for (typed, want) in [
+            ("yesterday 14:00", local(31, 14, 0)),
+            ("gisteren 14:00", local(31, 14, 0)),
+            ("Gisteren 9u30", local(31, 9, 30)),
+            ("hier 14h", local(31, 14, 0)),
+            ("hier 14h05", local(31, 14, 5)),
+            ("avant-hier 18:00", local(30, 18, 0)),
+            ("eergisteren 8.15", local(30, 8, 15)),
+        ] {
+            assert_eq!(parse_when(typed, now), Ok(want), "{typed}");
+        }
+        assert_eq!(
+            parse_when("14h", now).map(|t| t.with_timezone(&Local).format("%d %H:%M").to_string()),
+            Ok("01 14:00".to_string())
+        );
+        assert_eq!(
+            parse_when("+48h", now),
+            Ok(now + chrono::Duration::hours(48))
+        );
+        assert_eq!(parse_when("+2d", now), Ok(now + chrono::Duration::days(2)));
+        for bad in ["hier", "hier 25h", "morgen 14:00", "14h5", "+", "+x"] {
+            assert!(parse_when(bad, now).is_err(), "{bad}");
+        }
+    }
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

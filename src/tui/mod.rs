@@ -147,6 +147,9 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     if let Some(msg) = rescue {
         eprintln!("{msg}");
     }
+    if let Some(msg) = app.farewell() {
+        eprintln!("{msg}");
+    }
     index.finish(Duration::from_secs(1));
     result
 }

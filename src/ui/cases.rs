@@ -69,6 +69,9 @@ impl StatefulWidget for CaseListView<'_> {
         let t = self.theme;
         // Only the rows that can be on screen are built (the list can hold thousands).
         let (first, height) = built(area, state);
+        // A list one line high shows each case by its first line: a case of two lines would
+        // not fit, and the line would stay blank.
+        let one_line = self.block.inner(area).height < 2;
         let items: Vec<ListItem<'_>> = self
             .visible
             .iter()
@@ -77,7 +80,7 @@ impl StatefulWidget for CaseListView<'_> {
                 if i < first || i > first + height {
                     ListItem::new("")
                 } else {
-                    item(&self.rows[r], self.now, t)
+                    item(&self.rows[r], self.now, t, one_line)
                 }
             })
             .collect();
@@ -89,8 +92,12 @@ impl StatefulWidget for CaseListView<'_> {
     }
 }
 
-fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
+fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme, one_line: bool) -> ListItem<'a> {
     match row {
+        CaseFile::Unreadable { id, .. } if one_line => ListItem::new(Line::from(Span::styled(
+            crate::t!("cases-unreadable", id = id.as_str()),
+            t.bad,
+        ))),
         CaseFile::Unreadable { id, problem, .. } => ListItem::new(vec![
             Line::from(Span::styled(
                 crate::t!("cases-unreadable", id = id.as_str()),
@@ -134,7 +141,11 @@ fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
                     t.warn,
                 ));
             }
-            ListItem::new(vec![Line::from(title), Line::from(meta)])
+            if one_line {
+                ListItem::new(Line::from(title))
+            } else {
+                ListItem::new(vec![Line::from(title), Line::from(meta)])
+            }
         }
     }
 }

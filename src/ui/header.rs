@@ -4,14 +4,13 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::clocks::Escalation;
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
-use crate::domain::time::stopwatch;
+use crate::domain::time::{span, stopwatch};
 use crate::domain::{ActiveCall, Case, Counters, Phase};
-use crate::i18n::fmt::span;
 
 /// The header of one case (or of none).
 pub struct HeaderView<'a> {
@@ -55,13 +54,10 @@ pub fn height(
     let Some(case) = case else { return 1 };
     let width = screen.width;
     let owed = escalation.and_then(|e| e.owed.as_deref());
-    let counters = counters_rows(
-        &Counters::of(case, now),
-        owed,
-        &Theme::new(true),
-        usize::from(width.saturating_sub(1)),
-    );
-    let counter_rows = counters.len().clamp(1, 3) as u16;
+    let items = counter_items(&Counters::of(case, now), owed, &Theme::new(true));
+    let counter_rows = counter_lines(items, width.saturating_sub(1), &Theme::new(true))
+        .len()
+        .clamp(1, 3) as u16;
     let call = if case.active_call.is_some() { 3 } else { 0 };
     let clock = u16::from(shows_clock(escalation, screen));
     1 + counter_rows + clock + call
@@ -133,10 +129,12 @@ impl Widget for HeaderView<'_> {
             ..counters_area
         };
         let owed = self.escalation.and_then(|e| e.owed.as_deref());
-        let rows = counters_rows(&c, owed, t, usize::from(counters_area.width));
-        Paragraph::new(rows)
-            .wrap(Wrap { trim: true })
-            .render(counters_area, buf);
+        Paragraph::new(counter_lines(
+            counter_items(&c, owed, t),
+            counters_area.width,
+            t,
+        ))
+        .render(counters_area, buf);
         if self.clock_row
             && let Some(text) = clock_row(self.escalation, self.keymap, area.width)
         {
@@ -160,18 +158,41 @@ impl Widget for HeaderView<'_> {
                 now: self.now,
                 theme: t,
                 keymap: self.keymap,
+                sent_back: crate::app::words::call_loop(case),
             }
             .render(rows, buf);
         }
     }
 }
 
-/// The counters in rows of at most `width` columns, each counter whole on its row (a label
-/// never ends a row without its number).
-fn counters_rows(c: &Counters, owed: Option<&str>, t: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut items: Vec<[Span<'static>; 2]> = Vec::new();
+/// The counters in rows of at most `width` columns, each counter whole on one row: a label
+/// is never parted from its number.
+fn counter_lines(items: Vec<Vec<Span<'static>>>, width: u16, t: &Theme) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let w: usize = item.iter().map(Span::width).sum();
+        match lines.last_mut() {
+            Some(row) if used + 3 + w <= width => {
+                row.push(Span::styled(" · ", t.dim));
+                used += 3 + w;
+                row.extend(item);
+            }
+            _ => {
+                used = w;
+                lines.push(item);
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// The counters, each its label and its value.
+fn counter_items(c: &Counters, owed: Option<&str>, t: &Theme) -> Vec<Vec<Span<'static>>> {
+    let mut spans = Vec::new();
     let mut item = |label: &str, value: String, bad: bool| {
-        items.push([
+        spans.push(vec![
             Span::styled(format!("{label} "), t.label),
             Span::styled(value, if bad { t.bad } else { t.value }),
         ]);
@@ -211,23 +232,7 @@ fn counters_rows(c: &Counters, owed: Option<&str>, t: &Theme, width: usize) -> V
     if let Some(owed) = owed {
         item(crate::t!("counter-owed"), owed.to_string(), true);
     }
-    let sep = || Span::styled(" · ", t.dim);
-    let mut rows: Vec<Vec<Span<'static>>> = Vec::new();
-    let mut used = 0;
-    for [label, value] in items {
-        let w = label.width() + value.width();
-        match rows.last_mut() {
-            Some(row) if used + 3 + w <= width => {
-                row.extend([sep(), label, value]);
-                used += 3 + w;
-            }
-            _ => {
-                rows.push(vec![label, value]);
-                used = w;
-            }
-        }
-    }
-    rows.into_iter().map(Line::from).collect()
+    spans
 }
 
 /// The running call: the current segment in big digits, the totals beside it.
@@ -237,6 +242,8 @@ pub struct StopwatchView<'a> {
     pub theme: &'a Theme,
     /// Where the call's keys come from (they may be rebound).
     pub keymap: &'a Keymap,
+    /// The loop the last transfer closed, if it sent you back to a place seen before.
+    pub sent_back: Option<crate::domain::Loop>,
 }
 
 impl Widget for StopwatchView<'_> {
@@ -277,9 +284,14 @@ impl Widget for StopwatchView<'_> {
         } else {
             format!(" · {here}")
         };
+        // Sent back somewhere you have been: said first, where you look while waiting.
+        let (who, who_style) = match &self.sent_back {
+            Some(l) => (format!("↺ {}", crate::app::words::loop_news(l)), t.bad),
+            None => (format!("{who}{dept}"), t.value),
+        };
         let info = [
             Line::from(vec![
-                Span::styled(format!("{who}{dept}"), t.value),
+                Span::styled(who, who_style),
                 Span::styled(
                     format!(
                         " · {}",

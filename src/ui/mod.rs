@@ -125,6 +125,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         Some(Overlay::ConfirmKind { question, .. }) => {
             overlay::confirm_kind(frame, area, question, &app.keymap, theme);
         }
+        Some(Overlay::ConfirmCall { title }) => {
+            overlay::confirm_call(frame, area, title, &app.keymap, theme);
+        }
         Some(Overlay::ConfirmQuit { kept }) => {
             overlay::confirm_quit(frame, area, kept, &app.keymap, theme);
         }

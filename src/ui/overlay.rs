@@ -29,26 +29,33 @@ pub(super) fn frame_block<'a>(title: &'a str, t: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), t.title))
 }
 
-/// Draws a form and places the cursor in its focused text input.
+/// Draws a form and places the cursor in its focused text input. The focused input is marked
+/// `▸`; an error sits under the input it is about; a form taller than the screen scrolls to
+/// keep the focused input in sight.
 pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &Theme) {
     let label_w = form
         .inputs
         .iter()
-        .map(|i| i.label.chars().count())
+        .map(|i| Line::raw(i.label).width())
         .max()
         .unwrap_or(0)
         + 2;
-    let rows = form.inputs.len() as u16 + if form.error.is_some() { 3 } else { 2 } + 1;
-    let r = centered(area, 76, rows + 2);
-    frame.render_widget(Clear, r);
-    let block = frame_block(&form.title, t);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let box_w = 76.min(area.width);
+    let inner_w = usize::from(box_w.saturating_sub(2)).max(1);
     let mut lines = Vec::new();
+    let mut focus_row = 0;
+    // Lines are wrapped here, not by the paragraph, so that each is one row on screen.
+    let wrapped = |text: &str, indent: usize| -> Vec<String> {
+        super::clocks::wrap(&format!("{:indent$}{text}", ""), inner_w)
+    };
     for (i, input) in form.inputs.iter().enumerate() {
         let focused = i == form.focus;
+        if focused {
+            focus_row = lines.len();
+        }
+        let marker = if focused { "▸" } else { " " };
         let label = Span::styled(
-            format!("{:>w$} ", input.label, w = label_w),
+            format!("{marker}{:>w$} ", input.label, w = label_w - 1),
             if focused { t.value } else { t.label },
         );
         let value = if input.choices.is_empty() {
@@ -69,19 +76,52 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &The
             )
         };
         lines.push(Line::from(vec![label, value]));
+        if let Some((at, value, note)) = &form.proposed
+            && *at == input.id
+            && *value == input.value
+        {
+            for piece in wrapped(note, label_w + 1) {
+                lines.push(Line::styled(piece, t.dim));
+            }
+        }
+        if let Some(error) = &form.error
+            && form.error_at == Some(input.id)
+        {
+            for piece in wrapped(error, label_w + 1) {
+                lines.push(Line::styled(piece, t.bad));
+            }
+        }
     }
     lines.push(Line::raw(""));
-    if let Some(error) = &form.error {
-        lines.push(Line::from(Span::styled(error.as_str(), t.bad)));
+    if let Some(error) = &form.error
+        && form.error_at.is_none()
+    {
+        for piece in wrapped(error, 0) {
+            lines.push(Line::styled(piece, t.bad));
+        }
     }
-    lines.push(Line::from(Span::styled(keymap.form_hint(), t.dim)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    for piece in wrapped(&keymap.form_hint(), 0) {
+        lines.push(Line::styled(piece, t.dim));
+    }
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let r = centered(area, 76, total.saturating_add(3));
+    frame.render_widget(Clear, r);
+    let block = frame_block(&form.title, t);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    // The focused input and the line under it (its error) stay in sight.
+    let focus_row = u16::try_from(focus_row).unwrap_or(u16::MAX);
+    let scroll = (focus_row + 2)
+        .saturating_sub(inner.height)
+        .min(total.saturating_sub(inner.height))
+        .min(focus_row);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
     if let Some(input) = form.inputs.get(form.focus)
         && input.choices.is_empty()
     {
         let before: String = input.value.chars().take(input.cursor).collect();
         let x = inner.x + label_w as u16 + 1 + ratatui::text::Line::raw(before).width() as u16;
-        let y = inner.y + form.focus as u16;
+        let y = inner.y + focus_row - scroll;
         if x < inner.right() && y < inner.bottom() {
             frame.set_cursor_position(Position { x, y });
         }
@@ -180,27 +220,64 @@ pub(super) fn scrolled(
     frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)).block(block), r);
 }
 
-/// Asks before an edit changes an event's kind and drops fields.
-pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keymap, t: &Theme) {
-    let lines = vec![
-        Line::raw(question),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(format!(" {}", crate::t!("confirm-kind-yes")), t.label),
-        ]),
-    ];
-    let r = centered(area, 72, 7);
+/// A question in a box: its text on top (wrapped, cut when the box is too small) and the
+/// instruction on the bottom line, always in sight.
+fn question(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: Vec<Line>,
+    instruction: Line,
+    t: &Theme,
+) {
+    let inner_w = usize::from(72.min(area.width).saturating_sub(2)).max(1);
+    let text_rows: usize = text
+        .iter()
+        .map(|l| {
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::clocks::wrap(&plain, inner_w).len()
+        })
+        .sum();
+    let text_rows = u16::try_from(text_rows).unwrap_or(u16::MAX);
+    let r = centered(area, 72, text_rows.saturating_add(4));
     frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-kind-title"), t)),
-        r,
+    let block = frame_block(title, t);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text_area, _, instruction_area] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(u16::from(inner.height >= 3)),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(Paragraph::new(instruction), instruction_area);
+}
+
+/// Asks before an edit changes an event's kind and drops fields.
+pub fn confirm_kind(
+    frame: &mut Frame,
+    area: Rect,
+    question_text: &str,
+    keymap: &Keymap,
+    t: &Theme,
+) {
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-kind-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-kind-title"),
+        vec![Line::raw(question_text)],
+        instruction,
+        t,
     );
 }
 
-/// Asks before deleting an event.
+/// Asks before deleting an event. The instruction keeps its line at the bottom however long
+/// the event: the event's text gets what room is left.
 pub fn confirm_delete(
     frame: &mut Frame,
     area: Rect,
@@ -209,50 +286,60 @@ pub fn confirm_delete(
     now: chrono::DateTime<chrono::Utc>,
     t: &Theme,
 ) {
-    let lines = vec![
-        Line::raw(event_line(event, None, now)),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(
-                format!(
-                    " {}",
-                    crate::t!(
-                        "confirm-delete-yes",
-                        key = keymap.key_of(crate::app::Action::Undo)
-                    )
-                ),
-                t.label,
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(
+            format!(
+                " {}",
+                crate::t!(
+                    "confirm-delete-yes",
+                    key = keymap.key_of(crate::app::Action::Undo)
+                )
             ),
-        ]),
-    ];
-    let r = centered(area, 72, 6);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-delete-title"), t)),
-        r,
+            t.label,
+        ),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-delete-title"),
+        vec![Line::raw(event_line(event, None, now))],
+        instruction,
+        t,
+    );
+}
+
+/// Asks before starting a call while the call of case `title` still runs.
+pub fn confirm_call(frame: &mut Frame, area: Rect, title: &str, keymap: &Keymap, t: &Theme) {
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-call-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-call-title"),
+        vec![Line::raw(crate::t!("confirm-call-text", title = title))],
+        instruction,
+        t,
     );
 }
 
 /// Asks before quitting while typed notes could not be saved; `kept` says where they are.
 pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, t: &Theme) {
-    let lines = vec![
-        Line::styled(crate::t!("confirm-quit-text"), t.label),
-        Line::raw(kept.to_string()),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(format!(" {}", crate::t!("confirm-quit-yes")), t.label),
-        ]),
-    ];
-    let r = centered(area, 72, 8);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(crate::t!("confirm-quit-title"), t)),
-        r,
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("confirm-quit-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("confirm-quit-title"),
+        vec![
+            Line::styled(crate::t!("confirm-quit-text"), t.label),
+            Line::raw(kept.to_string()),
+        ],
+        instruction,
+        t,
     );
 }

@@ -41,7 +41,21 @@ pub(super) fn draw(
             let inner = block.inner(area);
             frame.render_widget(block, area);
             if app.shows_notes() {
+                // The editor is drawn always (it keeps where it is scrolled to); out of the
+                // editor, the text is drawn over it wrapped at words, no line starting with
+                // the space it was wrapped at.
                 frame.render_widget(&app.notes.editor, inner);
+                let text = app.notes.editor.lines();
+                if app.mode != crate::app::Mode::Insert && text.iter().any(|l| !l.is_empty()) {
+                    let lines: Vec<Line<'_>> = text.iter().map(|l| Line::raw(l.as_str())).collect();
+                    frame.render_widget(ratatui::widgets::Clear, inner);
+                    frame.render_widget(
+                        ratatui::widgets::Paragraph::new(lines)
+                            .wrap(ratatui::widgets::Wrap { trim: false })
+                            .scroll((app.notes.editor.scroll_offset().0, 0)),
+                        inner,
+                    );
+                }
             }
         }
     }
@@ -127,6 +141,27 @@ fn draw_cases(
     let before = view_state.cases;
     frame.render_stateful_widget(view, area, &mut view_state.cases);
     view_state.hits.cases = Some(area);
+    // Cases there are, but none shown: say how to see them.
+    if app.visible.is_empty() && !app.rows.is_empty() {
+        let text = if app.search.is_empty() {
+            crate::t!(
+                "cases-none-shown",
+                filter = app.filter.label(),
+                key = app.keymap.key_of(crate::app::Action::Filter)
+            )
+        } else {
+            crate::t!(
+                "cases-none-match",
+                key = app.keymap.key_of(crate::app::Action::CancelSearch)
+            )
+        };
+        let inner = Block::bordered().inner(area);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(ratatui::text::Span::styled(text, t.dim))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
+    }
     view_state.hits.case_lines =
         cases::rows_on_screen(area, &before, &view_state.cases, app.visible.len());
 }
@@ -158,12 +193,27 @@ fn draw_timeline(
     let events = view.case.map_or(0, |c| c.events.len());
     let inner = view.block.inner(area);
     view_state.timeline.select(app.event_index);
+    // After a delete or a resize the list starts no later than where its end fills the
+    // pane: no blank rows above the end.
+    let list_rows = usize::from(inner.height.saturating_sub(timeline::detail_rows(
+        inner,
+        app.selected(),
+        app.event_index,
+        app.now,
+    )));
+    let latest_start = events.saturating_sub(list_rows.max(1));
+    if view_state.timeline.offset() > latest_start {
+        *view_state.timeline.offset_mut() = latest_start;
+    }
     frame.render_stateful_widget(view, area, &mut view_state.timeline);
     view_state.hits.timeline = Some(area);
     if events > 0 {
-        let lines = inner
-            .height
-            .saturating_sub(timeline::detail_rows(inner.height));
+        let lines = inner.height.saturating_sub(timeline::detail_rows(
+            inner,
+            app.selected(),
+            app.event_index,
+            app.now,
+        ));
         let offset = view_state.timeline.offset();
         view_state.hits.event_lines = (0..usize::from(lines))
             .map(|i| Some(offset + i).filter(|&e| e < events))

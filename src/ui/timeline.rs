@@ -60,18 +60,22 @@ impl StatefulWidget for TimelineView<'_> {
             .render(inner, buf);
             return;
         }
-        let detail_rows = detail_rows(inner.height);
+        let detail_rows = detail_rows(inner, Some(case), state.selected(), self.now);
         let [list_area, detail_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(detail_rows)]).areas(inner);
         let flags = loop_flags(case);
+        let icons: Vec<Option<String>> = crate::domain::loops::loops(case)
+            .iter()
+            .map(|l| l.as_ref().map(crate::app::words::loop_icon))
+            .collect();
         let wide = inner.width >= 60;
         let items: Vec<ListItem<'_>> = case
             .events
             .iter()
-            .zip(&flags)
-            .map(|(e, flag)| {
-                let when = when(e, wide, self.date_format);
-                ListItem::new(line(e, &when, flag.as_deref(), self.now, t))
+            .zip(&icons)
+            .map(|(e, icon)| {
+                let when = when(e, wide, self.date_format, self.now);
+                ListItem::new(line(e, &when, icon.as_deref(), self.now, t))
             })
             .collect();
         StatefulWidget::render(
@@ -93,21 +97,50 @@ impl StatefulWidget for TimelineView<'_> {
     }
 }
 
-/// How many lines of a timeline `height` lines high show the selected event's details.
-pub fn detail_rows(height: u16) -> u16 {
-    if height >= 12 {
+/// How many lines of a timeline pane's inside `inner` show the selected event's details:
+/// as many as they take, at least a few, and never so many that fewer than three events
+/// show.
+pub fn detail_rows(
+    inner: Rect,
+    case: Option<&Case>,
+    selected: Option<usize>,
+    now: DateTime<Utc>,
+) -> u16 {
+    let height = inner.height;
+    let least = if height >= 12 {
         5
     } else if height >= 7 {
         3
     } else {
-        0
-    }
+        return 0;
+    };
+    let Some((case, i)) = case.zip(selected) else {
+        return least;
+    };
+    let Some(e) = case.events.get(i) else {
+        return least;
+    };
+    let flag = loop_flags(case).into_iter().nth(i).flatten();
+    let width = usize::from(inner.width).max(1);
+    let needed: usize = detail_lines(e, flag, now, &Theme::new(true))
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::clocks::wrap(&text, width).len()
+        })
+        .sum();
+    // One more for the rule above the details.
+    let needed = u16::try_from(needed + 1).unwrap_or(u16::MAX);
+    needed.min(height.saturating_sub(3)).max(least)
 }
 
-/// The date column of event `e`: the config's format, else one that fits the pane.
-fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
+/// The date column of event `e`: the config's format, else one that fits the pane, with the
+/// year in place of the time when it is not this year's.
+fn when(e: &Event, wide: bool, format: Option<&str>, now: DateTime<Utc>) -> String {
+    use chrono::Datelike;
     use std::fmt::Write;
     let local = e.at.with_timezone(&Local);
+    let other_year = local.year() != now.with_timezone(&Local).year();
     let mut out = String::new();
     // The config's format was checked when it was read; a bad one still must not panic here.
     if let Some(format) = format
@@ -116,26 +149,34 @@ fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
         // The same format, with its day and month names in the reader's language.
         return fmt::date(&local, format);
     }
+    let time = if other_year {
+        format!("{:>5}", local.year())
+    } else {
+        local.format("%H:%M").to_string()
+    };
     if wide {
         // The names padded to the language's longest, so that the column stays straight.
         format!(
-            "{:<dw$} {} {:<mw$} {}",
+            "{:<dw$} {} {:<mw$} {time}",
             fmt::date(&local, "%a"),
             local.format("%d"),
             fmt::date(&local, "%b"),
-            local.format("%H:%M"),
             dw = fmt::weekday_short_width(),
             mw = fmt::month_short_width(),
         )
+    } else if other_year {
+        local.format("%d/%m/%Y ").to_string()
     } else {
         local.format("%d/%m %H:%M").to_string()
     }
 }
 
+/// One event's row. A loop's icon (`↺2`) comes right after the kind, so that it shows at
+/// every width.
 fn line<'a>(
     e: &'a Event,
     when: &str,
-    flag: Option<&str>,
+    icon: Option<&str>,
     now: DateTime<Utc>,
     t: &Theme,
 ) -> Line<'a> {
@@ -143,6 +184,9 @@ fn line<'a>(
         Span::styled(format!("{when} "), t.dim),
         Span::styled(kind_column(e.kind), kind_style(e, now, t)),
     ];
+    if let Some(icon) = icon {
+        spans.push(Span::styled(format!("{icon} "), t.bad));
+    }
     let facts = facets(e, now).join(" · ");
     if !facts.is_empty() {
         spans.push(Span::styled(facts, t.label));
@@ -154,9 +198,6 @@ fn line<'a>(
             format!(" ({})", crate::t!("timeline-amended")),
             t.dim,
         ));
-    }
-    if let Some(flag) = flag {
-        spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
     }
     Line::from(spans)
 }
@@ -186,6 +227,22 @@ fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style
 }
 
 fn details<'a>(e: &'a Event, flag: Option<String>, now: DateTime<Utc>, t: &Theme) -> Paragraph<'a> {
+    Paragraph::new(detail_lines(e, flag, now, t))
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::new()
+                .borders(ratatui::widgets::Borders::TOP)
+                .border_style(t.border),
+        )
+}
+
+/// The selected event in full: its time and kind, fields, corrections, summary and detail.
+fn detail_lines<'a>(
+    e: &'a Event,
+    flag: Option<String>,
+    now: DateTime<Utc>,
+    t: &Theme,
+) -> Vec<Line<'a>> {
     let mut head = vec![Span::styled(
         format!(
             "{} · {}",
@@ -227,9 +284,5 @@ fn details<'a>(e: &'a Event, flag: Option<String>, now: DateTime<Utc>, t: &Theme
         lines.push(Line::raw(e.summary.as_str()));
     }
     lines.extend(e.detail.lines().map(|l| Line::styled(l, t.label)));
-    Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-        Block::new()
-            .borders(ratatui::widgets::Borders::TOP)
-            .border_style(t.border),
-    )
+    lines
 }

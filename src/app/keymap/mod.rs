@@ -86,6 +86,8 @@ pub enum Action {
     Search,
     Filter,
     NewCase,
+    /// Edit the selected case's own fields and terms.
+    EditCase,
     LogEvent,
     StartCall,
     Answered,
@@ -137,6 +139,7 @@ impl Action {
         Action::Search,
         Action::Filter,
         Action::NewCase,
+        Action::EditCase,
         Action::LogEvent,
         Action::StartCall,
         Action::Answered,

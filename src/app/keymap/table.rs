@@ -121,6 +121,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         S::Global,
+        ch('C'),
+        A::EditCase,
+        Said(|| t!("keyhelp-edit-the-case-itself")),
+        None,
+    ),
+    bind(
+        S::Global,
         ch('u'),
         A::Undo,
         Said(|| t!("keyhelp-undo-the-last-edit-or")),
@@ -227,6 +234,29 @@ pub const KEYMAP: &[Binding] = &[
         A::Delete,
         Said(|| t!("keyhelp-delete-the-selected-event-asks")),
         Some(Said(|| t!("keyhint-delete"))),
+    ),
+    // The letter keys work from any pane: from the list, d deletes the selected case's
+    // selected event (asking first) and i edits its notes.
+    bind(
+        S::Cases,
+        ch('d'),
+        A::Delete,
+        Said(|| t!("keyhelp-delete-the-selected-event-asks")),
+        None,
+    ),
+    bind(
+        S::Cases,
+        ch('i'),
+        A::EditNotes,
+        Said(|| t!("keyhelp-edit-notes-esc-leaves-saved")),
+        None,
+    ),
+    bind(
+        S::Timeline,
+        ch('i'),
+        A::EditNotes,
+        Said(|| t!("keyhelp-edit-notes-esc-leaves-saved")),
+        None,
     ),
     bind(
         S::Notes,
@@ -495,6 +525,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Search, "search"),
     (A::Filter, "filter"),
     (A::NewCase, "new_case"),
+    (A::EditCase, "edit_case"),
     (A::LogEvent, "log_event"),
     (A::StartCall, "start_call"),
     (A::Answered, "answered"),

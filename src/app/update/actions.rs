@@ -101,6 +101,10 @@ impl App {
                     &self.prefs.default_organisation,
                 )));
             }
+            Action::EditCase => {
+                let form = self.writable().map(forms::edit_case_form);
+                self.open_form(form);
+            }
             Action::LogEvent
             | Action::StartCall
             | Action::Answered
@@ -180,7 +184,15 @@ impl App {
     fn change_case(&mut self, action: Action) -> Vec<Effect> {
         let now = self.now;
         match action {
-            Action::StartCall => return self.start_call(),
+            Action::StartCall => {
+                if let Some(title) = self.other_call() {
+                    self.overlay = Some(Overlay::ConfirmCall {
+                        title: title.to_string(),
+                    });
+                    return Vec::new();
+                }
+                return self.start_call();
+            }
             Action::Answered => return self.mutate(Mutation::CallPhase(Phase::Talk, now)),
             Action::OnHold => return self.mutate(Mutation::CallPhase(Phase::Hold, now)),
             Action::LogEvent => {
@@ -289,7 +301,7 @@ impl App {
             )
     }
 
-    fn start_call(&mut self) -> Vec<Effect> {
+    pub(super) fn start_call(&mut self) -> Vec<Effect> {
         let case = match self.writable() {
             Ok(c) => c,
             Err(e) => {

@@ -150,6 +150,45 @@ impl App {
         effects
     }
 
+    /// After a search is kept: selects the event of the selected case that has the text, or
+    /// scrolls its notes to the line that does, and says which. Waits for the case to be read.
+    pub(super) fn point_at_search(&mut self) {
+        if !self.point_search {
+            return;
+        }
+        let query = search::query(&self.search);
+        let Some(case) = self.selected() else {
+            // Not read yet (or nothing found): pointed at when it is.
+            if self.selected_row().is_none() {
+                self.point_search = false;
+            }
+            return;
+        };
+        let hit = search::hit(case, &query);
+        let what = match hit {
+            Some(search::Hit::Event(i)) => case.events.get(i).map(|e| {
+                format!(
+                    "{} {}",
+                    crate::i18n::fmt::date(&e.at.with_timezone(&chrono::Local), "%a %d %b %H:%M"),
+                    crate::i18n::vocab::kind(e.kind)
+                )
+            }),
+            _ => None,
+        };
+        self.point_search = false;
+        match (hit, what) {
+            (Some(search::Hit::Event(i)), Some(what)) => {
+                self.event_index = Some(i);
+                self.say(crate::t!("status-found-event", what = what));
+            }
+            (Some(search::Hit::Notes(line)), _) => {
+                self.notes.show_line(line);
+                self.say(crate::t!("status-found-notes", line = line + 1));
+            }
+            _ => {}
+        }
+    }
+
     /// Autosave: notes typed more than two seconds ago are saved.
     fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
         let back = self.now - now;
@@ -235,7 +274,10 @@ impl App {
             }
             Some(Action::KeepSearch) => {
                 self.mode = Mode::Normal;
-                return self.search_changed();
+                self.point_search = true;
+                let effects = self.search_changed();
+                self.point_at_search();
+                return effects;
             }
             _ => {}
         }

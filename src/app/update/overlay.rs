@@ -55,6 +55,14 @@ impl App {
                     Vec::new()
                 }
             }
+            Overlay::ConfirmCall { .. } => {
+                if self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes) {
+                    self.start_call()
+                } else {
+                    self.say(crate::t!("status-call-not-started"));
+                    Vec::new()
+                }
+            }
             Overlay::ConfirmKind { form, .. } => {
                 if self.keymap.resolve(key, &[Scope::ConfirmKind]) == Some(Action::Yes) {
                     self.submit_form(form)
@@ -102,6 +110,7 @@ impl App {
             FormOutcome::Cancel => Vec::new(),
             FormOutcome::Editing => {
                 forms::refit(&mut form, self.now);
+                forms::propose_due(&mut form, self.now);
                 self.overlay = Some(Overlay::Form(form));
                 Vec::new()
             }
@@ -117,7 +126,7 @@ impl App {
 
     /// Submits `form`; on an error it stays open and says why.
     fn submit_form(&mut self, mut form: Form) -> Vec<Effect> {
-        match forms::submit(&form, self) {
+        match forms::submit_at(&form, self) {
             Ok(effects) => {
                 // The event a form adds (or changes) is selected once it is saved.
                 for effect in &effects {
@@ -130,7 +139,7 @@ impl App {
                 effects
             }
             Err(error) => {
-                form.error = Some(error);
+                form.fail(error.at, error.text);
                 self.overlay = Some(Overlay::Form(form));
                 Vec::new()
             }

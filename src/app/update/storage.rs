@@ -53,6 +53,7 @@ impl App {
         if selected && added.is_some() {
             self.event_index = added;
         }
+        self.point_at_search();
         effects
     }
 
