@@ -4,10 +4,12 @@
 pub mod case;
 pub mod change;
 pub mod counters;
+pub mod directory;
 pub mod draft;
 pub mod enums;
 pub mod field;
 pub mod loops;
+pub mod map;
 pub mod money;
 pub mod resolve;
 pub mod summary;

@@ -183,7 +183,7 @@ pub fn message(id: &'static str) -> &'static str {
     let mut cache = cache
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    *cache
+    cache
         .entry((lang, id))
         .or_insert_with(|| Box::leak(format(id, None).into_boxed_str()))
 }
