@@ -128,6 +128,25 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The runaround map: the places the case was sent between, with its loops
+    Map {
+        case: String,
+        /// text (a readable chain) or dot (Graphviz)
+        #[arg(long, value_enum, default_value_t = super::map::MapFormat::Text)]
+        format: super::map::MapFormat,
+        /// One JSON object instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// The directory of numbers and departments learned from all cases
+    Numbers {
+        /// Only this organisation's
+        #[arg(long, value_name = "ORG")]
+        org: Option<String>,
+        /// A JSON array instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Add the cases of a JSON document (as `export --format json` writes; `-` reads stdin)
     Import {
         #[arg(value_name = "FILE|-")]

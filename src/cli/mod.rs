@@ -4,6 +4,7 @@
 pub mod args;
 pub mod due;
 pub mod escalation;
+pub mod map;
 pub mod meta;
 pub mod terms;
 pub mod words;
@@ -179,6 +180,8 @@ pub fn run(
             }
         }
         Command::Import { file } => import(store, &file)?,
+        Command::Map { case, format, json } => map::map(store, &case, format, json)?,
+        Command::Numbers { org, json } => map::numbers(store, now, org.as_deref(), json)?,
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))

@@ -30,7 +30,7 @@ pub struct Entry {
     pub median_hold_seconds: Option<u64>,
     pub longest_hold_seconds: Option<u64>,
     /// How the calls ended: outcome word → how many.
-    pub outcomes: BTreeMap<&'static str, usize>,
+    pub outcomes: BTreeMap<Outcome, usize>,
     /// Where it sent you, most often first.
     pub sent_to: Vec<Count>,
     /// Who sent you there, most often first.
@@ -135,7 +135,7 @@ impl Learner {
                     entry.holds.push(hold);
                 }
                 if let Some(outcome) = call.outcome {
-                    *entry.outcomes.entry(Outcome::as_str(outcome)).or_default() += 1;
+                    *entry.outcomes.entry(outcome).or_default() += 1;
                 }
             }
         }
@@ -301,7 +301,11 @@ mod tests {
         assert_eq!(e.longest_hold_seconds, Some(40 * 60));
         assert_eq!(
             e.outcomes,
-            BTreeMap::from([("answered", 3), ("dropped", 1), ("transferred", 1)])
+            BTreeMap::from([
+                (Outcome::Answered, 3),
+                (Outcome::Dropped, 1),
+                (Outcome::Transferred, 1)
+            ])
         );
         assert_eq!(
             e.sent_to,

@@ -1,0 +1,46 @@
+# pictures : la carte du parcours, l’annuaire des numéros et les graphiques.
+
+## Sortes de lieux
+pictures-kind-number = numéro
+pictures-kind-shop = boutique
+pictures-kind-website = site web
+pictures-kind-department = service
+
+## La carte
+pictures-map-title = Carte du parcours : { $title } ({ $organisation })
+pictures-map-empty = Pas encore d’appel ni de renvoi : rien à dessiner.
+pictures-places = Lieux
+pictures-redirects = Renvois
+pictures-loop = boucle
+pictures-times-here = ({ $times }× ici)
+pictures-places-count = { $count ->
+    [one] 1 lieu
+   *[other] { $count } lieux
+}
+pictures-redirects-count = { $count ->
+    [one] 1 renvoi
+   *[other] { $count } renvois
+}
+pictures-loops-count = { $count ->
+    [one] 1 boucle
+   *[other] { $count } boucles
+}
+pictures-calls = { $count ->
+    [one] 1 appel
+   *[other] { $count } appels
+}
+pictures-median-hold = attente médiane { $duration }
+pictures-longest = max { $duration }
+pictures-sent-on = vous a renvoyé { $count }×
+pictures-sent-back = renvoyé ici { $count }×
+pictures-helped-here = c’est ce qui a aidé
+pictures-helped = Ce qui a aidé : { $place }
+pictures-helped-none = Rien n’a encore aidé.
+
+## L’annuaire
+pictures-sent-to = vous a renvoyé vers { $places }
+pictures-sent-from = renvoyé ici par { $places }
+pictures-fixed-after = réglé { $fixes } fois sur { $contacts } contacts
+pictures-sent-elsewhere = vous a renvoyé ailleurs { $times } fois sur { $contacts }
+pictures-numbers-none = Pas encore de numéros : notez appels et renvois, ils apparaîtront ici.
+pictures-numbers-none-for = Pas encore de numéros pour { $organisation }.
