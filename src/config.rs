@@ -182,7 +182,7 @@ impl Config {
             Err(e) => Err(ConfigError {
                 path,
                 line: None,
-                message: format!("cannot read the config file: {e}"),
+                message: crate::t!("config-cannot-read", error = e.to_string()),
             }),
         }
     }
@@ -207,7 +207,7 @@ impl Config {
             config.theme = ThemeName::parse(&theme).ok_or_else(|| {
                 error(
                     at("theme"),
-                    format!("theme {theme:?} is not one of \"dark\", \"light\", \"16\""),
+                    crate::t!("config-bad-theme", value = format!("{theme:?}")),
                 )
             })?;
         }
@@ -222,7 +222,7 @@ impl Config {
                 _ => {
                     return Err(error(
                         at("week_start"),
-                        format!("week_start {week:?} is not \"monday\" or \"sunday\""),
+                        crate::t!("config-bad-week-start", value = format!("{week:?}")),
                     ));
                 }
             };
@@ -237,7 +237,7 @@ impl Config {
             config.language = Some(Lang::parse(&language).ok_or_else(|| {
                 error(
                     at("language"),
-                    format!("language {language:?} is not one of \"en\", \"nl\", \"fr\""),
+                    crate::t!("config-bad-language", value = format!("{language:?}")),
                 )
             })?);
         }
@@ -246,7 +246,7 @@ impl Config {
             let action = Action::from_name(name).ok_or_else(|| {
                 error(
                     line,
-                    format!("{name:?} is not an action (`runaround config --default` lists them)"),
+                    crate::t!("config-not-an-action", name = format!("{name:?}")),
                 )
             })?;
             let keys = keys
@@ -255,7 +255,10 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|m| error(line, format!("{name}: {m}")))?;
             if keys.is_empty() {
-                return Err(error(line, format!("{name}: no key given")));
+                return Err(error(
+                    line,
+                    crate::t!("config-no-key", name = name.as_str()),
+                ));
             }
             config
                 .keymap
@@ -269,8 +272,9 @@ impl Config {
 /// Whether `format` is a chrono strftime format that yields some text.
 fn check_date_format(format: &str) -> Result<(), String> {
     if StrftimeItems::new(format).any(|item| matches!(item, Item::Error)) {
-        return Err(format!(
-            "date_format {format:?} is not a valid strftime format (see chrono's strftime)"
+        return Err(crate::t!(
+            "config-bad-date-format",
+            value = format!("{format:?}")
         ));
     }
     Ok(())

@@ -8,13 +8,13 @@ use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
 use runaround::domain::text::clean;
 use runaround::storage::Store;
-use runaround::{demo, i18n, tui};
+use runaround::{demo, i18n, t, tui};
 
 fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
     // Read once, before the command line is parsed, as it can change it (`new` without
     // `--org`); a bad file is reported below, once the command is known.
-    let config = Config::load(meta::config_flag(&words).as_deref());
+    let mut config = Config::load(meta::config_flag(&words).as_deref());
     let defaults = Config::default();
     // The language before anything is said, so that the command line's help and errors are in it.
     let language = config.as_ref().ok().and_then(|c| c.language);
@@ -25,16 +25,35 @@ fn main() -> ExitCode {
     ) {
         Ok((lang, warning)) => {
             lang.set();
+            // A config that did not read is read again, to say why in the language.
+            if config.is_err() && lang != i18n::Lang::En {
+                config = Config::load(meta::config_flag(&words).as_deref());
+            }
             if let Some(warning) = warning {
                 eprintln!("runaround: {}", clean(&warning));
             }
         }
         Err(e) => {
+            // Said in the language the config or the locale would have chosen.
+            let fallback = i18n::choose(
+                None,
+                |v| {
+                    (v != "RUNAROUND_LANG")
+                        .then(|| std::env::var(v).ok())
+                        .flatten()
+                },
+                language,
+            );
+            if let Ok((lang, _)) = fallback {
+                lang.set();
+            }
             eprintln!("runaround: {}", clean(&e.to_string()));
             return ExitCode::from(2);
         }
     }
-    let matches = meta::command_with(config.as_ref().unwrap_or(&defaults)).get_matches_from(words);
+    let matches = meta::command_with(config.as_ref().unwrap_or(&defaults))
+        .try_get_matches_from(words)
+        .unwrap_or_else(|e| clap_exit(&e));
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(args, config) {
         Ok(()) => ExitCode::SUCCESS,
@@ -45,6 +64,20 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Ends the process on a command-line error of clap's (or `--help`, `--version`), said in the
+/// current language.
+fn clap_exit(e: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    // English is clap's own, in its colours.
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || i18n::Lang::current() == i18n::Lang::En
+    {
+        e.exit()
+    }
+    eprint!("{}", meta::clap_words(&e.render().to_string()));
+    std::process::exit(e.exit_code())
 }
 
 /// Runs the command; `config` is the config file as read before parsing the command line (an
@@ -58,11 +91,15 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
         }
         Some(Command::Completions { shell }) => return meta::completions(shell, &mut out()),
         Some(Command::Man) => return meta::man(&mut out()),
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            return cli::sync::merge_driver(&base, &ours, &theirs);
+        }
         _ => {}
     }
     // Before anything touches the journal: a bad config changes nothing on disk.
-    let config = config.map_err(|e| cli::CliError::Usage(format!("bad config: {e}")))?;
+    let config = config.map_err(|e| cli::CliError::Usage(meta::bad_config(&e)))?;
     let clock = cli::clock(args.now.as_deref())?;
+    cli::escalation::use_config_file(args.config.as_deref());
     match args.command {
         None => {
             tui::need_terminal().map_err(cli::CliError::Failed)?;
@@ -81,11 +118,11 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
                 .prefix("runaround-demo-")
                 .tempdir()
                 .map_err(|e| {
-                    cli::CliError::Failed(format!("cannot make a temporary demo journal: {e}"))
+                    cli::CliError::Failed(t!("cli-demo-no-temp", error = e.to_string()))
                 })?;
             let store = Store::open(dir.path())?;
             let cases = demo::cases(clock.now())
-                .map_err(|e| cli::CliError::Failed(format!("the demo journal is broken: {e}")))?;
+                .map_err(|e| cli::CliError::Failed(t!("cli-demo-broken", error = e.to_string())))?;
             for case in &cases {
                 store.insert(case)?;
             }
@@ -118,6 +155,10 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
                 &mut out(),
             )
         }
+        Some(Command::Sync { init }) => {
+            let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
+            cli::sync::sync(&store, init.as_deref(), &mut out())
+        }
         Some(Command::Clocks { case, json }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
             let store = open(&cli::data_dir(args.data_dir)?)?.with_lock_wait(lock_wait());
@@ -128,7 +169,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             // the first write makes the journal's directories.
             let store = Store::open_existing(&cli::data_dir(args.data_dir)?);
             if let Some(warning) = store.exposed() {
-                eprintln!("runaround: warning: {}", clean(warning));
+                eprintln!("runaround: {}", t!("cli-warning", text = clean(warning)));
             }
             let store = store.with_lock_wait(lock_wait());
             cli::run(command, &store, clock, &mut out())
@@ -140,7 +181,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
 fn open(dir: &std::path::Path) -> Result<Store, cli::CliError> {
     let store = Store::open(dir)?;
     if let Some(warning) = store.exposed() {
-        eprintln!("runaround: warning: {}", clean(warning));
+        eprintln!("runaround: {}", t!("cli-warning", text = clean(warning)));
     }
     Ok(store)
 }

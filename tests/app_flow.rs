@@ -8,7 +8,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{apply, demo_app, now, send};
+use common::{app_on, apply, demo_app, now, send};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use runaround::app::mutation::Mutation;
 use runaround::app::{App, Effect, Mode, Msg, Overlay, Pane, Row, update};
@@ -418,4 +418,43 @@ fn a_clock_that_jumps_back_is_pointed_out() {
         "{}",
         message.text
     );
+}
+
+/// Three cases whose accented words are in a title, in notes and in an event.
+fn accented_cases() -> Vec<runaround::domain::Case> {
+    use runaround::domain::{Case, Event};
+    let mut title = Case::new("aaaa1111", "Café de la gare: pas de ligne", "Orange", now());
+    title.opened = now() - Duration::days(3);
+    let mut notes = Case::new("bbbb2222", "Boutique", "KPN", now());
+    notes.notes = "Le magasin est FERMÉ le lundi".into();
+    let mut events = Case::new("cccc3333", "Telefoon", "Ziggo", now());
+    events
+        .events
+        .push(Event::new(Kind::Call, now(), "gesproken met Kévin"));
+    vec![title, notes, events]
+}
+
+/// The titles the list shows after searching for `typed`.
+fn found(typed: &str) -> Vec<String> {
+    let mut app = app_on(&accented_cases());
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, typed);
+    let mut titles: Vec<String> = app
+        .visible
+        .iter()
+        .filter_map(|&i| app.rows[i].summary().map(|s| s.title.clone()))
+        .collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn search_ignores_accents_and_case_in_titles_notes_and_events() {
+    assert_eq!(found("cafe"), ["Café de la gare: pas de ligne"]);
+    assert_eq!(found("CAFÉ DE"), ["Café de la gare: pas de ligne"]);
+    assert_eq!(found("ferme"), ["Boutique"]);
+    assert_eq!(found("fermé le"), ["Boutique"]);
+    assert_eq!(found("Kevin"), ["Telefoon"]);
+    assert_eq!(found("kévin"), ["Telefoon"]);
+    assert!(found("kevinn").is_empty());
 }

@@ -20,6 +20,10 @@ fn run(home: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
         "RUNAROUND_NOW",
         "RUNAROUND_CONFIG",
         "NO_COLOR",
+        "RUNAROUND_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         cmd.env_remove(var);
     }

@@ -26,6 +26,10 @@ fn cli(dir: &TempDir, args: &[&str]) -> String {
         .env("TZ", common::TZ)
         .env_remove("RUNAROUND_CONFIG")
         .env_remove("RUNAROUND_FAULT")
+        .env_remove("RUNAROUND_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("XDG_CONFIG_HOME", dir.path().join("xdg-config"))
         .env("HOME", dir.path().join("home"))
         .arg("--data-dir")
@@ -98,7 +102,14 @@ fn a_case_about_an_outage_opens_no_later_than_the_outage_from_either_front_end()
         ]);
         assert_eq!(by_cli.opened, t(want), "command line, {outage} {opened}");
         assert_eq!(by_tui.opened, t(want), "TUI, {outage} {opened}");
-        assert_eq!(by_tui.events, by_cli.events, "{outage} {opened}");
+        assert_eq!(
+            by_tui.events.len(),
+            by_cli.events.len(),
+            "{outage} {opened}"
+        );
+        for (tui, cli) in by_tui.events.iter().zip(&by_cli.events) {
+            assert!(tui.same_but_id(cli), "{outage} {opened}: {tui:?} {cli:?}");
+        }
     }
 }
 
@@ -125,5 +136,5 @@ fn a_new_promise_without_a_state_is_pending_from_either_front_end() {
     form.set("state", "");
     let by_tui = read_event(&form, t(NOW)).unwrap();
     assert_eq!(by_cli.state, Some(PromiseState::Pending));
-    assert_eq!(by_tui, by_cli);
+    assert!(by_tui.same_but_id(&by_cli), "{by_tui:?} {by_cli:?}");
 }

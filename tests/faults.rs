@@ -10,6 +10,9 @@ fn run(dir: &Path, fault: Option<&str>, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_runaround"));
     cmd.arg("--data-dir").arg(dir).args(args);
     cmd.env_remove("RUNAROUND_FAULT");
+    for var in ["RUNAROUND_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
     if let Some(fault) = fault {
         cmd.env("RUNAROUND_FAULT", fault);
     }
@@ -78,6 +81,10 @@ fn a_save_that_failed_succeeds_when_tried_again() {
         .arg(dir)
         .args(["show", &id, "--json"])
         .env_remove("RUNAROUND_FAULT")
+        .env_remove("RUNAROUND_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&status.stdout).contains("first try"));
@@ -122,6 +129,10 @@ fn a_fifo_or_a_device_posing_as_a_case_file_is_unreadable_not_a_hang() {
         .arg(dir)
         .args(["list", "--all", "--json"])
         .env_remove("RUNAROUND_FAULT")
+        .env_remove("RUNAROUND_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -177,3 +177,109 @@ fn the_id_scan_finds_calls_and_only_calls() {
     let text = "let a = t!(\"one\"); let b = format!(\"x\"); t!(\n  \"two\", n = 1); not_t!(\"three\")\n  /// t!(\"doc\")";
     assert_eq!(ids_in(text), ["one", "two"]);
 }
+
+/// The `help-` message ids the command line asks for: each command's about (`help-new`, the
+/// root's `help-runaround`), each documented argument's help (`help-log-hold`, a global
+/// option's `help-runaround-lang`), the examples, and clap's own flags and `help` command.
+fn help_ids() -> BTreeMap<String, Option<String>> {
+    use clap::CommandFactory;
+    use runaround::cli::meta::help_id;
+    fn walk(command: &clap::Command, name: &str, ids: &mut BTreeMap<String, Option<String>>) {
+        ids.insert(
+            format!("help-{name}"),
+            command.get_about().map(ToString::to_string),
+        );
+        for arg in command.get_arguments() {
+            if let Some(help) = arg.get_help() {
+                ids.insert(help_id(name, arg), Some(help.to_string()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, sub.get_name(), ids);
+        }
+    }
+    let command = runaround::cli::Cli::command();
+    let mut ids = BTreeMap::new();
+    walk(&command, "runaround", &mut ids);
+    ids.insert(
+        "help-runaround-examples".into(),
+        command.get_after_help().map(ToString::to_string),
+    );
+    for id in ["help-flag-help", "help-flag-version", "help-help"] {
+        ids.insert(id.into(), None);
+    }
+    ids
+}
+
+#[test]
+fn help_texts_cover_every_command_and_option() {
+    let wanted = help_ids();
+    assert!(wanted.contains_key("help-log-hold") && wanted.contains_key("help-runaround-lang"));
+    for lang in Lang::ALL {
+        let have = messages(lang);
+        let missing: Vec<_> = wanted.keys().filter(|id| !have.contains_key(*id)).collect();
+        assert!(
+            missing.is_empty(),
+            "{lang} has no --help text for {missing:?}"
+        );
+        let stray: Vec<_> = have
+            .keys()
+            .filter(|id| built(id) && !wanted.contains_key(*id))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{lang} has --help texts for no command or option: {stray:?}"
+        );
+    }
+    // English says exactly what the definitions say.
+    let _en = Lang::En.scope();
+    for (id, text) in &wanted {
+        if let Some(text) = text {
+            assert_eq!(&runaround::i18n::format(id, None), text, "{id}");
+        }
+    }
+}
+
+#[test]
+fn help_is_said_in_the_language_and_parses_the_same() {
+    use clap::CommandFactory;
+    let argv = [
+        "runaround",
+        "--lang",
+        "nl",
+        "log",
+        "c",
+        "call",
+        "--hold",
+        "5m",
+        "hi",
+    ];
+    for lang in Lang::ALL {
+        let _scope = lang.scope();
+        let mut command = runaround::cli::meta::localized(runaround::cli::Cli::command());
+        let matches = command.clone().try_get_matches_from(argv).unwrap();
+        let (name, log) = matches.subcommand().unwrap();
+        assert_eq!(name, "log");
+        assert_eq!(
+            log.get_one::<String>("hold").map(String::as_str),
+            Some("5m")
+        );
+        assert_eq!(
+            matches.get_one::<String>("lang").map(String::as_str),
+            Some("nl")
+        );
+        let help = command.render_help().to_string();
+        let log_help = command
+            .find_subcommand_mut("log")
+            .unwrap()
+            .render_help()
+            .to_string();
+        let (usage, hold) = match lang {
+            Lang::En => ("Usage:", "Time on hold (call)"),
+            Lang::Nl => ("Gebruik:", "Tijd in de wacht (call)"),
+            Lang::Fr => ("Utilisation\u{a0}:", "Temps en attente (call)"),
+        };
+        assert!(help.contains(usage), "{lang}: {help}");
+        assert!(log_help.contains(hold), "{lang}: {log_help}");
+    }
+}

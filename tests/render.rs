@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use runaround::app::{App, Msg, update};
+use runaround::i18n::Lang;
 use runaround::ui::{draw, theme::Theme};
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -99,9 +100,17 @@ fn too_small_says_so() {
     assert!(text.contains("too small"), "{text}");
 }
 
-/// Renders `app` at every size from 0x0 to 120x40. The frame is drawn without flushing it
-/// to the backend: a panic would come from the views, and the flush only costs time.
+/// Renders `app` at every size from 0x0 to 120x40, in every language. The frame is drawn
+/// without flushing it to the backend: a panic would come from the views, and the flush only
+/// costs time.
 fn sweep(mut app: App) {
+    for lang in Lang::ALL {
+        let _lang = lang.scope();
+        sweep_in(&mut app);
+    }
+}
+
+fn sweep_in(app: &mut App) {
     let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
     for w in 0..=120u16 {
         for h in 0..=40u16 {
@@ -110,7 +119,7 @@ fn sweep(mut app: App) {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             let mut frame = terminal.get_frame();
-            draw(&mut frame, &mut app, &Theme::new(false));
+            draw(&mut frame, app, &Theme::new(false));
             assert_eq!(frame.area(), ratatui::layout::Rect::new(0, 0, w, h));
         }
     }

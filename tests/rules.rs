@@ -39,6 +39,10 @@ impl Journal {
             .env("TZ", "Europe/Amsterdam")
             .env_remove("RUNAROUND_NOW")
             .env_remove("RUNAROUND_FAULT")
+            .env_remove("RUNAROUND_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("RUNAROUND_DIR", self.path("data"))
             .env("RUNAROUND_CONFIG", self.path("cfg/config.ron"))
             .env("HOME", self.path("home"))
@@ -1117,4 +1121,104 @@ fn due_lists_promises_and_clocks_soon_or_passed_soonest_first() {
     let out = j.run(&["due", "--within", "soon"]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("'soon'"), "{}", out.stderr);
+}
+
+#[test]
+fn clocks_due_and_rules_speak_the_language_asked_for() {
+    let j = Journal::new();
+    let now = ["--now", "2024-03-12 10:00"];
+    let id = j.new_case(&[
+        "Geen telefoon",
+        "--org",
+        "KPN",
+        "--country",
+        "NL",
+        "--customer",
+        "small-business",
+        "--fee",
+        "60",
+        "--outage",
+        "2024-03-04 09:00",
+        "--opened",
+        "2024-03-04 09:10",
+    ]);
+    j.ok(&[
+        &now[..],
+        &[
+            "log",
+            &id,
+            "complaint",
+            "--at",
+            "2024-03-07 09:00",
+            "--channel",
+            "letter",
+            "Klacht",
+        ],
+    ]
+    .concat());
+    j.ok(&[
+        &now[..],
+        &[
+            "log",
+            &id,
+            "promise",
+            "--at",
+            "2024-03-07 10:00",
+            "--due",
+            "2024-03-13 16:00",
+            "Leentoestel",
+        ],
+    ]
+    .concat());
+    let said = |lang: &str, args: &[&str]| {
+        let all = [&["--lang", lang][..], &now[..], args].concat();
+        j.ok(&all)
+    };
+    let en = said("en", &["clocks", &id]);
+    assert!(
+        en.contains("\nClocks\n") && en.contains("not legal advice"),
+        "{en}"
+    );
+    let nl = said("nl", &["clocks", &id]);
+    for want in [
+        "\nKlokken\n",
+        "\nVergoeding\n",
+        "geen juridisch advies",
+        "zonder dienst",
+        "€ 60,00",
+        "vanaf de klacht van",
+    ] {
+        assert!(nl.contains(want), "{want}: {nl}");
+    }
+    let fr = said("fr", &["clocks", &id]);
+    for want in [
+        "\nDélais\n",
+        "\nIndemnisation\n",
+        "pas un conseil juridique",
+        "60,00\u{a0}€",
+        "8 jours",
+    ] {
+        assert!(fr.contains(want), "{want}: {fr}");
+    }
+    let due = said("nl", &["due"]);
+    assert!(
+        due.contains("loopt") && due.contains("belofte: Leentoestel"),
+        "{due}"
+    );
+    let due = said("fr", &["due"]);
+    assert!(due.contains("promesse\u{a0}: Leentoestel"), "{due}");
+    let ics = said("fr", &["due", "--ics"]);
+    assert!(ics.contains("une promesse qui vous a été faite"), "{ics}");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    // JSON keeps its stored words.
+    let json = said("nl", &["due", "--json"]);
+    assert!(
+        json.contains("\"what\": \"promise\"") && json.contains("\"state\": \"running\""),
+        "{json}"
+    );
+    let rules = said("nl", &["rules", "--country", "NL"]);
+    assert!(
+        rules.contains("bedragen in EUR") && rules.contains("bron: "),
+        "{rules}"
+    );
 }

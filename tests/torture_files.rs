@@ -214,10 +214,10 @@ fn wrong_types() -> Vec<Sample> {
 fn newer_schemas() -> Vec<Sample> {
     vec![
         sample(
-            "schema 3 with fields this build does not know",
+            "schema 9 with fields this build does not know",
             replaced(
                 "schema: 1,",
-                "schema: 3,\n  colour: \"rood\",\n  watchers: [(name: \"E\")],",
+                "schema: 9,\n  colour: \"rood\",\n  watchers: [(name: \"E\")],",
             ),
             Expect::ReadOnly,
         ),

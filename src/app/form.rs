@@ -133,8 +133,18 @@ impl Input {
                 KeyCode::Left => self.cycle(false),
                 KeyCode::Right | KeyCode::Char(' ') => self.cycle(true),
                 KeyCode::Char(c) => {
-                    // Jump to the first choice starting with the typed letter.
-                    if let Some(choice) = self.choices.iter().find(|v| v.starts_with(c)) {
+                    // Jump to the first choice whose word on screen starts with the typed
+                    // letter, else whose stored word does.
+                    let shown = |v: &&&str| {
+                        crate::i18n::fold::fold(&super::words::choice_word(self.id, v))
+                            .starts_with(&crate::i18n::fold::fold(&c.to_string()))
+                    };
+                    if let Some(choice) = self
+                        .choices
+                        .iter()
+                        .find(shown)
+                        .or_else(|| self.choices.iter().find(|v| v.starts_with(c)))
+                    {
                         self.value = (*choice).to_string();
                     }
                 }

@@ -271,7 +271,7 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
                 Some(old) => {
                     let new = old.edited(event, now);
                     if new == *old {
-                        app.say(words::NOTHING_CHANGED);
+                        app.say(words::nothing_changed());
                         return Ok(Vec::new());
                     }
                     app.undo.push(Undo::Edit {
@@ -293,17 +293,23 @@ pub fn submit(form: &Form, app: &mut App) -> Result<Vec<Effect>, String> {
         Purpose::Transfer => {
             let to = clean_line(form.get(InputId::Field(Field::To)));
             let case = app.writable()?;
-            let call = case.active_call.as_ref().ok_or("no call is running")?;
+            let call = case
+                .active_call
+                .as_ref()
+                .ok_or_else(|| crate::domain::change::ChangeError::NoCall.to_string())?;
             effect(
                 case.id.clone(),
                 Mutation::CallTransfer {
-                    redirect: transfer_redirect(call, &to, now),
+                    redirect: transfer_redirect(call, &to, crate::t!("event-transferred"), now),
                 },
             )
         }
         Purpose::CallNumber => {
             let case = app.writable()?;
-            let mut call = case.active_call.clone().ok_or("no call is running")?;
+            let mut call = case
+                .active_call
+                .clone()
+                .ok_or_else(|| crate::domain::change::ChangeError::NoCall.to_string())?;
             call.number = clean_line(form.get(InputId::Field(Field::Number)));
             call.department = clean_line(form.get(InputId::Field(Field::Department)));
             call.agent = clean_line(form.get(InputId::Field(Field::Agent)));

@@ -102,10 +102,10 @@ impl Filter {
     /// The word shown in the Cases pane's title.
     pub fn label(self) -> &'static str {
         match self {
-            Filter::Open => "open",
-            Filter::All => "all",
-            Filter::Resolved => "resolved",
-            Filter::Closed => "closed",
+            Filter::Open => crate::t!("filter-open"),
+            Filter::All => crate::t!("filter-all"),
+            Filter::Resolved => crate::t!("filter-resolved"),
+            Filter::Closed => crate::t!("filter-closed"),
         }
     }
 
@@ -281,11 +281,11 @@ impl App {
         (!loaded).then_some(summary.id.as_str())
     }
 
-    /// The search (lowercase) when the case files must be searched for it
+    /// The search (folded: no case, no accents) when the case files must be searched for it
     /// ([`Effect::Search`]). Until the answer comes, the list shows the cases whose title,
     /// organisation, tags or references match.
     pub fn wanted_search(&self) -> Option<String> {
-        let query = self.search.to_lowercase();
+        let query = super::search::query(&self.search);
         let done = self.found.as_ref().is_some_and(|(q, _)| *q == query);
         (!query.is_empty() && !done).then_some(query)
     }
@@ -337,20 +337,24 @@ impl App {
     /// The selected case when it may be changed, else why not.
     pub fn writable(&self) -> Result<&Case, String> {
         match self.selected_row() {
-            None => Err(format!(
-                "no case selected ({} creates one)",
-                self.keymap.key_of(Action::NewCase)
+            None => Err(crate::t!(
+                "error-no-case",
+                key = self.keymap.key_of(Action::NewCase)
             )),
-            Some(CaseFile::Unreadable { problem, .. }) => {
-                Err(format!("this case cannot be read: {problem}"))
-            }
+            Some(CaseFile::Unreadable { problem, .. }) => Err(crate::t!(
+                "error-case-unreadable",
+                problem = problem.to_string()
+            )),
             Some(CaseFile::Readable {
                 access: Access::ReadOnly(reason),
                 ..
-            }) => Err(format!("this case is read-only: {reason}")),
+            }) => Err(crate::t!(
+                "error-case-read-only",
+                reason = reason.to_string()
+            )),
             Some(CaseFile::Readable { .. }) => self
                 .selected()
-                .ok_or_else(|| "this case is still being read".to_string()),
+                .ok_or_else(|| crate::t!("error-case-being-read").to_string()),
         }
     }
 }

@@ -70,10 +70,7 @@ impl Notes {
     }
 
     fn placeholder(&self) -> String {
-        format!(
-            "no notes yet: {} to write (names, promises, reference numbers…)",
-            self.edit_key
-        )
+        crate::t!("notes-placeholder", key = self.edit_key.as_str())
     }
 
     /// The key that starts editing notes, for the empty editor's placeholder.

@@ -1,10 +1,36 @@
-//! The full-text search.
+//! The full-text search: accents and case do not count, in any language (`cafe` finds
+//! `café`, `kevin` finds `Kévin`).
 
 use crate::domain::Case;
+use crate::domain::summary::Summary;
+use crate::i18n::fold::fold;
 
-/// Whether any text of `case` contains `query` (already lowercase).
+/// The search as typed, folded as the texts are when compared with it.
+pub fn query(typed: &str) -> String {
+    fold(typed)
+}
+
+/// Whether `text` contains `query` (already folded, see [`query`]).
+fn has(text: &str, query: &str) -> bool {
+    !text.is_empty() && fold(text).contains(query)
+}
+
+/// Whether the summary's own text (title, organisation, id, tags, references) contains
+/// `query` (already folded).
+pub fn summary_matches(summary: &Summary, query: &str) -> bool {
+    has(&summary.title, query)
+        || has(&summary.organisation, query)
+        || has(&summary.id, query)
+        || summary.tags.iter().any(|t| has(t, query))
+        || summary
+            .references
+            .iter()
+            .any(|r| has(&r.label, query) || has(&r.value, query))
+}
+
+/// Whether any text of `case` contains `query` (already folded).
 pub fn matches(case: &Case, query: &str) -> bool {
-    let has = |s: &str| !s.is_empty() && s.to_lowercase().contains(query);
+    let has = |s: &str| has(s, query);
     has(&case.title)
         || has(&case.organisation)
         || has(&case.id)
@@ -30,4 +56,54 @@ pub fn matches(case: &Case, query: &str) -> bool {
             .iter()
             .any(|s| has(s))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::domain::{Event, Kind};
+
+    fn case() -> Case {
+        let at = Utc.with_ymd_and_hms(2026, 3, 30, 9, 0, 0).unwrap();
+        let mut case = Case::new("c1", "Téléphone coupé au café", "Proximus", at);
+        case.notes = "Le magasin est fermé le lundi".into();
+        let mut call = Event::new(Kind::Call, at, "parlé à Kévin");
+        call.agent = "Zoë".into();
+        case.events.push(call);
+        case
+    }
+
+    #[test]
+    fn accents_and_case_do_not_count_in_titles_notes_and_events() {
+        let case = case();
+        for typed in [
+            "cafe",
+            "CAFÉ",
+            "ferme",
+            "FERMÉ",
+            "Kevin",
+            "kévin",
+            "zoe",
+            "telephone coupe",
+        ] {
+            assert!(matches(&case, &query(typed)), "{typed}");
+        }
+        for typed in ["cafes", "kevinn", "ouvert"] {
+            assert!(!matches(&case, &query(typed)), "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_summary_matches_its_title_without_accents() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 30, 9, 0, 0).unwrap();
+        let summary = Summary::of(&case(), at);
+        assert!(summary_matches(&summary, &query("cafe")));
+        assert!(summary_matches(&summary, &query("PROXIMUS")));
+        assert!(
+            !summary_matches(&summary, &query("fermé")),
+            "notes are not in a summary"
+        );
+    }
 }

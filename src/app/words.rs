@@ -9,54 +9,55 @@ use crate::domain::Kind;
 use crate::domain::case::Case;
 use crate::domain::change::ChangeError;
 use crate::domain::field::{Field, FieldError, Problem};
+use crate::t;
 
 /// What a form's input is called on screen.
 pub fn input_label(id: InputId) -> &'static str {
     match id {
-        InputId::Kind => "kind",
-        InputId::When => "when",
-        InputId::Summary => "summary",
-        InputId::Detail => "detail",
+        InputId::Kind => t!("input-kind"),
+        InputId::When => t!("input-when"),
+        InputId::Summary => t!("input-summary"),
+        InputId::Detail => t!("input-detail"),
         InputId::Field(field) => crate::i18n::vocab::field(field),
-        InputId::Title => "title",
-        InputId::Organisation => "organisation",
-        InputId::Opened => "opened",
-        InputId::OutageSince => "outage since",
-        InputId::Tags => "tags",
-        InputId::Status => "status",
+        InputId::Title => t!("input-title"),
+        InputId::Organisation => t!("input-organisation"),
+        InputId::Opened => t!("input-opened"),
+        InputId::OutageSince => t!("input-outage-since"),
+        InputId::Tags => t!("input-tags"),
+        InputId::Status => t!("input-status"),
     }
 }
 
 /// A form's title.
 pub fn form_title(purpose: &Purpose) -> &'static str {
     match purpose {
-        Purpose::NewCase => "New case",
-        Purpose::Event { editing: None } => "Log an event",
-        Purpose::Event { editing: Some(_) } => "Edit event",
-        Purpose::EndCall => "End the call",
-        Purpose::Transfer => "Transferred: to where?",
-        Purpose::CallNumber => "Calling… (the stopwatch runs; Enter to go on)",
-        Purpose::Status => "Status (←/→ to choose)",
+        Purpose::NewCase => t!("form-new-case"),
+        Purpose::Event { editing: None } => t!("form-log-event"),
+        Purpose::Event { editing: Some(_) } => t!("form-edit-event"),
+        Purpose::EndCall => t!("form-end-call"),
+        Purpose::Transfer => t!("form-transfer"),
+        Purpose::CallNumber => t!("form-call-number"),
+        Purpose::Status => t!("form-status"),
     }
 }
 
 /// What an empty input of a form for `purpose` shows, dimmed.
 pub fn placeholder(purpose: &Purpose, id: InputId) -> &'static str {
     match (purpose, id) {
-        (Purpose::Transfer, InputId::Field(Field::To)) => "number, department or place",
-        (Purpose::CallNumber, InputId::Field(Field::Number)) => "number dialled",
-        (Purpose::CallNumber, InputId::Field(Field::Department)) => "if you know",
-        (Purpose::CallNumber, InputId::Field(Field::Agent)) => "name, once someone answers",
-        (_, InputId::Field(Field::Hold | Field::Talk)) => "e.g. 20m, 1h 5m",
-        (_, InputId::Field(f)) if f.is_time() => "e.g. 2026-03-30 17:00, 14:00, -2h",
-        (_, InputId::When) => "now, 14:05, -10m, 2026-03-30 17:00",
-        (_, InputId::Summary) => "what happened, in a line",
-        (_, InputId::Detail) => "more, if needed",
-        (_, InputId::Title) => "e.g. No internet after moving",
-        (_, InputId::Organisation) => "who is giving you the runaround",
-        (_, InputId::Opened) => "now, or when the service went out if earlier",
-        (_, InputId::OutageSince) => "when the service went out, if it did",
-        (_, InputId::Tags) => "comma-separated",
+        (Purpose::Transfer, InputId::Field(Field::To)) => t!("placeholder-transfer-to"),
+        (Purpose::CallNumber, InputId::Field(Field::Number)) => t!("placeholder-number-dialled"),
+        (Purpose::CallNumber, InputId::Field(Field::Department)) => t!("placeholder-if-you-know"),
+        (Purpose::CallNumber, InputId::Field(Field::Agent)) => t!("placeholder-agent"),
+        (_, InputId::Field(Field::Hold | Field::Talk)) => t!("placeholder-duration"),
+        (_, InputId::Field(f)) if f.is_time() => t!("placeholder-time"),
+        (_, InputId::When) => t!("placeholder-when"),
+        (_, InputId::Summary) => t!("placeholder-summary"),
+        (_, InputId::Detail) => t!("placeholder-detail"),
+        (_, InputId::Title) => t!("placeholder-title"),
+        (_, InputId::Organisation) => t!("placeholder-organisation"),
+        (_, InputId::Opened) => t!("placeholder-opened"),
+        (_, InputId::OutageSince) => t!("placeholder-outage-since"),
+        (_, InputId::Tags) => t!("placeholder-tags"),
         (_, InputId::Field(_) | InputId::Kind | InputId::Status) => "",
     }
 }
@@ -69,18 +70,42 @@ pub fn kind_change_question(old: Kind, new: Kind, dropped: &[Field]) -> String {
         .map(|f| crate::i18n::vocab::field(*f))
         .collect();
     let list = match labels.as_slice() {
-        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] if !rest.is_empty() => {
+            t!("list-and", rest = rest.join(", "), last = *last)
+        }
         _ => labels.concat(),
     };
-    format!("change {old} to {new}? {list} will be dropped (the event's history keeps them)")
+    t!(
+        "question-change-kind",
+        old = crate::i18n::vocab::kind(old),
+        new = crate::i18n::vocab::kind(new),
+        fields = list
+    )
 }
 
 /// What the status line says after an edit that changed nothing.
-pub const NOTHING_CHANGED: &str = "nothing changed";
+pub fn nothing_changed() -> &'static str {
+    t!("status-nothing-changed")
+}
 
 /// What an edit says once made, with the key that undoes it.
 pub fn event_changed(undo_key: &str) -> String {
-    format!("event changed ({undo_key} undoes; its history keeps what it said)")
+    t!("status-event-changed", key = undo_key)
+}
+
+/// A choice input's stored word as the form shows it: `no-answer` is `geen gehoor` in Dutch.
+pub fn choice_word(id: InputId, stored: &str) -> String {
+    use crate::i18n::vocab;
+    match id {
+        InputId::Kind => stored
+            .parse::<Kind>()
+            .map_or_else(|_| stored.to_string(), |k| vocab::kind(k).to_string()),
+        InputId::Status => stored
+            .parse::<crate::domain::Status>()
+            .map_or_else(|_| stored.to_string(), |s| vocab::status(s).to_string()),
+        InputId::Field(f) => vocab::choice(f, stored),
+        _ => stored.to_string(),
+    }
 }
 
 /// For each event of the case, its loop flag on the timeline (`back to 1200, 2nd time`), if
@@ -92,9 +117,14 @@ pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
 /// A field error in a form: the field's label first (`on hold: '5x' is not a duration …`),
 /// except for a window that ends before it starts, which names both ends itself.
 pub fn field_error(e: &FieldError) -> String {
-    match e.problem {
-        Problem::EndsBeforeStart { .. } => e.to_string(),
-        _ => format!("{}: {e}", crate::i18n::vocab::field(e.field)),
+    if let Problem::EndsBeforeStart { .. } = e.problem {
+        e.to_string()
+    } else {
+        t!(
+            "error-field",
+            field = crate::i18n::vocab::field(e.field),
+            error = e.to_string()
+        )
     }
 }
 
@@ -102,10 +132,10 @@ pub fn field_error(e: &FieldError) -> String {
 impl fmt::Display for ChangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ChangeError::EventGone => "the event was changed or deleted elsewhere",
-            ChangeError::DeletedEventGone => "the deleted event was restored or changed elsewhere",
-            ChangeError::CallRunning => "a call is already running in this case",
-            ChangeError::NoCall => "no call is running",
+            ChangeError::EventGone => t!("error-event-gone"),
+            ChangeError::DeletedEventGone => t!("error-deleted-event-gone"),
+            ChangeError::CallRunning => t!("error-call-running"),
+            ChangeError::NoCall => t!("error-no-call"),
         })
     }
 }

@@ -147,6 +147,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Commit the journal and merge it with its other copies through git, then push
+    Sync {
+        /// First make the data directory a git repository that syncs with REMOTE (a URL or a
+        /// path), or point it there
+        #[arg(long, value_name = "REMOTE")]
+        init: Option<String>,
+    },
+    /// The merge driver git runs for case files (registered by `sync --init`)
+    #[command(hide = true)]
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
     /// Add the cases of a JSON document (as `export --format json` writes; `-` reads stdin)
     Import {
         #[arg(value_name = "FILE|-")]
@@ -298,7 +312,7 @@ pub struct LogArgs {
 }
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A Markdown dossier
     Md,
@@ -306,6 +320,23 @@ pub enum Format {
     Json,
     /// One CSV row per event
     Csv,
+}
+
+/// By hand rather than derived, so that each value's help is said in the language of the
+/// moment `--help` is shown.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Md, Format::Json, Format::Csv]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = match self {
+            Format::Md => ("md", crate::t!("cli-format-md")),
+            Format::Json => ("json", crate::t!("cli-format-json")),
+            Format::Csv => ("csv", crate::t!("cli-format-csv")),
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
+    }
 }
 
 /// A status on the command line.

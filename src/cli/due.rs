@@ -6,14 +6,16 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::escalation::{title, warn_errors};
+use super::escalation::{pack_word, title, warn_errors};
 use super::{CliError, json_safe};
 use crate::clock::Clock;
 use crate::domain::text::clean;
 use crate::domain::time::{local_minute, rfc3339};
+use crate::i18n::vocab;
 use crate::rules::engine;
 use crate::rules::load::Packs;
 use crate::storage::Store;
+use crate::t;
 
 /// How `due` prints what is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +76,7 @@ pub fn due(
             .ok()
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .filter(|d| *d <= chrono::Duration::days(3660))
-            .ok_or_else(|| {
-                CliError::Usage(format!(
-                    "--within: '{w}' is not a duration of at most ten years (e.g. 7d, 12h, 2w)"
-                ))
-            })?,
+            .ok_or_else(|| CliError::Usage(t!("due-bad-within", value = w)))?,
     };
     let horizon = now + span;
     let packs = Packs::with_user_dir(dir);
@@ -88,8 +86,12 @@ pub fn due(
         let case = match entry {
             crate::storage::Entry::Readable { body, .. } => body,
             crate::storage::Entry::Unreadable { id, problem, .. } => {
-                let warning = format!("{} cannot be read: {problem}", store.path(&id).display());
-                eprintln!("runaround: warning: {}", clean(&warning));
+                let warning = t!(
+                    "cli-cannot-be-read",
+                    path = store.path(&id).display().to_string(),
+                    problem = problem.to_string()
+                );
+                eprintln!("runaround: {}", t!("cli-warning", text = clean(&warning)));
                 continue;
             }
         };
@@ -146,21 +148,30 @@ pub fn due(
     } else if shape == Shape::Json {
         json_safe(&(serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"))
     } else {
-        let mut s = String::new();
-        for i in &items {
-            let what = match (i.meaning, i.status) {
-                (Some(m), Some(st)) => format!("{m} [{st}]"),
-                _ => "promise".to_string(),
-            };
-            s.push_str(&format!(
-                "{}  {:<7}  {}  {what}: {} ({})\n",
-                i.shown, i.state, i.case, i.summary, i.title
-            ));
-        }
-        clean(&s)
+        lines(&items)
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
+}
+
+/// What is due, one line each, as a person reads it.
+fn lines(items: &[DueDoc]) -> String {
+    let mut s = String::new();
+    for i in items {
+        let what = match (i.meaning, i.status) {
+            (Some(m), Some(st)) => format!("{} [{}]", pack_word(m), pack_word(st)),
+            _ => vocab::kind(crate::domain::Kind::Promise).to_string(),
+        };
+        let what = t!("due-what", what = what, summary = i.summary.as_str());
+        s.push_str(&format!(
+            "{}  {:<7}  {}  {what} ({})\n",
+            i.shown,
+            pack_word(i.state),
+            i.case,
+            i.title
+        ));
+    }
+    clean(&s)
 }
 
 /// What is due as an iCalendar file (RFC 5545): one event per promise and clock at its due,
@@ -176,8 +187,12 @@ fn ics(items: &[DueDoc], now: DateTime<Utc>) -> String {
     ];
     for i in items {
         let what = match (i.meaning, i.status) {
-            (Some(m), Some(st)) => format!("{m} ({st}, an estimate, not legal advice)"),
-            _ => "a promise made to you".to_string(),
+            (Some(m), Some(st)) => t!(
+                "due-ics-clock",
+                meaning = pack_word(m),
+                status = pack_word(st)
+            ),
+            _ => t!("due-ics-promise").to_string(),
         };
         lines.extend([
             "BEGIN:VEVENT".to_string(),
@@ -191,7 +206,12 @@ fn ics(items: &[DueDoc], now: DateTime<Utc>) -> String {
             ),
             format!(
                 "DESCRIPTION:{}",
-                ics_text(&format!("{what}; case {}; {}", i.case, i.state))
+                ics_text(&t!(
+                    "due-ics-description",
+                    what = what.as_str(),
+                    id = i.case.as_str(),
+                    state = pack_word(i.state)
+                ))
             ),
             "END:VEVENT".to_string(),
         ]);

@@ -11,14 +11,74 @@ use crate::clock::Clock;
 use crate::domain::text::clean;
 use crate::domain::time::{local_minute, rfc3339};
 use crate::domain::{Case, Country, Currency};
+use crate::i18n::vocab;
 use crate::rules::engine::{self, Estimate, Missing, Part, RateFact, Reason, Report};
 use crate::rules::load::Packs;
-use crate::rules::schema::{Amount, Effect, Rule, Units, Version};
+use crate::rules::schema::{Amount, Effect, Rule, Unit, Units, Version};
 use crate::storage::Store;
+use crate::t;
 
-/// Said once, plainly, wherever estimates are shown.
-pub const NOT_ADVICE: &str =
-    "Estimates from the rule packs, each with how sure its sources are; not legal advice.";
+/// Said once, plainly, wherever estimates are shown: they come from the rule packs, each with
+/// how sure its sources are, and are not legal advice.
+pub fn not_advice() -> &'static str {
+    t!("rules-not-advice")
+}
+
+/// A rule pack's word as a person reads it (`verified`, `earliest`, `written-complaint`,
+/// `running`); packs and JSON keep the word itself, and a word this build does not know is
+/// shown as it is.
+pub fn pack_word(word: &'static str) -> &'static str {
+    match word {
+        "verified" => t!("pack-verified"),
+        "secondary" => t!("pack-secondary"),
+        "unverified" => t!("pack-unverified"),
+        "disputed" => t!("pack-disputed"),
+        "written-complaint" => t!("pack-written-complaint"),
+        "complaint" => t!("pack-complaint"),
+        "reply" => t!("pack-reply"),
+        "deadlock" => t!("pack-deadlock"),
+        "outage" => t!("pack-outage"),
+        "restored" => t!("pack-restored"),
+        "no-show" => t!("pack-no-show"),
+        "earliest" => t!("pack-earliest"),
+        "latest" => t!("pack-latest"),
+        "reply-due" => t!("pack-reply-due"),
+        "claim-by" => t!("pack-claim-by"),
+        "automatic" => t!("pack-automatic"),
+        "on-request" => t!("pack-on-request"),
+        "running" => t!("pack-running"),
+        "passed" => t!("pack-passed"),
+        "done" => t!("pack-done"),
+        other => other,
+    }
+}
+
+/// A count of a pack's unit: `30 calendar-days`, `30 kalenderdagen`.
+fn units(n: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Hours => t!("pack-hours", n = n),
+        Unit::CalendarDays => t!("pack-calendar-days", n = n),
+        Unit::WorkingDays => t!("pack-working-days", n = n),
+        Unit::Weeks => t!("pack-weeks", n = n),
+        Unit::Months => t!("pack-months", n = n),
+        Unit::Years => t!("pack-years", n = n),
+    }
+}
+
+/// The config file the binary was started with (`--config`), for the commands that read the
+/// user's rule packs from beside it without being handed the path (the dossier).
+static CONFIG_FILE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Records the config file in use (the binary does this once, before any command runs).
+pub fn use_config_file(config: Option<&Path>) {
+    let _ = CONFIG_FILE.set(config.map(Path::to_path_buf));
+}
+
+/// The built-in rule packs with the user's own from beside the config file in use.
+pub fn packs() -> Packs {
+    let config = CONFIG_FILE.get().cloned().flatten();
+    Packs::with_user_dir(rules_dir(config.as_deref()).as_deref())
+}
 
 /// The directory of the user's rule packs: `rules/` beside the config file in use (the one
 /// `--config` or `RUNAROUND_CONFIG` names, else the platform default).
@@ -31,17 +91,16 @@ pub fn rules_dir(config: Option<&Path>) -> Option<PathBuf> {
 
 pub(super) fn warn_errors(packs: &Packs) {
     for e in &packs.errors {
-        eprintln!(
-            "runaround: warning: a rule pack did not load: {}",
-            clean(&e.to_string())
-        );
+        let warning = t!("rules-pack-not-loaded", error = clean(&e.to_string()));
+        eprintln!("runaround: {}", t!("cli-warning", text = warning));
     }
 }
 
-/// A rule's English title (else any), else its id.
+/// A rule's title in the current language, else its English one (else any), else its id.
 pub fn title(rule_titles: &std::collections::BTreeMap<String, String>, id: &str) -> String {
     rule_titles
-        .get("en")
+        .get(crate::i18n::Lang::current().code())
+        .or_else(|| rule_titles.get("en"))
         .or_else(|| rule_titles.values().next())
         .cloned()
         .unwrap_or_else(|| id.to_string())
@@ -60,69 +119,84 @@ pub fn rules(
     if let Some(c) = only
         && packs.for_country(c).is_none()
     {
-        return Err(CliError::Failed(format!("no rule pack for {c}")));
+        return Err(CliError::Failed(t!(
+            "rules-no-pack",
+            country = c.to_string()
+        )));
     }
-    let mut text = format!("{NOT_ADVICE}\n");
+    let mut text = format!("{}\n", not_advice());
     for pack in &packs.packs {
         if only.is_some_and(|c| c != pack.country) {
             continue;
         }
-        text.push_str(&format!(
-            "\n{} · fees in {} · calendar {} ({} holiday rules)\n",
-            pack.country,
-            pack.currency,
-            pack.calendar.status,
-            pack.calendar.holidays.len()
+        text.push('\n');
+        text.push_str(&t!(
+            "rules-pack-heading",
+            country = pack.country.to_string(),
+            currency = pack.currency.to_string(),
+            status = pack_word(pack.calendar.status.as_str()),
+            holidays = pack.calendar.holidays.len()
         ));
+        text.push('\n');
         for (rule, file) in &pack.rules {
             text.push_str(&rule_listing(rule, file));
         }
     }
     if !packs.errors.is_empty() {
-        text.push_str("\nDid not load:\n");
+        text.push_str(&format!("\n{}\n", t!("rules-did-not-load")));
         for e in &packs.errors {
             text.push_str(&format!("  {e}\n"));
         }
     }
-    out.write_all(clean(&text).as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+    out.write_all(clean(&text).as_bytes()).map_err(|e| {
+        CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string()))
+    })?;
     match packs.errors.len() {
         0 => Ok(()),
-        n => Err(CliError::Failed(format!(
-            "{n} rule pack {} did not load (the others are in force)",
-            if n == 1 { "file" } else { "files" }
-        ))),
+        n => Err(CliError::Failed(t!("rules-some-not-loaded", count = n))),
     }
 }
 
 fn rule_listing(rule: &Rule, file: &str) -> String {
     let mut s = format!("  {}  {}", rule.id, title(&rule.title, &rule.id));
     if !rule.providers.is_empty() {
-        s.push_str(&format!(" (only {})", rule.providers.join(", ")));
+        s.push_str(&format!(
+            " ({})",
+            t!("rules-only", providers = rule.providers.join(", "))
+        ));
     }
     if !rule.customers.is_empty() {
-        let kinds: Vec<&str> = rule.customers.iter().map(|c| c.as_str()).collect();
-        s.push_str(&format!(" (for {})", kinds.join(", ")));
+        let kinds: Vec<&str> = rule.customers.iter().map(|c| vocab::customer(*c)).collect();
+        s.push_str(&format!(
+            " ({})",
+            t!("rules-for-customers", customers = kinds.join(", "))
+        ));
     }
     if file.contains('/') {
-        s.push_str(&format!(" [from {file}]"));
+        s.push_str(&format!(" [{}]", t!("rules-from-file", file = file)));
     }
     s.push('\n');
     for v in &rule.versions {
-        let until = v
-            .valid_until
-            .map_or_else(|| "on".to_string(), |u| format!("until {u}"));
+        let until = v.valid_until.map_or_else(
+            || t!("rules-on").to_string(),
+            |u| t!("rules-until", date = u.to_string()),
+        );
         s.push_str(&format!(
             "    {} {until}  {}  {}\n      {}\n",
             v.valid_from,
-            v.status,
+            pack_word(v.status.as_str()),
             effect_words(v),
             v.basis
         ));
         for src in &v.sources {
             s.push_str(&format!(
-                "      source: {} <{}> (read {})\n",
-                src.title, src.url, src.read
+                "      {}\n",
+                t!(
+                    "rules-source",
+                    title = src.title.as_str(),
+                    url = src.url.as_str(),
+                    read = src.read.to_string()
+                )
             ));
         }
     }
@@ -131,9 +205,11 @@ fn rule_listing(rule: &Rule, file: &str) -> String {
 
 fn effect_words(v: &Version) -> String {
     match &v.effect {
-        Effect::Clock { meaning, after, .. } => format!(
-            "clock: {meaning}, {} {} after the {}",
-            after.n, after.unit, v.anchor
+        Effect::Clock { meaning, after, .. } => t!(
+            "rules-effect-clock",
+            meaning = pack_word(meaning.as_str()),
+            after = units(after.n, after.unit),
+            anchor = pack_word(v.anchor.as_str())
         ),
         Effect::Compensation {
             claim,
@@ -142,23 +218,30 @@ fn effect_words(v: &Version) -> String {
             ..
         } => {
             let per = match units {
-                Units::Each => "each".to_string(),
+                Units::Each => t!("rules-per-each").to_string(),
                 Units::DaysOrPart { threshold_hours } => {
-                    format!("per 24 hours or part, over {threshold_hours} hours")
+                    t!("rules-per-day-or-part", hours = *threshold_hours)
                 }
-                Units::DaysAfter { deadline, .. } => {
-                    format!("per day after {} {}", deadline.n, deadline.unit)
-                }
+                Units::DaysAfter { deadline, .. } => t!(
+                    "rules-per-day-after",
+                    after = self::units(deadline.n, deadline.unit)
+                ),
                 Units::CompleteDays { grace_days } => {
-                    format!("per complete day after {grace_days} days")
+                    t!("rules-per-complete-day", days = *grace_days)
                 }
             };
             let kind = match amount {
                 Amount::PerUnit(_) => "",
-                Amount::Tiered(_) => ", tiered",
-                Amount::Cumulative { .. } => ", by a table",
+                Amount::Tiered(_) => t!("rules-tiered"),
+                Amount::Cumulative { .. } => t!("rules-by-a-table"),
             };
-            format!("compensation {claim}, {per} {}{kind}", v.anchor)
+            t!(
+                "rules-effect-compensation",
+                claim = pack_word(claim.as_str()),
+                per = per,
+                anchor = pack_word(v.anchor.as_str()),
+                kind = kind
+            )
         }
     }
 }
@@ -166,17 +249,15 @@ fn effect_words(v: &Version) -> String {
 /// "6 days 21 hours", "5 hours 10 minutes".
 pub fn duration_words(secs: i64) -> String {
     let (d, h, m) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
-    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let days = || t!("dur-days", n = d);
+    let hours = || t!("dur-hours", n = h);
+    let minutes = || t!("dur-minutes", n = m);
     match (d, h) {
-        (0, 0) => unit(m, "minute", "minutes"),
-        (0, _) if m > 0 => format!(
-            "{} {}",
-            unit(h, "hour", "hours"),
-            unit(m, "minute", "minutes")
-        ),
-        (0, _) => unit(h, "hour", "hours"),
-        (_, 0) => unit(d, "day", "days"),
-        _ => format!("{} {}", unit(d, "day", "days"), unit(h, "hour", "hours")),
+        (0, 0) => minutes(),
+        (0, _) if m > 0 => format!("{} {}", hours(), minutes()),
+        (0, _) => hours(),
+        (_, 0) => days(),
+        _ => format!("{} {}", days(), hours()),
     }
 }
 
@@ -184,44 +265,53 @@ pub fn duration_words(secs: i64) -> String {
 fn part_words(part: &Part, est: &Estimate, case: &Case) -> String {
     let cur = est.currency;
     let fee = est.fee_minor.map_or_else(
-        || "the monthly fee".into(),
+        || t!("rules-the-monthly-fee").to_string(),
         |f| crate::i18n::fmt::money(f, cur),
     );
     let terms: Vec<String> = part
         .terms
         .iter()
         .map(|t| match &t.rate {
-            RateFact::Fraction(a, b) => format!("{}/{b} of {fee}", t.units * a),
-            RateFact::BasisPoints(bp) => {
-                format!("{} × {}% of {fee}", t.units, f64::from(*bp) / 100.0)
-            }
+            RateFact::Fraction(a, b) => t!(
+                "rules-fraction-of",
+                part = format!("{}/{b}", t.units * a),
+                fee = fee.as_str()
+            ),
+            RateFact::BasisPoints(bp) => t!(
+                "rules-percent-of",
+                part = format!("{} × {}%", t.units, f64::from(*bp) / 100.0),
+                fee = fee.as_str()
+            ),
             RateFact::Fixed(m) => format!("{} × {}", t.units, crate::i18n::fmt::money(*m, cur)),
             RateFact::Cumulative { .. } => {
-                format!(
-                    "{} for {} by the table",
-                    crate::i18n::fmt::money(t.minor, cur),
-                    day_count(t.units)
+                t!(
+                    "rules-for-by-the-table",
+                    amount = crate::i18n::fmt::money(t.minor, cur),
+                    days = day_count(t.units)
                 )
             }
         })
         .collect();
     let mut s = terms.join(" + ");
     if let Some(f) = part.floor_applied {
-        s.push_str(&format!(
-            ", raised to the minimum of {}",
-            crate::i18n::fmt::money(f, cur)
+        s.push_str(&t!(
+            "rules-raised-to-minimum",
+            amount = crate::i18n::fmt::money(f, cur)
         ));
     }
     if let Some(c) = part.cap_applied {
-        s.push_str(&format!(", capped at {}", crate::i18n::fmt::money(c, cur)));
+        s.push_str(&t!(
+            "rules-capped-at",
+            amount = crate::i18n::fmt::money(c, cur)
+        ));
     }
     match part.out_seconds {
-        Some(secs) => s.push_str(&format!(": out {}", duration_words(secs))),
+        Some(secs) => s.push_str(&t!("rules-out-for", duration = duration_words(secs))),
         None => {
             if let Some(e) = part.events.first().and_then(|i| case.events.get(*i)) {
-                s.push_str(&format!(
-                    ": missed appointment of {}",
-                    local_minute(e.window_start.unwrap_or(e.at))
+                s.push_str(&t!(
+                    "rules-missed-appointment",
+                    when = local_minute(e.window_start.unwrap_or(e.at))
                 ));
             }
         }
@@ -230,7 +320,7 @@ fn part_words(part: &Part, est: &Estimate, case: &Case) -> String {
 }
 
 fn day_count(n: u32) -> String {
-    format!("{n} {}", if n == 1 { "day" } else { "days" })
+    t!("dur-days", n = n)
 }
 
 fn basis_words(est: &Estimate, case: &Case) -> String {
@@ -241,9 +331,10 @@ fn basis_words(est: &Estimate, case: &Case) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     for (reading, minor) in &est.readings {
-        s.push_str(&format!(
-            "; another reading ({reading}): {}",
-            crate::i18n::fmt::money(*minor, est.currency)
+        s.push_str(&t!(
+            "rules-another-reading",
+            reading = reading.as_str(),
+            amount = crate::i18n::fmt::money(*minor, est.currency)
         ));
     }
     s
@@ -420,26 +511,26 @@ pub fn report_json(case: &Case, r: &Report) -> String {
 fn clocks_text(case: &Case, r: &Report) -> String {
     let mut s = String::new();
     if !r.clocks.is_empty() {
-        s.push_str("\nClocks\n");
+        s.push_str(&format!("\n{}\n", t!("clocks-clocks")));
         for c in &r.clocks {
             let from = c
                 .events
                 .first()
                 .and_then(|i| case.events.get(*i))
                 .map_or_else(String::new, |e| {
-                    format!(
-                        "from the {} of {}",
-                        e.kind,
-                        c.from_local.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "clocks-from-event",
+                        kind = vocab::kind(e.kind),
+                        when = c.from_local.format("%Y-%m-%d %H:%M").to_string()
                     )
                 });
             s.push_str(&format!(
                 "  {}  {:<9}  {:<7}  {}  [{}]\n      {from} · {}\n",
                 c.due_local.format("%Y-%m-%d %H:%M"),
-                c.meaning.as_str(),
-                c.state.as_str(),
+                pack_word(c.meaning.as_str()),
+                pack_word(c.state.as_str()),
                 title(&c.titles, &c.rule),
-                c.status,
+                pack_word(c.status.as_str()),
                 c.source
             ));
         }
@@ -449,81 +540,88 @@ fn clocks_text(case: &Case, r: &Report) -> String {
 
 /// The text of `clocks`.
 pub fn report_text(case: &Case, r: &Report) -> String {
-    let mut s = format!(
-        "{} · {} · as of {}\n{NOT_ADVICE}\n",
-        case.title,
-        r.country
-            .map_or_else(|| "no country".to_string(), |c| c.to_string()),
-        local_minute(r.as_of)
+    let mut s = t!(
+        "clocks-heading",
+        title = case.title.as_str(),
+        country = r
+            .country
+            .map_or_else(|| t!("clocks-no-country").to_string(), |c| c.to_string()),
+        when = local_minute(r.as_of)
     );
+    s.push_str(&format!("\n{}\n", not_advice()));
     for m in &r.missing {
-        s.push_str(&match m {
-            Missing::Country => format!(
-                "\nMissing: the case's country, so no rules apply (runaround set {} --country C)\n",
-                case.id
+        let missing = match m {
+            Missing::Country => t!("clocks-missing-country", id = case.id.as_str()),
+            Missing::Pack(c) => t!("clocks-missing-pack", country = c.to_string()),
+            Missing::Fee(rules) => t!(
+                "clocks-missing-fee",
+                rules = rules.join(", "),
+                id = case.id.as_str()
             ),
-            Missing::Pack(c) => format!("\nMissing: there is no rule pack for {c}\n"),
-            Missing::Fee(rules) => format!(
-                "\nMissing: the monthly fee, for {} (runaround set {} --fee AMOUNT)\n",
-                rules.join(", "),
-                case.id
+            Missing::Customer(rules) => t!(
+                "clocks-missing-customer",
+                rules = rules.join(", "),
+                id = case.id.as_str()
             ),
-            Missing::Customer(rules) => format!(
-                "\nMissing: the customer kind, for {} (runaround set {} --customer consumer|small-business|business)\n",
-                rules.join(", "),
-                case.id
-            ),
-        });
+        };
+        s.push_str(&format!("\n{missing}\n"));
     }
     s.push_str(&clocks_text(case, r));
     if !r.compensation.is_empty() {
-        s.push_str("\nCompensation\n");
+        s.push_str(&format!("\n{}\n", t!("clocks-compensation")));
         for e in &r.compensation {
             let amount = if e.low_minor == e.high_minor {
                 crate::i18n::fmt::money(e.amount_minor, e.currency)
             } else {
-                format!(
-                    "{} to {}",
-                    crate::i18n::fmt::money(e.low_minor, e.currency),
-                    crate::i18n::fmt::money(e.high_minor, e.currency)
+                t!(
+                    "clocks-range",
+                    low = crate::i18n::fmt::money(e.low_minor, e.currency),
+                    high = crate::i18n::fmt::money(e.high_minor, e.currency)
                 )
             };
             s.push_str(&format!(
                 "  {amount}  {}  {}  [{}]\n      {} · {}\n",
-                e.claim,
+                pack_word(e.claim.as_str()),
                 title(&e.titles, &e.rule),
-                e.status,
+                pack_word(e.status.as_str()),
                 basis_words(e, case),
                 e.source
             ));
         }
         if let Some(cur) = r.currency {
             s.push_str(&format!(
-                "  at least {} in all\n",
-                crate::i18n::fmt::money(r.total_minor, cur)
+                "  {}\n",
+                t!(
+                    "clocks-at-least",
+                    amount = crate::i18n::fmt::money(r.total_minor, cur)
+                )
             ));
         }
     }
     if !r.not_applied.is_empty() {
-        s.push_str("\nNot applied\n");
+        s.push_str(&format!("\n{}\n", t!("clocks-not-applied")));
         for n in &r.not_applied {
             let what = case.events.get(n.event).map_or_else(String::new, |e| {
-                format!("the {} of {}", e.kind, local_minute(e.at))
+                t!(
+                    "clocks-the-event",
+                    kind = vocab::kind(e.kind),
+                    when = local_minute(e.at)
+                )
             });
             s.push_str(&format!(
                 "  {}: {what} {}\n",
                 n.rule,
                 match &n.reason {
                     Reason::BeforeInForce { first } =>
-                        format!("is before the rule came into force ({first})"),
-                    Reason::NoVersion => "falls in no version of the rule".into(),
-                    Reason::NothingYet => "gives nothing (yet)".into(),
+                        t!("clocks-before-in-force", first = first.to_string()),
+                    Reason::NoVersion => t!("clocks-no-version").to_string(),
+                    Reason::NothingYet => t!("clocks-nothing-yet").to_string(),
                 }
             ));
         }
     }
     if !r.questions.is_empty() {
-        s.push_str("\nQuestions the events cannot answer\n");
+        s.push_str(&format!("\n{}\n", t!("clocks-questions")));
         for q in &r.questions {
             s.push_str(&format!("  {}: {}\n", q.rule, title(&q.text, "")));
         }
@@ -552,5 +650,5 @@ pub fn clocks(
         clean(&report_text(&case, &report))
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(crate::t!("cli-cannot-write-output", error = e.to_string())))
 }

@@ -6,6 +6,7 @@ pub mod due;
 pub mod escalation;
 pub mod map;
 pub mod meta;
+pub mod sync;
 pub mod terms;
 pub mod words;
 
@@ -26,8 +27,10 @@ use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Status, Summary};
 use crate::export::{csv, json, markdown, text};
+use crate::i18n::vocab;
 use crate::index::Scan;
 use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
+use crate::t;
 use words::loop_flags;
 
 /// A command that failed: a usage error (exit 2) or anything else (exit 1).
@@ -86,9 +89,8 @@ pub fn clock(now: Option<&str>) -> Result<Clock, CliError> {
 
 /// Resolves the data directory from `--data-dir` / `RUNAROUND_DIR` / the platform default.
 pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    flag.or_else(crate::storage::default_dir).ok_or_else(|| {
-        CliError::Failed("no data directory: set --data-dir or RUNAROUND_DIR".into())
-    })
+    flag.or_else(crate::storage::default_dir)
+        .ok_or_else(|| CliError::Failed(t!("cli-no-data-dir").to_string()))
 }
 
 /// Runs a subcommand other than the TUI ones, writing its output to `out`.
@@ -112,8 +114,9 @@ pub fn run(
         Command::List { all, json } => {
             let mut out = JsonSafe::new(std::io::BufWriter::new(out));
             let listed = list(store, now, all, json, &mut out);
-            out.flush()
-                .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+            out.flush().map_err(|e| {
+                CliError::Failed(t!("cli-cannot-write-output", error = e.to_string()))
+            })?;
             return listed;
         }
         Command::Show { case, json } => {
@@ -137,7 +140,11 @@ pub fn run(
             let id = resolve_id(store, &case)?;
             let status: Status = status.into();
             store.update(&id, |c| Change::SetStatus(status).apply(c))?;
-            format!("{id} is now {status}\n")
+            t!(
+                "cli-status-now",
+                id = id.as_str(),
+                status = vocab::status(status)
+            ) + "\n"
         }
         Command::Export {
             case,
@@ -147,12 +154,12 @@ pub fn run(
             let (mut case, access) = load_resolved(store, &case)?;
             let read_only = access.read_only().map(ToString::to_string);
             if let Some(reason) = &read_only {
-                let warning = format!(
-                    "case {} is read-only: {reason}; the export holds only what runaround \
-                     reads from the file, not what is named there",
-                    case.id
+                let warning = t!(
+                    "cli-export-read-only",
+                    id = case.id.as_str(),
+                    reason = reason.as_str()
                 );
-                eprintln!("warning: {}", clean_line(&warning));
+                eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
             }
             let read_only = read_only.as_deref();
             // What a case file holds is shown, never obeyed: control sequences in it (put
@@ -162,7 +169,12 @@ pub fn run(
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
                 Format::Md => {
                     case.clean_text();
-                    clean(&markdown::dossier(&case, now, read_only))
+                    clean(&markdown::dossier_with(
+                        &case,
+                        now,
+                        read_only,
+                        &escalation::packs(),
+                    ))
                 }
                 Format::Csv => {
                     case.clean_text();
@@ -182,9 +194,12 @@ pub fn run(
         Command::Import { file } => import(store, &file)?,
         Command::Map { case, format, json } => map::map(store, &case, format, json)?,
         Command::Numbers { org, json } => map::numbers(store, now, org.as_deref(), json)?,
+        Command::Sync { .. } | Command::MergeDriver { .. } => {
+            return Err(CliError::Failed("sync runs git: see cli::sync".into()));
+        }
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failed(format!("cannot write output: {e}")))
+        .map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))
 }
 
 fn when(
@@ -260,6 +275,7 @@ fn list(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    sync::merge_conflict_copies(store);
     let scan = Scan::new(store, now)?;
     let mut chosen: Vec<(usize, &Summary)> = Vec::new();
     let mut unreadable = 0;
@@ -272,17 +288,23 @@ fn list(
             }
             CaseFile::Unreadable { id, problem, .. } => {
                 unreadable += 1;
-                let warning = format!("{} cannot be read: {problem}", store.path(id).display());
-                eprintln!("warning: {}", clean_line(&warning));
+                let warning = t!(
+                    "cli-cannot-be-read",
+                    path = store.path(id).display().to_string(),
+                    problem = problem.to_string()
+                );
+                eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
             }
         }
     }
     let files = scan.entries.len();
     if unreadable > 0 {
-        eprintln!(
-            "warning: {unreadable} of {files} case {} could not be read; they are not listed",
-            if files == 1 { "file" } else { "files" }
+        let warning = t!(
+            "cli-some-unreadable",
+            unreadable = unreadable,
+            files = files
         );
+        eprintln!("{}", t!("cli-warning", text = warning));
     }
     chosen.sort_by(|(_, a), (_, b)| {
         b.last_activity
@@ -294,9 +316,10 @@ fn list(
     let from_file = |summary: &Summary| -> std::io::Result<(Counters, Vec<Event>)> {
         match store.load(&summary.id).map_err(std::io::Error::other)? {
             CaseFile::Readable { body: case, .. } => Ok((Counters::of(&case, now), case.events)),
-            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(format!(
-                "{} cannot be read: {problem}",
-                store.path(&id).display()
+            CaseFile::Unreadable { id, problem, .. } => Err(std::io::Error::other(t!(
+                "cli-cannot-be-read",
+                path = store.path(&id).display().to_string(),
+                problem = problem.to_string()
             ))),
         }
     };
@@ -334,10 +357,24 @@ fn list(
                 out.write_all(text::list_table(&table).as_bytes())
             })
     };
-    written.map_err(|e| CliError::Failed(format!("cannot write output: {e}")))?;
+    written.map_err(|e| CliError::Failed(t!("cli-cannot-write-output", error = e.to_string())))?;
     // The index is only a cache: failing to save it costs the next run time, nothing else.
     let _ = scan.save_if_stale();
-    // Text that could not be saved into its case waits in these files for the user.
+    warn_rescued(store);
+    if unreadable > 0 && unreadable == files {
+        // An empty list would read as an empty journal.
+        return Err(CliError::Failed(t!(
+            "cli-none-readable",
+            files = files,
+            dir = store.dir().join("cases").display().to_string()
+        )));
+    }
+    Ok(())
+}
+
+/// Says on standard error which rescued-notes files wait in the journal: text that could not
+/// be saved into its case waits in them for the user.
+fn warn_rescued(store: &Store) {
     let rescued = store.rescued();
     if !rescued.is_empty() {
         let names: Vec<String> = rescued
@@ -345,24 +382,14 @@ fn list(
             .filter_map(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .collect();
-        let warning = format!(
-            "{} rescued notes {} in {} (notes that could not be saved into their case): {}",
-            rescued.len(),
-            if rescued.len() == 1 { "file" } else { "files" },
-            store.dir().display(),
-            names.join(", ")
+        let warning = t!(
+            "cli-rescued-notes",
+            count = rescued.len(),
+            dir = store.dir().display().to_string(),
+            names = names.join(", ")
         );
-        eprintln!("warning: {}", clean_line(&warning));
+        eprintln!("{}", t!("cli-warning", text = clean_line(&warning)));
     }
-    if unreadable > 0 && unreadable == files {
-        // An empty list would read as an empty journal.
-        return Err(CliError::Failed(format!(
-            "none of the {files} case {} in {} could be read",
-            if files == 1 { "file" } else { "files" },
-            store.dir().join("cases").display()
-        )));
-    }
-    Ok(())
 }
 
 /// Writes an export to `path`. A regular file (or a new one) is replaced atomically; a
@@ -372,12 +399,14 @@ fn list(
 fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::ErrorKind;
     let failed = |e: std::io::Error| CliError::Failed(format!("{}: {e}", path.display()));
-    let directory = || failed(std::io::Error::other("it is a directory"));
+    let directory = || failed(std::io::Error::other(t!("cli-is-a-directory")));
     let atomic = |file: &std::path::Path| -> Result<(), CliError> {
         crate::storage::write_file(file, bytes).map_err(|e| match e {
-            StorageError::Io { source, .. } => {
-                CliError::Failed(format!("cannot write {}: {source}", path.display()))
-            }
+            StorageError::Io { source, .. } => CliError::Failed(t!(
+                "cli-cannot-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            )),
             e => e.into(),
         })
     };
@@ -497,14 +526,17 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
         std::fs::read_to_string(file).map(|t| text = t)
     };
     read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
-    let cases = json::parse_import(&text)
-        .map_err(|e| CliError::Failed(format!("{file}: {e}; nothing was imported")))?;
+    let cases = json::parse_import(&text).map_err(|e| {
+        CliError::Failed(t!("cli-import-failed", file = file, error = e.to_string()))
+    })?;
     for (i, case) in cases.iter().enumerate() {
         crate::storage::format::check_times(case).map_err(|e| {
-            CliError::Failed(format!(
-                "{file}: case {} ({}): {e}; nothing was imported",
-                i + 1,
-                case.id
+            CliError::Failed(t!(
+                "cli-import-case-failed",
+                file = file,
+                number = i + 1,
+                id = case.id.as_str(),
+                error = e.as_str()
             ))
         })?;
     }
@@ -513,7 +545,8 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
         match store.insert(case) {
             Ok(()) => out.push_str(&format!("{}\n", case.id)),
             Err(StorageError::Exists(id)) => {
-                eprintln!("warning: case {id} already exists; skipped");
+                let warning = t!("cli-import-exists", id = id.as_str());
+                eprintln!("{}", t!("cli-warning", text = warning));
             }
             Err(e) => return Err(e.into()),
         }
@@ -533,7 +566,9 @@ pub fn resolve_id(store: &Store, query: &str) -> Result<String, CliError> {
         .iter()
         .map(|e| Candidate {
             id: e.id(),
-            title: e.body().map_or("(unreadable)", |summary| &summary.title),
+            title: e
+                .body()
+                .map_or(t!("cli-unreadable"), |summary| &summary.title),
         })
         .collect();
     let index = resolve(query, &candidates).map_err(|e| CliError::Failed(e.to_string()))?;

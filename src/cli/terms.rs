@@ -6,7 +6,9 @@ use super::{CliError, resolve_id, usage};
 use crate::domain::money::{check_terms, parse_amount};
 use crate::domain::text::clean_line;
 use crate::domain::{Case, Country, Customer, Reference};
+use crate::i18n::vocab;
 use crate::storage::Store;
+use crate::t;
 
 /// Sets the fields `terms` gives on `case`. The fee is in the currency of the case's country
 /// (given in the same command or before); a country whose currency differs from the fee's
@@ -36,12 +38,16 @@ pub fn apply(case: &mut Case, terms: &TermsArgs) -> Result<(), String> {
             next.currency = None;
         } else {
             let minor = parse_amount(fee).map_err(|e| format!("--fee: {e}"))?;
-            let country = next.country.ok_or_else(|| {
-                format!("--fee {fee}: the fee is in the currency of the case's country; give --country too")
+            let country = next
+                .country
+                .ok_or_else(|| t!("terms-fee-needs-country", fee = fee.as_str()))?;
+            let currency = country.currency().ok_or_else(|| {
+                t!(
+                    "terms-no-currency",
+                    fee = fee.as_str(),
+                    country = country.to_string()
+                )
             })?;
-            let currency = country
-                .currency()
-                .ok_or_else(|| format!("--fee {fee}: runaround knows no currency for {country}"))?;
             next.monthly_fee_minor = Some(minor);
             next.currency = Some(currency);
         }
@@ -49,17 +55,19 @@ pub fn apply(case: &mut Case, terms: &TermsArgs) -> Result<(), String> {
         && let (Some(country), Some(currency)) = (next.country, next.currency)
         && country.currency() != Some(currency)
     {
-        return Err(format!(
-            "--country {country}: the fee is in {currency}; give the fee again with --fee"
+        return Err(t!(
+            "terms-fee-currency",
+            country = country.to_string(),
+            currency = currency.to_string()
         ));
     }
     for r in &terms.refs {
         let Some((label, value)) = r.split_once('=') else {
-            return Err(format!("--ref '{r}': write it as LABEL=VALUE"));
+            return Err(t!("terms-ref-shape", reference = r.as_str()));
         };
         let (label, value) = (clean_line(label), clean_line(value));
         if label.is_empty() {
-            return Err(format!("--ref '{r}': the label is empty"));
+            return Err(t!("terms-ref-empty-label", reference = r.as_str()));
         }
         let at = next
             .references
@@ -83,23 +91,29 @@ pub fn apply(case: &mut Case, terms: &TermsArgs) -> Result<(), String> {
 pub fn one_line(case: &Case) -> String {
     let mut line = format!(
         "{} {} {} · {}",
-        case.id, case.status, case.organisation, case.title
+        case.id,
+        vocab::status(case.status),
+        case.organisation,
+        case.title
     );
     let mut terms = Vec::new();
     if let Some(c) = case.country {
         terms.push(c.to_string());
     }
     if let Some(k) = case.customer {
-        terms.push(k.to_string());
+        terms.push(vocab::customer(k).to_string());
     }
     if let (Some(fee), Some(cur)) = (case.monthly_fee_minor, case.currency) {
-        terms.push(format!("{} a month", crate::i18n::fmt::money(fee, cur)));
+        terms.push(t!("terms-a-month", fee = crate::i18n::fmt::money(fee, cur)));
     }
     if !terms.is_empty() {
         line.push_str(&format!(" · {}", terms.join(" ")));
     }
     if !case.tags.is_empty() {
-        line.push_str(&format!(" · tags {}", case.tags.join(", ")));
+        line.push_str(&format!(
+            " · {}",
+            t!("terms-tags", tags = case.tags.join(", "))
+        ));
     }
     line
 }
@@ -108,7 +122,7 @@ pub fn one_line(case: &Case) -> String {
 pub fn set(store: &Store, args: &SetArgs) -> Result<String, CliError> {
     let title = args.title.as_deref().map(clean_line);
     if title.as_deref().is_some_and(str::is_empty) {
-        return Err(usage("--title: the title is empty"));
+        return Err(usage(t!("terms-empty-title")));
     }
     let org = args.org.as_deref().map(clean_line);
     let id = resolve_id(store, &args.case)?;

@@ -11,6 +11,8 @@ use crate::domain::loops::{Loop, loops};
 use crate::domain::resolve::ResolveError;
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, MAX_LENGTH_DAYS, TimeError, local_minute};
 use crate::domain::{Kind, Outcome};
+use crate::i18n::vocab;
+use crate::t;
 
 /// The command-line flag of a field, with its dashes: `--hold`.
 pub fn flag(field: Field) -> &'static str {
@@ -39,9 +41,13 @@ pub fn flag(field: Field) -> &'static str {
 /// redirect to a place seen before otherwise.
 pub fn loop_flag(l: &Loop) -> String {
     if l.times >= 2 {
-        format!("back to {}, {} time", l.place, ordinal(l.times))
+        t!(
+            "loop-back-again",
+            place = l.place.as_str(),
+            times = ordinal(l.times)
+        )
     } else {
-        format!("back to {}", l.place)
+        t!("loop-back", place = l.place.as_str())
     }
 }
 
@@ -53,7 +59,7 @@ pub fn loop_flags(case: &Case) -> Vec<Option<String>> {
         .collect()
 }
 
-/// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `21st`.
+/// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `21st` (`2e` in Dutch and French).
 pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -62,7 +68,8 @@ pub fn ordinal(n: u32) -> String {
         (3, _) => "rd",
         _ => "th",
     };
-    format!("{n}{suffix}")
+    // English says the suffix; Dutch and French write `2e`.
+    t!("ordinal", n = n.to_string(), suffix = suffix)
 }
 
 /// What is wrong with a field, as the command line and the file checks say it: a field a kind
@@ -74,78 +81,92 @@ impl fmt::Display for FieldError {
             Problem::NotForKind(kind) => {
                 let allowed: Vec<_> = kind.fields().iter().map(|f| flag(*f)).collect();
                 let allowed = if allowed.is_empty() {
-                    "no options beyond --at".to_string()
+                    t!("field-no-options").to_string()
                 } else {
                     allowed.join(" ")
                 };
-                write!(
-                    f,
-                    "{} makes no sense for a {kind} event (a {kind} has: {allowed})",
-                    flag(self.field)
-                )
+                f.write_str(&t!(
+                    "field-not-for-kind",
+                    flag = flag(self.field),
+                    kind = vocab::kind(*kind),
+                    allowed = allowed
+                ))
             }
             Problem::Word(e) => write!(f, "{e}"),
             Problem::Time(e) => write!(f, "{e}"),
-            Problem::EndsBeforeStart { start, end } => write!(
-                f,
-                "the window ends ({}) before it starts ({})",
-                local_minute(*end),
-                local_minute(*start)
-            ),
-            Problem::OutcomeForKind { outcome, kind } => write!(
-                f,
-                "outcome '{outcome}' does not fit a {kind} (use one of: {})",
-                outcomes(*kind)
-            ),
+            Problem::EndsBeforeStart { start, end } => f.write_str(&t!(
+                "field-window-backwards",
+                end = local_minute(*end),
+                start = local_minute(*start)
+            )),
+            Problem::OutcomeForKind { outcome, kind } => f.write_str(&t!(
+                "field-outcome-for-kind",
+                outcome = outcome.as_str(),
+                kind = vocab::kind(*kind),
+                allowed = outcomes(*kind)
+            )),
         }
     }
 }
 
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TimeError::NotATime(v) => write!(
-                f,
-                "'{v}' is not a time (use RFC 3339, 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DD', 'HH:MM', '-2h' or 'now')"
-            ),
-            TimeError::InGap(v) => write!(
-                f,
-                "'{v}' does not exist in the local time zone (the clocks jump forward there); give a time an hour later or an explicit offset"
-            ),
-            TimeError::NotADuration(v) => {
-                write!(
-                    f,
-                    "'{v}' is not a duration (use e.g. 20m, 1h5m, 90s, '1h 05m')"
-                )
-            }
+        let text = match self {
+            TimeError::NotATime(v) => t!("time-not-a-time", value = v.as_str()),
+            TimeError::InGap(v) => t!("time-in-gap", value = v.as_str()),
+            TimeError::NotADuration(v) => t!("time-not-a-duration", value = v.as_str()),
             TimeError::OutOfRange { value, year } => {
-                write!(f, "'{value}' ")?;
-                match year {
-                    Some(year) => write!(f, "falls in the year {year} (UTC)")?,
-                    None => f.write_str("falls before any calendar runaround knows")?,
+                let first = FIRST_YEAR.to_string();
+                let last = LAST_YEAR.to_string();
+                if let Some(year) = year {
+                    t!(
+                        "time-out-of-range-year",
+                        value = value.as_str(),
+                        year = year.to_string(),
+                        first = first,
+                        last = last
+                    )
+                } else {
+                    t!(
+                        "time-out-of-range",
+                        value = value.as_str(),
+                        first = first,
+                        last = last
+                    )
                 }
-                write!(
-                    f,
-                    ", outside the years {FIRST_YEAR}-{LAST_YEAR} that runaround can keep"
-                )
             }
-            TimeError::TooLong(v) => write!(
-                f,
-                "'{v}' is longer than {MAX_LENGTH_DAYS} days: no single hold or talk lasts that long"
+            TimeError::TooLong(v) => t!(
+                "time-too-long",
+                value = v.as_str(),
+                days = MAX_LENGTH_DAYS.to_string()
             ),
-        }
+        };
+        f.write_str(&text)
+    }
+}
+
+/// What an enum's values are called, in the current language: `event kind`, `soort gebeurtenis`.
+fn word_name(what: &str) -> &str {
+    match what {
+        "status" => t!("word-status"),
+        "event kind" => t!("word-event-kind"),
+        "direction" => t!("word-direction"),
+        "outcome" => t!("word-outcome"),
+        "promise state" => t!("word-promise-state"),
+        "channel" => t!("word-channel"),
+        "customer kind" => t!("word-customer-kind"),
+        other => other,
     }
 }
 
 impl fmt::Display for UnknownWord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} '{}' (expected one of: {})",
-            self.what,
-            self.value,
-            self.expected.join(", ")
-        )
+        f.write_str(&t!(
+            "word-unknown",
+            what = word_name(self.what),
+            value = self.value.as_str(),
+            expected = self.expected.join(", ")
+        ))
     }
 }
 
@@ -156,16 +177,16 @@ impl fmt::Display for ResolveError {
         };
         match self {
             ResolveError::Unknown { query, candidates } => {
-                write!(f, "no case matches '{query}'")?;
+                f.write_str(&t!("resolve-none", query = query.as_str()))?;
                 if candidates.is_empty() {
-                    f.write_str(" (the journal has no cases yet)")
+                    f.write_str(t!("resolve-no-cases"))
                 } else {
-                    f.write_str("; the cases are:")?;
+                    f.write_str(t!("resolve-the-cases"))?;
                     list(f, candidates)
                 }
             }
             ResolveError::Ambiguous { query, candidates } => {
-                write!(f, "'{query}' matches more than one case:")?;
+                f.write_str(&t!("resolve-many", query = query.as_str()))?;
                 list(f, candidates)
             }
         }
@@ -175,10 +196,8 @@ impl fmt::Display for ResolveError {
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DraftError::EmptyTitle => f.write_str("the title is empty"),
-            DraftError::EmptyOrganisation => {
-                f.write_str("the organisation is empty: name who the case is about")
-            }
+            DraftError::EmptyTitle => f.write_str(t!("draft-empty-title")),
+            DraftError::EmptyOrganisation => f.write_str(t!("draft-empty-organisation")),
         }
     }
 }
@@ -198,6 +217,63 @@ mod tests {
     use crate::cli::{Cli, Command, event_from_args};
     use chrono::{TimeZone, Utc};
     use clap::{CommandFactory, Parser};
+
+    #[test]
+    fn loops_and_errors_are_said_in_each_language() {
+        use crate::i18n::Lang;
+        let again = Loop {
+            place: "1200".into(),
+            times: 2,
+        };
+        let first = Loop {
+            place: "0800-0403".into(),
+            times: 1,
+        };
+        let said = |lang: Lang| {
+            let _scope = lang.scope();
+            let unknown: Result<Kind, _> = "belletje".parse();
+            (
+                loop_flag(&again),
+                loop_flag(&first),
+                unknown.unwrap_err().to_string(),
+            )
+        };
+        let (en, en_first, en_word) = said(Lang::En);
+        assert_eq!(en, "back to 1200, 2nd time");
+        assert_eq!(en_first, "back to 0800-0403");
+        assert!(
+            en_word.starts_with("unknown event kind 'belletje'"),
+            "{en_word}"
+        );
+        let (nl, nl_first, nl_word) = said(Lang::Nl);
+        assert_eq!(nl, "terug naar 1200, 2e keer");
+        assert_eq!(nl_first, "terug naar 0800-0403");
+        assert!(
+            nl_word.starts_with("onbekende soort gebeurtenis 'belletje'"),
+            "{nl_word}"
+        );
+        let (fr, fr_first, fr_word) = said(Lang::Fr);
+        assert_eq!(fr, "retour au 1200, 2e fois");
+        assert_eq!(fr_first, "retour au 0800-0403");
+        assert!(
+            fr_word.contains("'belletje'") && fr_word.contains("attendu"),
+            "{fr_word}"
+        );
+        for (n, want) in [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (21, "21st"),
+            (102, "102nd"),
+        ] {
+            assert_eq!(ordinal(n), want);
+        }
+        let _nl = Lang::Nl.scope();
+        assert_eq!(ordinal(21), "21e");
+    }
 
     /// The options of `log` that are not event fields.
     const NOT_FIELDS: &[&str] = &["at", "detail"];

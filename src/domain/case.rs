@@ -40,6 +40,11 @@ pub struct Case {
     /// corrections. Key `deleted_events`, absent when empty.
     #[serde(default)]
     pub deleted_events: Vec<Event>,
+    /// What the case's fields said before each change made to them, oldest first (key
+    /// `changes`, absent when none): how a change made on another copy stays visible after a
+    /// merge kept the later one.
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
     /// The country whose rules apply (key `country`, absent when not set).
     #[serde(default)]
     pub country: Option<Country>,
@@ -52,6 +57,16 @@ pub struct Case {
     /// The fee's currency, the country's (key `currency`).
     #[serde(default)]
     pub currency: Option<Currency>,
+}
+
+/// One change of a case's fields: when it was made and what the changed fields said before
+/// (field key → the value as text, "" for one that was empty).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FieldChange {
+    #[serde(with = "serde_rfc3339")]
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub was: BTreeMap<String, String>,
 }
 
 /// A labelled reference such as a customer or ticket number.
@@ -122,6 +137,11 @@ pub struct Event {
     /// never changed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// The event's stable id, collision-free across processes and machines, so that two
+    /// copies of a journal merge by it (key `id`). Empty only for an event not yet saved, or
+    /// read from a file written before events had ids: storage gives it one on the next write.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
 }
 
 /// One correction of an event: when it was made, what kind of change it was, and the values
@@ -245,6 +265,7 @@ impl Event {
             window_start: None,
             window_end: None,
             amendments: Vec::new(),
+            id: String::new(),
         }
     }
 
@@ -279,6 +300,9 @@ impl Event {
             .map(|((key, old), _)| (key.to_string(), old))
             .collect();
         let mut out = new;
+        if out.id.is_empty() {
+            out.id.clone_from(&self.id);
+        }
         out.amendments.clone_from(&self.amendments);
         if !was.is_empty() {
             out.amendments.push(Amendment {
@@ -331,6 +355,7 @@ impl Case {
             events: Vec::new(),
             active_call: None,
             deleted_events: Vec::new(),
+            changes: Vec::new(),
             country: None,
             customer: None,
             monthly_fee_minor: None,
@@ -354,11 +379,7 @@ impl Case {
         deleted: &Event,
         at: DateTime<Utc>,
     ) -> Result<usize, ChangeError> {
-        let i = self
-            .deleted_events
-            .iter()
-            .position(|e| e == deleted)
-            .ok_or(ChangeError::DeletedEventGone)?;
+        let i = find(&self.deleted_events, deleted).ok_or(ChangeError::DeletedEventGone)?;
         let back = self.deleted_events.remove(i);
         Ok(self.add_event(back.amended(Change::Restored, at)))
     }
@@ -376,9 +397,11 @@ impl Case {
         at
     }
 
-    /// The index of the first event equal to `event`, if it is still there.
+    /// The index of the first event equal to `event`, if it is still there. An `event` without
+    /// an id (a copy taken before its case was saved) matches the event it became: the same
+    /// in all but the id storage gave it.
     pub fn find_event(&self, event: &Event) -> Option<usize> {
-        self.events.iter().position(|e| e == event)
+        find(&self.events, event)
     }
 
     /// Puts the events back in time order (stable), e.g. after an edit moved one.
@@ -399,6 +422,29 @@ impl Case {
             .flatten()
             .max()
             .unwrap_or(self.opened)
+    }
+}
+
+/// The index of the first of `events` equal to `event`, or, for an `event` without an id, the
+/// same but for its id.
+fn find(events: &[Event], event: &Event) -> Option<usize> {
+    events.iter().position(|e| e == event).or_else(|| {
+        event
+            .id
+            .is_empty()
+            .then(|| events.iter().position(|e| e.same_but_id(event)))
+            .flatten()
+    })
+}
+
+impl Event {
+    /// Whether `self` and `other` say the same, whatever their ids.
+    pub fn same_but_id(&self, other: &Event) -> bool {
+        let mut a = self.clone();
+        a.id.clear();
+        let mut b = other.clone();
+        b.id.clear();
+        a == b
     }
 }
 

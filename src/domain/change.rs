@@ -84,8 +84,13 @@ impl Change {
             Change::AddEvent(e) => Some(case.add_event(e.clone())),
             Change::ReplaceEvent { old, new } => {
                 let i = case.find_event(old).ok_or(ChangeError::EventGone)?;
-                case.events.remove(i);
-                Some(case.add_event(new.clone()))
+                let gone = case.events.remove(i);
+                let mut new = new.clone();
+                // An edit of a copy taken before the event was saved keeps the id it got.
+                if new.id.is_empty() {
+                    new.id = gone.id;
+                }
+                Some(case.add_event(new))
             }
             Change::DeleteEvent { event, at } => {
                 case.delete_event(event, *at)?;
@@ -221,9 +226,10 @@ fn label_conflicts(marked: &str) -> String {
         .collect()
 }
 
-/// A redirect logged during a call, from where the call was to `to`.
-pub fn transfer_redirect(call: &ActiveCall, to: &str, now: DateTime<Utc>) -> Event {
-    let mut e = Event::new(Kind::Redirect, now, "transferred during the call");
+/// A redirect logged during a call, from where the call was to `to`, its summary in the
+/// caller's words ("transferred during the call").
+pub fn transfer_redirect(call: &ActiveCall, to: &str, summary: &str, now: DateTime<Utc>) -> Event {
+    let mut e = Event::new(Kind::Redirect, now, summary);
     e.from = call.current_place().to_string();
     e.to = to.to_string();
     e
@@ -306,7 +312,7 @@ mod tests {
             (Change::CallPhase(Phase::Talk, now), ChangeError::NoCall),
             (
                 Change::CallTransfer {
-                    redirect: transfer_redirect(&call, "1200", now),
+                    redirect: transfer_redirect(&call, "1200", "transferred during the call", now),
                 },
                 ChangeError::NoCall,
             ),

@@ -8,15 +8,20 @@ pub mod directory;
 pub mod draft;
 pub mod enums;
 pub mod field;
+pub mod history;
+pub mod ids;
 pub mod loops;
 pub mod map;
+pub mod merge;
 pub mod money;
 pub mod resolve;
 pub mod summary;
 pub mod text;
 pub mod time;
 
-pub use case::{ActiveCall, Amendment, Case, Change, Event, Phase, Reference, Segment};
+pub use case::{
+    ActiveCall, Amendment, Case, Change, Event, FieldChange, Phase, Reference, Segment,
+};
 pub use counters::{Counters, Tally};
 pub use enums::{Channel, Customer, Direction, Kind, Outcome, PromiseState, Status};
 pub use field::{Field, FieldError, Problem};

@@ -1,5 +1,5 @@
 //! Finding the case a person means: a full id, a unique id prefix, or a case-insensitive
-//! piece of the title that only one case has.
+//! piece of the title that only one case has (accents and case ignored).
 
 /// Why a CASE argument did not name exactly one case: the query, and the cases it could have
 /// meant (`id  title`), all of them when it named none.
@@ -38,9 +38,9 @@ pub fn resolve(query: &str, cases: &[Candidate<'_>]) -> Result<usize, ResolveErr
         .filter(|&i| !q.is_empty() && cases[i].id.starts_with(q))
         .collect();
     let matches = if by_prefix.is_empty() {
-        let lower = q.to_lowercase();
+        // Accents and case do not count: `cafe` finds `Café`, `kevin` finds `Kévin`.
         (0..cases.len())
-            .filter(|&i| !lower.is_empty() && cases[i].title.to_lowercase().contains(&lower))
+            .filter(|&i| !q.is_empty() && crate::i18n::fold::contains(cases[i].title, q))
             .collect()
     } else {
         by_prefix

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
 use crate::domain::{
-    ActiveCall, Case, Counters, Country, Currency, Customer, Event, PromiseState, Reference,
-    Status, Summary,
+    ActiveCall, Case, Counters, Country, Currency, Customer, Event, FieldChange, PromiseState,
+    Reference, Status, Summary,
 };
 use crate::storage::valid_id;
 use crate::t;
@@ -46,6 +46,9 @@ pub struct CaseDoc<'a> {
     /// `list --json`).
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted_events: Option<Vec<EventDoc<'a>>>,
+    /// What the case's fields said before each change (absent when none).
+    #[serde(skip_serializing_if = "<[FieldChange]>::is_empty")]
+    changes: &'a [FieldChange],
     /// Why the case file is read-only (absent when it is writable): what it holds that this
     /// document does not (keys runaround does not know, comments), named with their lines.
     /// `import` refuses a document that has it.
@@ -96,6 +99,7 @@ impl<'a> CaseDoc<'a> {
             events: Some(event_docs(&case.events, now)),
             deleted_events: (!case.deleted_events.is_empty())
                 .then(|| event_docs(&case.deleted_events, now)),
+            changes: &case.changes,
             read_only: None,
         }
     }
@@ -120,6 +124,7 @@ impl<'a> CaseDoc<'a> {
             active_call: s.active_call.as_ref(),
             events: None,
             deleted_events: None,
+            changes: &[],
             read_only: None,
         }
     }
@@ -146,6 +151,7 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
         .into_iter()
         .map(|c| CaseDoc {
             deleted_events: None,
+            changes: &[],
             ..CaseDoc::new(c, now, false)
         })
         .collect();

@@ -194,19 +194,30 @@ pub enum TimePlace {
 impl fmt::Display for TimePlace {
     /// "event 3's due", "the opening".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let which = |deleted: bool| if deleted { "deleted event" } else { "event" };
+        let which = |deleted: bool, number: usize| {
+            if deleted {
+                crate::t!("file-deleted-event-n", number = number.to_string())
+            } else {
+                crate::t!("file-event-n", number = number.to_string())
+            }
+        };
         match self {
-            TimePlace::Opening => f.write_str("the opening"),
+            TimePlace::Opening => f.write_str(crate::t!("file-the-opening")),
             TimePlace::Event {
                 deleted,
                 number,
                 field,
-            } => write!(f, "{} {number}'s {field}", which(*deleted)),
-            TimePlace::Correction { deleted, number } => {
-                write!(f, "a correction of {} {number}", which(*deleted))
-            }
-            TimePlace::ActiveCall => f.write_str("the active call"),
-            TimePlace::Other => f.write_str("a time"),
+            } => f.write_str(&crate::t!(
+                "file-event-field",
+                event = which(*deleted, *number),
+                field = field.as_str()
+            )),
+            TimePlace::Correction { deleted, number } => f.write_str(&crate::t!(
+                "file-correction-of",
+                event = which(*deleted, *number)
+            )),
+            TimePlace::ActiveCall => f.write_str(crate::t!("file-the-active-call")),
+            TimePlace::Other => f.write_str(crate::t!("file-a-time")),
         }
     }
 }
@@ -214,16 +225,21 @@ impl fmt::Display for TimePlace {
 impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
-            write!(f, "line {line}: ")?;
+            f.write_str(&crate::t!("file-line", line = line.to_string()))?;
+            f.write_str(" ")?;
         }
         match &self.what {
-            Lost::UnknownKey { key } => write!(f, "unknown key '{key}'"),
-            Lost::Comment => f.write_str("a comment"),
-            Lost::TimeOutOfRange { place, time } => write!(
-                f,
-                "{place} is {}, outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                rfc3339(*time)
-            ),
+            Lost::UnknownKey { key } => {
+                f.write_str(&crate::t!("file-unknown-key", key = key.as_str()))
+            }
+            Lost::Comment => f.write_str(crate::t!("file-a-comment")),
+            Lost::TimeOutOfRange { place, time } => f.write_str(&crate::t!(
+                "file-time-out-of-range",
+                place = place.to_string(),
+                time = rfc3339(*time),
+                first = FIRST_YEAR.to_string(),
+                last = LAST_YEAR.to_string()
+            )),
         }
     }
 }
@@ -232,15 +248,9 @@ impl Lost {
     /// What the loss means for the case.
     fn consequence(&self) -> &'static str {
         match self {
-            Lost::UnknownKey { .. } => {
-                "runaround would drop it on the next save, so this case is read-only until the key is removed or renamed"
-            }
-            Lost::Comment => {
-                "runaround does not keep comments and would drop it on the next save, so this case is read-only until the comment is removed"
-            }
-            Lost::TimeOutOfRange { .. } => {
-                "runaround could not write it back, so this case is read-only until the time is corrected"
-            }
+            Lost::UnknownKey { .. } => crate::t!("file-lost-key"),
+            Lost::Comment => crate::t!("file-lost-comment"),
+            Lost::TimeOutOfRange { .. } => crate::t!("file-lost-time"),
         }
     }
 }
@@ -248,10 +258,11 @@ impl Lost {
 impl fmt::Display for ReadOnly {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadOnly::NewerSchema { schema } => write!(
-                f,
-                "written by a newer runaround (schema {schema}, this one writes {SCHEMA})"
-            ),
+            ReadOnly::NewerSchema { schema } => f.write_str(&crate::t!(
+                "file-newer-schema-writes",
+                schema = schema.to_string(),
+                ours = SCHEMA.to_string()
+            )),
             ReadOnly::Losses(losses) => {
                 let Some((first, more)) = losses.split_first() else {
                     return Ok(());
@@ -266,8 +277,12 @@ impl fmt::Display for ReadOnly {
                 };
                 match more.len() {
                     0 => Ok(()),
-                    1..=3 => write!(f, " (also {})", named(more)),
-                    n => write!(f, " (also {}, and {} more)", named(&more[..3]), n - 3),
+                    1..=3 => write!(f, " ({})", crate::t!("file-also", named = named(more))),
+                    n => write!(
+                        f,
+                        " ({})",
+                        crate::t!("file-also-more", named = named(&more[..3]), more = n - 3)
+                    ),
                 }
             }
         }
@@ -282,34 +297,38 @@ pub const MAX_CASE_FILE: u64 = 256 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum FileProblem {
     /// A FIFO, a device, a directory: only regular files are read.
-    #[error("the file cannot be read: it is not a regular file")]
+    #[error("{}", crate::t!("file-not-regular"))]
     NotRegular,
-    #[error("the file is {len} bytes, more than a case file can be ({MAX_CASE_FILE})")]
+    #[error("{}", crate::t!("file-too-big", len = .len.to_string(), max = MAX_CASE_FILE.to_string()))]
     TooBig { len: u64 },
     /// Reading failed; the system's words.
-    #[error("the file cannot be read: {message}")]
+    #[error("{}", crate::t!("file-io", error = .message.as_str()))]
     Io { message: String },
-    #[error("the file is not valid UTF-8 text")]
+    #[error("{}", crate::t!("file-not-utf8"))]
     NotUtf8,
-    #[error("the file is empty")]
+    #[error("{}", crate::t!("file-empty"))]
     Empty,
-    #[error("line {line}, column {column}: {message}")]
+    #[error("{}", crate::t!("file-parse", line = .line.to_string(), column = .column.to_string(), message = .message.as_str()))]
     Parse {
         line: usize,
         column: usize,
         message: String,
     },
     /// A newer runaround wrote it, in a shape this build cannot read.
-    #[error("written by a newer runaround (schema {schema}, this one reads up to {SCHEMA})")]
+    #[error("{}", crate::t!("file-newer-schema", schema = .schema.to_string(), ours = SCHEMA.to_string()))]
     NewerSchema { schema: u32 },
     /// Event `number` (from 1; of the deleted events when `deleted`) breaks the rules.
-    #[error("{}{number}: {message}", if *.deleted { "deleted event " } else { "event " })]
+    #[error("{}", if *.deleted {
+        crate::t!("file-bad-deleted-event", number = .number.to_string(), message = .message.as_str())
+    } else {
+        crate::t!("file-bad-event", number = .number.to_string(), message = .message.as_str())
+    })]
     BadEvent {
         deleted: bool,
         number: usize,
         message: String,
     },
     /// The id inside the file is not the one of its name.
-    #[error("the file says its id is '{inside}', but its name says '{name}'")]
+    #[error("{}", crate::t!("file-id-mismatch", inside = .inside.as_str(), name = .name.as_str()))]
     IdMismatch { inside: String, name: String },
 }

@@ -21,13 +21,18 @@ use serde::{Deserialize, Serialize};
 use super::file::{Access, FileProblem, Loss, Lost, ReadOnly, TimePlace};
 use super::layout::{self, Seg};
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
-use crate::domain::{ActiveCall, Case, Country, Currency, Customer, Event, Reference, Status};
+use crate::domain::{
+    ActiveCall, Case, Country, Currency, Customer, Event, FieldChange, Reference, Status,
+};
 
 /// The newest schema this build reads and writes. Files with a higher number open read-only.
 /// Schema 2 adds events' `amendments` and the case's `deleted_events`; a case without them is
 /// still written as schema 1, so that older builds keep reading it (they would open a schema 2
-/// file read-only rather than drop its corrections).
-pub const SCHEMA: u32 = 2;
+/// file read-only rather than drop its corrections). Schema 3 adds the events' stable `id`s
+/// and the case's `changes` (what its fields said before each change): storage gives every
+/// event an id when it first writes its case, so a case with events is written as schema 3
+/// from then on (older builds open it read-only rather than drop the ids).
+pub const SCHEMA: u32 = 3;
 
 #[derive(Deserialize)]
 struct Record<'a> {
@@ -52,6 +57,8 @@ struct Record<'a> {
     active_call: Option<ActiveCall>,
     #[serde(default)]
     deleted_events: Vec<Event>,
+    #[serde(default)]
+    changes: Vec<FieldChange>,
     #[serde(default)]
     country: Option<Country>,
     #[serde(default)]
@@ -80,6 +87,8 @@ struct RecordOut<'a> {
     active_call: Option<&'a ActiveCall>,
     #[serde(skip_serializing_if = "<[Event]>::is_empty")]
     deleted_events: &'a [Event],
+    #[serde(skip_serializing_if = "<[FieldChange]>::is_empty")]
+    changes: &'a [FieldChange],
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<Country>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,7 +118,7 @@ pub struct Decoded {
 pub fn encode(case: &Case) -> Result<String, ron::Error> {
     check_times(case).map_err(ron::Error::Message)?;
     let record = RecordOut {
-        schema: if case.has_amendments() { 2 } else { 1 },
+        schema: schema_of(case),
         id: &case.id,
         title: &case.title,
         organisation: &case.organisation,
@@ -121,6 +130,7 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
         events: &case.events,
         active_call: case.active_call.as_ref(),
         deleted_events: &case.deleted_events,
+        changes: &case.changes,
         country: case.country,
         customer: case.customer,
         monthly_fee_minor: case.monthly_fee_minor,
@@ -136,14 +146,33 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// The oldest schema that holds everything of `case`, so that older builds keep reading what
+/// they can read whole.
+fn schema_of(case: &Case) -> u32 {
+    let ids = case
+        .events
+        .iter()
+        .chain(&case.deleted_events)
+        .any(|e| !e.id.is_empty());
+    if ids || !case.changes.is_empty() {
+        3
+    } else if case.has_amendments() {
+        2
+    } else {
+        1
+    }
+}
+
 /// Checks that every time of `case` falls in the years a file can hold; the error names the
 /// first that does not.
 pub fn check_times(case: &Case) -> Result<(), String> {
     match times(case).into_iter().find(|(_, t)| !storable(*t)) {
-        Some((what, t)) => Err(format!(
-            "{} ({}) is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-            what.place(),
-            rfc3339(t)
+        Some((what, t)) => Err(crate::t!(
+            "file-time-outside",
+            place = what.place().to_string(),
+            time = rfc3339(t),
+            first = FIRST_YEAR.to_string(),
+            last = LAST_YEAR.to_string()
         )),
         None => Ok(()),
     }
@@ -174,6 +203,7 @@ pub fn decode(text: &str) -> Result<Decoded, FileProblem> {
                 events: r.events,
                 active_call: r.active_call,
                 deleted_events: r.deleted_events,
+                changes: r.changes,
                 country: r.country,
                 customer: r.customer,
                 monthly_fee_minor: r.monthly_fee_minor,
@@ -321,6 +351,9 @@ fn times(case: &Case) -> Vec<(TimeAt, DateTime<Utc>)> {
                 ));
             }
         }
+    }
+    for (i, c) in case.changes.iter().enumerate() {
+        out.push((TimeAt::new(&[("changes", Some(i)), ("at", None)]), c.at));
     }
     if let Some(call) = &case.active_call {
         for (i, s) in call.segments.iter().enumerate() {

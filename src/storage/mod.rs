@@ -11,6 +11,7 @@
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
 pub mod atomic;
+pub mod conflicts;
 pub mod file;
 pub mod format;
 pub mod index;
@@ -41,27 +42,23 @@ pub enum StorageError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{} cannot be read: {reason}", .path.display())]
+    #[error("{}", crate::t!("cli-cannot-be-read", path = .path.display().to_string(), problem = .reason.to_string()))]
     Unreadable { path: PathBuf, reason: FileProblem },
-    #[error("case {id} is read-only: {reason}")]
+    #[error("{}", crate::t!("storage-read-only", id = .id.as_str(), reason = .reason.to_string()))]
     ReadOnly { id: String, reason: ReadOnly },
-    #[error("case {0} does not exist")]
+    #[error("{}", crate::t!("storage-not-found", id = .0.as_str()))]
     NotFound(String),
-    #[error("case {0} already exists")]
+    #[error("{}", crate::t!("storage-exists", id = .0.as_str()))]
     Exists(String),
-    #[error("'{0}' is not a valid case id (use 1 to 64 letters, digits, '-' and '_')")]
+    #[error("{}", crate::t!("storage-bad-id", id = .0.as_str()))]
     BadId(String),
-    #[error("case {id} could not be encoded: {reason}")]
+    #[error("{}", crate::t!("storage-encode", id = .id.as_str(), reason = .reason.as_str()))]
     Encode { id: String, reason: String },
-    #[error(
-        "{} is being changed by {}: gave up waiting for it",
-        .path.display(),
-        holder(*.pid)
-    )]
+    #[error("{}", crate::t!("storage-locked", path = .path.display().to_string(), holder = holder(*.pid)))]
     /// `pid`: the last runaround to take the lock, while it is alive; it may not be the
     /// holder, and messages say so ([`holder`]).
     Locked { path: PathBuf, pid: Option<u32> },
-    #[error("no random numbers for a new case id: {0}")]
+    #[error("{}", crate::t!("storage-random", error = .0.as_str()))]
     Random(String),
 }
 
@@ -71,8 +68,8 @@ pub enum StorageError {
 /// (see [`lock_holder`]).
 pub fn holder(pid: Option<u32>) -> String {
     pid.map_or_else(
-        || "another process".into(),
-        |pid| format!("another process (last taken by pid {pid})"),
+        || crate::t!("storage-another-process").to_string(),
+        |pid| crate::t!("storage-another-process-pid", pid = pid.to_string()),
     )
 }
 
@@ -136,10 +133,10 @@ impl Store {
         let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
             let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then(|| {
-                format!(
-                    "{} is open to other users (mode {mode:o}); `chmod 700 {}` makes it private",
-                    d.display(),
-                    d.display()
+                crate::t!(
+                    "storage-exposed",
+                    path = d.display().to_string(),
+                    mode = format!("{mode:o}")
                 )
             })
         });
@@ -198,6 +195,7 @@ impl Store {
             let name = entry.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron"))
                 && valid_id(id)
+                && name.to_str().and_then(conflicts::case_of_copy).is_none()
             {
                 files.push((id.to_string(), entry));
             }
@@ -367,10 +365,22 @@ impl Store {
         Ok(file)
     }
 
+    /// Holds case `id`'s lock until the returned file is dropped, as a writer does: for another
+    /// program (git merging the journal) that changes the case file meanwhile.
+    pub fn hold(&self, id: &str) -> Result<File, StorageError> {
+        self.lock(id)
+    }
+
     /// Writes `case` atomically: after a crash the file holds the old or the new case, never a
     /// mix. Text is cleaned of control characters first.
     fn write(&self, case: &mut Case) -> Result<(), StorageError> {
         case.clean_text();
+        // Events new since the case was read get fresh random ids.
+        for e in case.events.iter_mut().chain(&mut case.deleted_events) {
+            if e.id.is_empty() {
+                e.id = new_event_id()?;
+            }
+        }
         let text = format::encode(case).map_err(|e| StorageError::Encode {
             id: case.id.clone(),
             reason: e.to_string(),
@@ -388,7 +398,17 @@ impl Store {
     ) -> Result<(T, Case), UpdateError<E>> {
         let _lock = self.lock(id)?;
         let mut case = self.load_writable(id)?;
+        // Events saved before events had ids get theirs, the same on every copy of the file.
+        crate::domain::ids::give_ids(&mut case);
+        let before = case.clone();
         let out = change(&mut case).map_err(UpdateError::Change)?;
+        // When the change was made, as the wall clock says (not a `--now`): which of two copies
+        // changed a field later decides a merge.
+        crate::domain::history::record_changes(
+            &before,
+            &mut case,
+            crate::clock::Clock::System.now(),
+        );
         self.write(&mut case)?;
         Ok((out, case))
     }
@@ -402,7 +422,9 @@ impl Store {
         if self.path(&case.id).exists() {
             return Err(StorageError::Exists(case.id.clone()));
         }
-        self.write(&mut case.clone())
+        let mut case = case.clone();
+        crate::domain::ids::give_ids(&mut case);
+        self.write(&mut case)
     }
 
     /// Saves a new case under a fresh random id and returns the id. Ids never collide, even
@@ -532,6 +554,14 @@ pub enum UpdateError<E> {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Change(E),
+}
+
+/// A fresh event id: random, so that events logged at once by two processes or on two
+/// machines never share one.
+pub fn new_event_id() -> Result<String, StorageError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| StorageError::Random(e.to_string()))?;
+    Ok(crate::domain::ids::id_from_bits(u64::from_le_bytes(bytes)))
 }
 
 /// A fresh case id: eight characters from an alphabet without look-alikes.

@@ -41,21 +41,39 @@ impl Edit {
                 .suffix(suffix)
                 .permissions(fs::Permissions::from_mode(0o600))
                 .tempfile_in(dir)
-                .map_err(|e| format!("cannot make a temporary file in {}: {e}", dir.display()))
+                .map_err(|e| {
+                    crate::t!(
+                        "editing-cannot-make-temp",
+                        dir = dir.display().to_string(),
+                        error = e.to_string()
+                    )
+                })
         };
         // The base first, locked before anything is in it, so that no other start takes the
         // edit for one left behind.
         let (mut lock, base) = private(".base")?
             .keep()
-            .map_err(|e| format!("cannot keep a temporary file: {e}"))?;
+            .map_err(|e| crate::t!("editing-cannot-keep-temp", error = e.to_string()))?;
         let copy = base.with_extension("txt");
         let wrote = lock
             .lock()
-            .map_err(|e| format!("cannot lock {}: {e}", base.display()))
+            .map_err(|e| {
+                crate::t!(
+                    "editing-cannot-lock",
+                    path = base.display().to_string(),
+                    error = e.to_string()
+                )
+            })
             .and_then(|()| {
                 lock.write_all(base_text.as_bytes())
                     .and_then(|()| lock.sync_all())
-                    .map_err(|e| format!("cannot write {}: {e}", base.display()))
+                    .map_err(|e| {
+                        crate::t!(
+                            "editing-cannot-write",
+                            path = base.display().to_string(),
+                            error = e.to_string()
+                        )
+                    })
             })
             .and_then(|()| {
                 let mut file = OpenOptions::new()
@@ -63,10 +81,22 @@ impl Edit {
                     .create_new(true)
                     .mode(0o600)
                     .open(&copy)
-                    .map_err(|e| format!("cannot make {}: {e}", copy.display()))?;
+                    .map_err(|e| {
+                        crate::t!(
+                            "editing-cannot-make",
+                            path = copy.display().to_string(),
+                            error = e.to_string()
+                        )
+                    })?;
                 file.write_all(text.as_bytes())
                     .and_then(|()| file.sync_all())
-                    .map_err(|e| format!("cannot write {}: {e}", copy.display()))
+                    .map_err(|e| {
+                        crate::t!(
+                            "editing-cannot-write",
+                            path = copy.display().to_string(),
+                            error = e.to_string()
+                        )
+                    })
             });
         if let Err(e) = wrote {
             let _ = fs::remove_file(&copy);
@@ -82,7 +112,8 @@ impl Edit {
 
     /// What the editor left in its file.
     pub fn read(&self) -> Result<String, String> {
-        fs::read_to_string(&self.copy).map_err(|e| format!("cannot read it back: {e}"))
+        fs::read_to_string(&self.copy)
+            .map_err(|e| crate::t!("editing-cannot-read-back", error = e.to_string()))
     }
 
     /// The edit is over (its text saved, or nothing to save): its files go.
@@ -145,9 +176,11 @@ fn recover_one(store: &Store, base_path: &Path, now: DateTime<Utc>) -> Option<St
             return None;
         }
         Err(e) => {
-            return Some(format!(
-                "notes written in the editor for case {id} could not be read ({e}); they stay in {}",
-                copy.display()
+            return Some(crate::t!(
+                "editing-unreadable",
+                id = id,
+                error = e.to_string(),
+                path = copy.display().to_string()
             ));
         }
     };
@@ -170,18 +203,15 @@ fn recover_one(store: &Store, base_path: &Path, now: DateTime<Utc>) -> Option<St
         Ok((merge, _)) => {
             forget();
             Some(match merge {
-                Merge::Conflict => format!(
-                    "notes written in the editor when runaround last ended were merged into case {id}; \
-                     where they overlap a later change both are kept between <<<<<<< and >>>>>>> lines"
-                ),
-                Merge::Plain | Merge::Merged => format!(
-                    "notes written in the editor when runaround last ended were merged into case {id}"
-                ),
+                Merge::Conflict => crate::t!("editing-merged-conflict", id = id),
+                Merge::Plain | Merge::Merged => crate::t!("editing-merged", id = id),
             })
         }
-        Err(e) => Some(format!(
-            "notes written in the editor for case {id} could not be merged ({e}); they stay in {}",
-            copy.display()
+        Err(e) => Some(crate::t!(
+            "editing-not-merged",
+            id = id,
+            error = e.to_string(),
+            path = copy.display().to_string()
         )),
     }
 }

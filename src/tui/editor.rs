@@ -88,9 +88,19 @@ fn run_editor(mode: TerminalMode, edit: &editing::Edit) -> Result<String, String
         .arg("sh")
         .arg(&edit.copy)
         .status()
-        .map_err(|e| format!("cannot run {editor}: {e}"))?;
+        .map_err(|e| {
+            crate::t!(
+                "editor-cannot-run",
+                editor = editor.as_str(),
+                error = e.to_string()
+            )
+        })?;
     if !status.success() {
-        return Err(format!("{editor} exited with {status}"));
+        return Err(crate::t!(
+            "editor-exited",
+            editor = editor.as_str(),
+            status = status.to_string()
+        ));
     }
     edit.read()
 }

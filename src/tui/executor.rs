@@ -148,7 +148,7 @@ impl Executor {
                     let by = crate::storage::holder(*pid);
                     return Msg::Failed {
                         target,
-                        error: format!("will retry: case {id} is in use by {by}"),
+                        error: crate::t!("status-will-retry", id = id, by = by.clone()),
                         kept: None,
                     };
                 }

@@ -64,10 +64,7 @@ pub fn need_terminal() -> Result<(), String> {
     if std::io::stdin().is_terminal() && stdout().is_terminal() {
         Ok(())
     } else {
-        Err(
-            "the journal view needs a terminal; use `runaround list` or `show` from scripts"
-                .to_string(),
-        )
+        Err(crate::t!("tui-needs-terminal").to_string())
     }
 }
 
@@ -77,13 +74,15 @@ fn rescued_notice(store: &Store) -> Option<String> {
     let rescued = store.rescued();
     let first = rescued.first()?.file_name()?.to_string_lossy().into_owned();
     Some(match rescued.len() {
-        1 => format!(
-            "notes rescued earlier wait in {}",
-            store.dir().join(first).display()
+        1 => crate::t!(
+            "tui-rescued-one",
+            path = store.dir().join(first).display().to_string()
         ),
-        n => format!(
-            "{n} rescued notes files wait in {} ({first}, …)",
-            store.dir().display()
+        n => crate::t!(
+            "tui-rescued-many",
+            count = n,
+            dir = store.dir().display().to_string(),
+            first = first
         ),
     })
 }
@@ -94,6 +93,8 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
+    // Conflict copies a file syncer left go into their cases before the list is read.
+    let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
     let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
     let _ = store.clean_strays();
     let index = IndexSave::start(scan);
@@ -104,8 +105,9 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     app.packs = crate::rules::load::Packs::with_user_dir(options.rules_dir.as_deref());
     let recovered = recovered.or_else(|| {
         let e = app.packs.errors.first()?;
-        Some(crate::domain::text::clean(&format!(
-            "a rule pack did not load (the others are in force): {e}"
+        Some(crate::domain::text::clean(&crate::t!(
+            "tui-pack-failed",
+            error = e.to_string()
         )))
     });
     app.configure(
@@ -194,7 +196,7 @@ impl Runtime {
             if redraw {
                 terminal
                     .draw(|f| ui::draw(f, app, &self.theme))
-                    .map_err(|e| format!("cannot draw: {e}"))?;
+                    .map_err(|e| crate::t!("tui-cannot-draw", error = e.to_string()))?;
                 redraw = false;
                 assert!(
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
@@ -211,10 +213,19 @@ impl Runtime {
             if last_watch.elapsed() >= WATCH_EVERY {
                 last_watch = Instant::now();
                 let selected = app.selected_row().map(|r| r.id().to_string());
+                let seen = self.executor.dir_stamp;
                 let on_disk = self.executor.watch(selected.as_deref());
                 redraw |= !on_disk.is_empty();
                 if self.hand(terminal, app, on_disk)? {
                     return Ok(());
+                }
+                // A conflict copy a file syncer just left goes into its case (whose change the
+                // next look picks up).
+                if self.executor.dir_stamp != seen
+                    && let Some(told) = crate::storage::conflicts::notice(self.executor.store())
+                {
+                    app.say(told);
+                    redraw = true;
                 }
             }
         }

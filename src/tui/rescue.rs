@@ -7,8 +7,8 @@ use crate::storage::Store;
 /// Puts notes that could not be saved into case `id`'s rescue file; says where.
 pub fn keep(store: &Store, id: &str, text: &str) -> String {
     match store.rescue_notes(id, text) {
-        Ok(path) => format!("the notes are kept in {}", path.display()),
-        Err(e) => format!("the notes could not be rescued either ({e})"),
+        Ok(path) => crate::t!("rescue-kept", path = path.display().to_string()),
+        Err(e) => crate::t!("rescue-failed", error = e.to_string()),
     }
 }
 
@@ -21,8 +21,10 @@ pub fn save_on_exit(store: &Store, save: Option<(String, Mutation)>) -> Option<S
         Mutation::SetNotes { text, .. } => text.as_str(),
         _ => "",
     };
-    Some(format!(
-        "runaround: the notes of case {id} could not be saved ({error}); {}",
-        keep(store, &id, text)
+    Some(crate::t!(
+        "rescue-on-exit",
+        id = id.as_str(),
+        error = error.to_string(),
+        kept = keep(store, &id, text)
     ))
 }

@@ -77,7 +77,7 @@ impl Search {
     }
 }
 
-/// Whether case file `id` contains `query` (lowercase) in any of its texts. Stored text is
+/// Whether case file `id` contains `query` (folded: no case, no accents) in any of its texts. Stored text is
 /// written unescaped, so a file without the query in it cannot match and is not parsed; one
 /// with escapes (edited by hand) always is.
 pub fn file_matches(store: &Store, id: &str, query: &str) -> bool {
@@ -88,7 +88,7 @@ pub fn file_matches(store: &Store, id: &str, query: &str) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
-    if !text.contains('\\') && !text.to_lowercase().contains(query) {
+    if !text.contains('\\') && !crate::i18n::fold::fold(&text).contains(query) {
         return false;
     }
     format::decode(&text).is_ok_and(|d| search::matches(&d.case, query))

@@ -28,7 +28,7 @@ pub fn watch_signals(
 ) -> Result<(), String> {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])
-        .map_err(|e| format!("cannot watch signals: {e}"))?;
+        .map_err(|e| crate::t!("tui-cannot-watch-signals", error = e.to_string()))?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let save = pending.lock().ok().and_then(|p| p.clone());
@@ -67,7 +67,7 @@ pub struct Stops {
 pub fn watch_stops(stops: &Stops) -> Result<(), String> {
     use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
     let mut signals = signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT])
-        .map_err(|e| format!("cannot watch signals: {e}"))?;
+        .map_err(|e| crate::t!("tui-cannot-watch-signals", error = e.to_string()))?;
     let stops = stops.clone();
     std::thread::spawn(move || {
         for signal in signals.forever() {

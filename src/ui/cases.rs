@@ -92,7 +92,10 @@ impl StatefulWidget for CaseListView<'_> {
 fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
     match row {
         CaseFile::Unreadable { id, problem, .. } => ListItem::new(vec![
-            Line::from(Span::styled(format!("⚠ {id} (unreadable)"), t.bad)),
+            Line::from(Span::styled(
+                crate::t!("cases-unreadable", id = id.as_str()),
+                t.bad,
+            )),
             Line::from(Span::styled(problem.to_string(), t.dim)),
         ]),
         CaseFile::Readable {
@@ -106,12 +109,19 @@ fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
                 title.insert(0, Span::styled("☎ ", t.stopwatch));
             }
             let mut meta = vec![Span::styled(
-                format!("{} · {}", case.organisation, case.status),
+                format!(
+                    "{} · {}",
+                    case.organisation,
+                    crate::i18n::vocab::status(case.status)
+                ),
                 t.dim,
             )];
             if c.without_service_seconds > 0 {
                 meta.push(Span::styled(
-                    format!(" · {}d no service", c.days_without_service),
+                    format!(
+                        " · {}",
+                        crate::t!("cases-no-service", days = c.days_without_service)
+                    ),
                     t.bad,
                 ));
             }
@@ -119,7 +129,10 @@ fn item<'a>(row: &'a Row, now: DateTime<Utc>, t: &Theme) -> ListItem<'a> {
                 meta.push(Span::styled(format!(" · ↪{}", c.redirects), t.warn));
             }
             if access.read_only().is_some() {
-                meta.push(Span::styled(" · read-only", t.warn));
+                meta.push(Span::styled(
+                    format!(" · {}", crate::t!("cases-read-only")),
+                    t.warn,
+                ));
             }
             ListItem::new(vec![Line::from(title), Line::from(meta)])
         }

@@ -11,7 +11,7 @@ use super::overlay::{centered, scrolled};
 use super::theme::Theme;
 use crate::app::Action;
 use crate::app::keymap::Keymap;
-use crate::cli::escalation::{NOT_ADVICE, report_text};
+use crate::cli::escalation::{not_advice, report_text};
 use crate::domain::{Case, Channel, Event, Kind, Status};
 use crate::rules::engine::{self, ClockOut, Report, State};
 use crate::rules::load::Packs;
@@ -40,20 +40,25 @@ pub fn escalation(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Escalation 
     }
     let owed = report.currency.and_then(|cur| {
         if report.total_minor > 0 {
-            Some(format!(
-                "≥ {} (estimate)",
-                crate::i18n::fmt::money(report.total_minor, cur)
+            Some(crate::t!(
+                "owed-at-least",
+                money = unbroken(&crate::i18n::fmt::money(report.total_minor, cur))
             ))
         } else if report.total_high_minor > 0 {
-            Some(format!(
-                "up to {} (estimate)",
-                crate::i18n::fmt::money(report.total_high_minor, cur)
+            Some(crate::t!(
+                "owed-up-to",
+                money = unbroken(&crate::i18n::fmt::money(report.total_high_minor, cur))
             ))
         } else {
             None
         }
     });
     Escalation { clock, owed }
+}
+
+/// `money` with no-break spaces, so that a wrapped header never parts `€` from `10,00`.
+fn unbroken(money: &str) -> String {
+    money.replace(' ', "\u{a0}")
 }
 
 /// The clock to show: the running one due soonest, else the one that passed last.
@@ -90,7 +95,7 @@ fn after_a_complaint(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Option<S
         .into_iter()
         .filter(|c| c.events.first() == Some(&at))
         .collect();
-    nearest(&started).map(|c| format!("written complaint today → {}", clock_words(c, now)))
+    nearest(&started).map(|c| crate::t!("clock-after-complaint", clock = clock_words(c, now)))
 }
 
 /// "Geschillencommissie from Tue 28 Apr", "reply due Fri 18 Dec", "CISAS last day Mon 3 May
@@ -104,21 +109,30 @@ fn clock_words(c: &ClockOut, now: DateTime<Utc>) -> String {
         .filter(|n| !n.is_empty() && n.chars().count() <= 24);
     let date = short_date(c.due_local, now);
     let passed = c.state == State::Passed;
+    let date = date.as_str();
     match (c.meaning, name, passed) {
-        (Meaning::Earliest, Some(n), false) => format!("{n} from {date}"),
-        (Meaning::Earliest, None, false) => format!("may escalate from {date}"),
-        (Meaning::Earliest, Some(n), true) => format!("{n} open since {date}"),
-        (Meaning::Earliest, None, true) => format!("may escalate since {date}"),
-        (Meaning::Latest, Some(n), false) => format!("{n} last day {date}"),
-        (Meaning::Latest, None, false) => format!("last day to file {date}"),
-        (Meaning::Latest, _, true) => format!("last day to file was {date}"),
-        (Meaning::ReplyDue, Some(n), false) => format!("{n} by {date}"),
-        (Meaning::ReplyDue, None, false) => format!("reply due {date}"),
-        (Meaning::ReplyDue, Some(n), true) => format!("{n} overdue since {date}"),
-        (Meaning::ReplyDue, None, true) => format!("reply overdue since {date}"),
-        (Meaning::ClaimBy, Some(n), false) => format!("{n} claim by {date}"),
-        (Meaning::ClaimBy, None, false) => format!("claim by {date}"),
-        (Meaning::ClaimBy, _, true) => format!("claim window closed {date}"),
+        (Meaning::Earliest, Some(n), false) => crate::t!("clock-named-from", name = n, date = date),
+        (Meaning::Earliest, None, false) => crate::t!("clock-escalate-from", date = date),
+        (Meaning::Earliest, Some(n), true) => {
+            crate::t!("clock-named-open-since", name = n, date = date)
+        }
+        (Meaning::Earliest, None, true) => crate::t!("clock-escalate-since", date = date),
+        (Meaning::Latest, Some(n), false) => {
+            crate::t!("clock-named-last-day", name = n, date = date)
+        }
+        (Meaning::Latest, None, false) => crate::t!("clock-last-day", date = date),
+        (Meaning::Latest, _, true) => crate::t!("clock-last-day-was", date = date),
+        (Meaning::ReplyDue, Some(n), false) => crate::t!("clock-named-by", name = n, date = date),
+        (Meaning::ReplyDue, None, false) => crate::t!("clock-reply-due", date = date),
+        (Meaning::ReplyDue, Some(n), true) => {
+            crate::t!("clock-named-overdue", name = n, date = date)
+        }
+        (Meaning::ReplyDue, None, true) => crate::t!("clock-reply-overdue", date = date),
+        (Meaning::ClaimBy, Some(n), false) => {
+            crate::t!("clock-named-claim-by", name = n, date = date)
+        }
+        (Meaning::ClaimBy, None, false) => crate::t!("clock-claim-by", date = date),
+        (Meaning::ClaimBy, _, true) => crate::t!("clock-claim-closed", date = date),
     }
 }
 
@@ -127,9 +141,9 @@ fn clock_words(c: &ClockOut, now: DateTime<Utc>) -> String {
 /// not this year).
 fn short_date(local: chrono::NaiveDateTime, now: DateTime<Utc>) -> String {
     if local.year() == now.with_timezone(&Local).year() {
-        local.format("%a %-d %b").to_string()
+        crate::i18n::fmt::day(local.date(), "%a %-d %b")
     } else {
-        local.format("%a %-d %b %Y").to_string()
+        crate::i18n::fmt::day(local.date(), "%a %-d %b %Y")
     }
 }
 
@@ -143,19 +157,17 @@ pub fn overlay_text(case: &Case, packs: &Packs, now: DateTime<Utc>) -> Vec<Strin
     if report.clocks.is_empty()
         && let Some(next) = after_a_complaint(&case, packs, now)
     {
-        text.push_str(&format!(
-            "\nNo clock runs yet. A complaint by letter, e-mail or web form starts them:\n  {next}\n"
-        ));
+        text.push_str(&format!("\n{}\n  {next}\n", crate::t!("clocks-none-yet")));
     }
-    if !text.contains(NOT_ADVICE) {
-        text.push_str(&format!("\n{NOT_ADVICE}\n"));
+    if !text.contains(not_advice()) {
+        text.push_str(&format!("\n{}\n", not_advice()));
     }
     text.lines().map(str::to_string).collect()
 }
 
 /// `line` broken at spaces into pieces of at most `width` columns, continuing at its indent;
 /// a word longer than a piece (a long address) is broken where the piece ends.
-fn wrap(line: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let indent = line.chars().take_while(|c| *c == ' ').count();
     let pad = indent.min(width / 2);
@@ -191,7 +203,7 @@ pub fn draw(
     t: &Theme,
 ) {
     let text = case.map_or_else(
-        || vec!["No case is selected.".to_string()],
+        || vec![crate::t!("clocks-no-case").to_string()],
         |c| overlay_text(c, packs, now),
     );
     let r = centered(area, 96, u16::MAX);
@@ -208,17 +220,14 @@ pub fn draw(
         }
     }
     lines.push(Line::from(Span::styled(
-        format!(
-            "{} or any other key closes this",
-            keymap.key_of(Action::Clocks)
-        ),
+        crate::t!("clocks-close", key = keymap.key_of(Action::Clocks)),
         t.dim,
     )));
     scrolled(
         frame,
         area,
         96,
-        "clocks and compensation",
+        crate::t!("clocks-title"),
         lines,
         keymap,
         scroll,

@@ -35,9 +35,12 @@ fn clock_row(e: Option<&Escalation>, keymap: &Keymap, width: u16) -> Option<Stri
     let clock = e?.clock.as_ref()?;
     let width = usize::from(width.saturating_sub(1));
     let key = keymap.key_of(Action::Clocks);
-    [format!("{clock} · {key} all clocks"), clock.clone()]
-        .into_iter()
-        .find(|s| s.chars().count() <= width)
+    [
+        crate::t!("header-all-clocks", clock = clock.as_str(), key = key),
+        clock.clone(),
+    ]
+    .into_iter()
+    .find(|s| s.chars().count() <= width)
 }
 
 /// Rows the header needs on `screen`: the title, the counters (wrapped), the nearest clock
@@ -76,10 +79,10 @@ impl Widget for HeaderView<'_> {
             Paragraph::new(Line::from(vec![
                 Span::styled(" runaround ", t.title),
                 Span::styled(
-                    format!(
-                        "· no case selected · {} creates one · {} help",
-                        self.keymap.key_of(Action::NewCase),
-                        self.keymap.key_of(Action::Help)
+                    crate::t!(
+                        "header-no-case",
+                        new = self.keymap.key_of(Action::NewCase),
+                        help = self.keymap.key_of(Action::Help)
                     ),
                     t.dim,
                 ),
@@ -89,10 +92,26 @@ impl Widget for HeaderView<'_> {
         };
         let mut title = vec![
             Span::styled(format!(" {}", case.title), t.title),
-            Span::styled(format!("  {} · {}", case.organisation, case.status), t.dim),
+            Span::styled(
+                format!(
+                    "  {} · {}",
+                    case.organisation,
+                    crate::i18n::vocab::status(case.status)
+                ),
+                t.dim,
+            ),
         ];
         if self.demo {
-            title.push(Span::styled("  [demo journal: a temporary copy]", t.warn));
+            // The longest words for the demo that fit the row whole, or none.
+            let used = Line::from(title.clone()).width();
+            let room = usize::from(area.width).saturating_sub(used + 1);
+            if let Some(words) = [crate::t!("header-demo"), crate::t!("header-demo-short")]
+                .into_iter()
+                .map(|w| format!("  {w}"))
+                .find(|w| Line::raw(w.as_str()).width() <= room)
+            {
+                title.push(Span::styled(words, t.warn));
+            }
         }
         let call_rows = if case.active_call.is_some() { 3 } else { 0 };
         let clock_rows = u16::from(self.clock_row);
@@ -152,27 +171,39 @@ fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
         spans.push(Span::styled(value, if bad { t.bad } else { t.value }));
     };
     item(
-        "without service",
+        crate::t!("counter-without-service"),
         span(c.without_service_seconds),
         c.without_service_seconds > 0,
     );
-    item("redirects", c.redirects.to_string(), c.redirects > 0);
-    item("calls", c.calls.to_string(), false);
-    item("on hold", span(c.hold_seconds), false);
     item(
-        "promises broken",
+        crate::t!("counter-redirects"),
+        c.redirects.to_string(),
+        c.redirects > 0,
+    );
+    item(crate::t!("counter-calls"), c.calls.to_string(), false);
+    item(crate::t!("counter-on-hold"), span(c.hold_seconds), false);
+    item(
+        crate::t!("counter-promises-broken"),
         c.promises_broken.to_string(),
         c.promises_broken > 0,
     );
     if c.promises_pending > 0 {
-        item("pending", c.promises_pending.to_string(), false);
+        item(
+            crate::t!("counter-pending"),
+            c.promises_pending.to_string(),
+            false,
+        );
     }
     if c.no_shows > 0 {
-        item("no-shows", c.no_shows.to_string(), true);
+        item(crate::t!("counter-no-shows"), c.no_shows.to_string(), true);
     }
-    item("open", format!("{}d", c.days_open), false);
+    item(
+        crate::t!("counter-open"),
+        crate::t!("counter-days", days = c.days_open),
+        false,
+    );
     if let Some(owed) = owed {
-        item("owed", owed.to_string(), true);
+        item(crate::t!("counter-owed"), owed.to_string(), true);
     }
     Line::from(spans)
 }
@@ -190,15 +221,28 @@ impl Widget for StopwatchView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let (call, now) = (self.call, self.now);
-        let phase = match call.phase() {
-            Phase::Hold => " ON HOLD ",
-            Phase::Talk => " TALKING ",
-        };
+        let phase = format!(
+            " {} ",
+            match call.phase() {
+                Phase::Hold => crate::t!("stopwatch-phase-hold"),
+                Phase::Talk => crate::t!("stopwatch-phase-talk"),
+            }
+        );
+        // Both phases take the room of the longer, so the digits do not jump.
+        let phase_w = [
+            crate::t!("stopwatch-phase-hold"),
+            crate::t!("stopwatch-phase-talk"),
+        ]
+        .iter()
+        .map(|p| p.chars().count() + 2)
+        .max()
+        .unwrap_or(0);
+        let phase = format!("{phase:<phase_w$}");
         let digits = big(&stopwatch(call.segment_seconds(now)));
         let who = if call.number.is_empty() {
-            "call".to_string()
+            crate::t!("stopwatch-call").to_string()
         } else {
-            format!("call to {}", call.number)
+            crate::t!("stopwatch-call-to", number = call.number.as_str())
         };
         // Where the call is now: after a transfer, the place it was put through to.
         let here = if call.place.is_empty() {
@@ -215,17 +259,22 @@ impl Widget for StopwatchView<'_> {
             Line::from(vec![
                 Span::styled(format!("{who}{dept}"), t.value),
                 Span::styled(
-                    format!(" · {} in all", stopwatch(call.total_seconds(now))),
+                    format!(
+                        " · {}",
+                        crate::t!(
+                            "stopwatch-in-all",
+                            total = stopwatch(call.total_seconds(now))
+                        )
+                    ),
                     t.label,
                 ),
             ]),
             Line::from(Span::styled(
-                format!(
-                    "on hold {} · talking {} · {} transfer{}",
-                    stopwatch(call.seconds_in(Phase::Hold, now)),
-                    stopwatch(call.seconds_in(Phase::Talk, now)),
-                    call.transfers,
-                    if call.transfers == 1 { "" } else { "s" }
+                crate::t!(
+                    "stopwatch-totals",
+                    hold = stopwatch(call.seconds_in(Phase::Hold, now)),
+                    talk = stopwatch(call.seconds_in(Phase::Talk, now)),
+                    count = call.transfers
                 ),
                 t.label,
             )),
@@ -235,11 +284,11 @@ impl Widget for StopwatchView<'_> {
             .map(|i| {
                 let label = if i == 1 {
                     Span::styled(
-                        phase,
+                        phase.clone(),
                         t.stopwatch.add_modifier(ratatui::style::Modifier::REVERSED),
                     )
                 } else {
-                    Span::raw(" ".repeat(phase.len()))
+                    Span::raw(" ".repeat(phase_w))
                 };
                 let mut spans = vec![
                     Span::raw(" "),

@@ -38,14 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
     let area = frame.area();
     view.hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = vec![
-            Line::raw("terminal too small"),
-            Line::raw(format!(
-                "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
-                area.width, area.height
-            )),
-        ];
-        frame.render_widget(Paragraph::new(text).centered(), area);
+        too_small(frame, area);
         return;
     }
     // The rules' words for the header, once a frame (a report for one case is cheap).
@@ -102,7 +95,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         // The tabs sit on the top border, after its corner: the mouse can pick them.
         let mut x = body.x + 1;
         for pane in Pane::ALL {
-            let width = pane::name(pane).len() as u16 + 2;
+            let width = Line::raw(pane::name(pane)).width() as u16 + 2;
             let tab = Rect::new(x, body.y, width, 1).intersection(body);
             if !tab.is_empty() {
                 view.hits.tabs.push((pane, tab));
@@ -139,6 +132,19 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
     }
 }
 
+/// A terminal too small for the panes: says so, and how big it must be.
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::raw(crate::t!("screen-too-small")),
+        Line::raw(crate::t!(
+            "screen-needs",
+            size = format!("{}x{}", area.width, area.height),
+            needs = format!("{MIN_WIDTH}x{MIN_HEIGHT}")
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text).centered(), area);
+}
+
 /// An empty journal: what runaround is for and how to begin.
 fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     use crate::app::Action;
@@ -150,21 +156,14 @@ fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
         ])
     };
     let lines = vec![
-        Line::styled("Welcome to runaround", t.title),
+        Line::styled(crate::t!("welcome-title"), t.title),
         Line::raw(""),
-        Line::styled(
-            "One case per problem with a company, a timeline of every call, redirect and \
-             promise, and counters that make the runaround visible.",
-            t.label,
-        ),
+        Line::styled(crate::t!("welcome-text"), t.label),
         Line::raw(""),
-        row(key(Action::NewCase), "create your first case"),
-        row(
-            "runaround demo".into(),
-            "try it first on a demo journal (yours is not touched)",
-        ),
-        row(key(Action::Help), "all the keys"),
-        row(key(Action::Quit), "quit"),
+        row(key(Action::NewCase), crate::t!("welcome-new-case")),
+        row("runaround demo".into(), crate::t!("welcome-demo")),
+        row(key(Action::Help), crate::t!("welcome-help")),
+        row(key(Action::Quit), crate::t!("welcome-quit")),
     ];
     let r = overlay::centered(area, 76, 12);
     frame.render_widget(
@@ -174,7 +173,10 @@ fn first_run(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
                 Block::bordered()
                     .border_type(BorderType::Rounded)
                     .border_style(t.border_focus)
-                    .title(Span::styled(" No cases yet ", t.title)),
+                    .title(Span::styled(
+                        format!(" {} ", crate::t!("welcome-frame")),
+                        t.title,
+                    )),
             ),
         r,
     );
@@ -194,15 +196,21 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
     let line = match app.mode {
         Mode::Insert => Line::styled(
             format!(
-                " editing notes · {} · saved as you pause",
-                app.keymap.spoken_hints(Scope::Insert)
+                " {}",
+                crate::t!(
+                    "hint-editing-notes",
+                    keys = app.keymap.spoken_hints(Scope::Insert)
+                )
             ),
             t.dim,
         ),
         Mode::Search => Line::styled(
             format!(
-                " searching: type to narrow · {}",
-                app.keymap.spoken_hints(Scope::Search)
+                " {}",
+                crate::t!(
+                    "hint-searching",
+                    keys = app.keymap.spoken_hints(Scope::Search)
+                )
             ),
             t.dim,
         ),
@@ -211,9 +219,17 @@ fn hint_line(frame: &mut Frame, app: &App, t: &Theme, area: Rect) {
             // Without a case to act on, logging and calling are not offered.
             let case = app.writable().is_ok();
             let useful = |a: Action| case || !matches!(a, Action::LogEvent | Action::StartCall);
+            // Only whole hints: one that does not fit is left out with the ones after it.
+            let mut room = usize::from(area.width);
             for (key, word) in app.keymap.hints_for(&app.scopes(), useful) {
-                spans.push(Span::styled(format!(" {key}"), t.value));
-                spans.push(Span::styled(format!(" {word} "), t.dim));
+                let (key, word) = (format!(" {key}"), format!(" {word} "));
+                let width = Line::raw(key.as_str()).width() + Line::raw(word.as_str()).width();
+                if width > room {
+                    break;
+                }
+                room -= width;
+                spans.push(Span::styled(key, t.value));
+                spans.push(Span::styled(word, t.dim));
             }
             Line::from(spans)
         }

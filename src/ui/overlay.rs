@@ -59,9 +59,9 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &The
             }
         } else {
             let shown = if input.value.is_empty() {
-                "—"
+                "—".to_string()
             } else {
-                input.value.as_str()
+                crate::app::words::choice_word(input.id, &input.value)
             };
             Span::styled(
                 format!("‹ {shown} ›"),
@@ -88,36 +88,54 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap, t: &The
     }
 }
 
+/// How wide the help is at most.
+const HELP_WIDTH: u16 = 84;
+
 /// Draws the help: every binding of the keymap, by scope. When it does not fit, it shows
 /// from line `scroll` on (clamped here to the last screenful) and says there is more.
 pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t: &Theme) {
     let rows = keymap.help_rows();
+    // The columns a description has beside its keys inside the box.
+    let room = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2 + 14)).max(10);
     let mut lines = Vec::new();
     for (scope, name) in [
-        (Scope::Global, "anywhere"),
-        (Scope::Cases, "cases"),
-        (Scope::Timeline, "timeline"),
-        (Scope::Notes, "notes"),
-        (Scope::Call, "during a call"),
-        (Scope::Form, "in a form"),
+        (Scope::Global, crate::t!("keys-help-anywhere")),
+        (Scope::Cases, crate::t!("keys-help-cases")),
+        (Scope::Timeline, crate::t!("keys-help-timeline")),
+        (Scope::Notes, crate::t!("keys-help-notes")),
+        (Scope::Call, crate::t!("keys-help-during-a-call")),
+        (Scope::Form, crate::t!("keys-help-in-a-form")),
     ] {
         lines.push(Line::from(Span::styled(name, t.title)));
         for (_, keys, help) in rows.iter().filter(|(s, _, _)| *s == scope) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:>10}  "), t.value),
-                Span::styled(*help, t.label),
-            ]));
+            // A description too long for the box goes on under itself, not off its edge.
+            for (i, piece) in super::clocks::wrap(help, room).into_iter().enumerate() {
+                let keys = if i == 0 { keys.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:>10}  "), t.value),
+                    Span::styled(piece, t.label),
+                ]));
+            }
         }
     }
     lines.push(Line::from(Span::styled(
-        format!(
-            "editing notes: {} · paste works",
-            keymap.spoken_help(Scope::Insert)
+        crate::t!(
+            "keys-help-editing-notes",
+            keys = keymap.spoken_help(Scope::Insert)
         ),
         t.dim,
     )));
-    lines.push(Line::from(Span::styled("any key closes this help", t.dim)));
-    scrolled(frame, area, 84, "keys", lines, keymap, scroll, t);
+    lines.push(Line::from(Span::styled(crate::t!("keys-help-any-key"), t.dim)));
+    scrolled(
+        frame,
+        area,
+        HELP_WIDTH,
+        crate::t!("keys-help-title"),
+        lines,
+        keymap,
+        scroll,
+        t,
+    );
 }
 
 /// A framed overlay of `lines`, `width` wide at most, centred in `area` and scrolled by
@@ -146,8 +164,11 @@ pub(super) fn scrolled(
             keymap.key_of(crate::app::Action::Down),
         );
         let more = match (*scroll > 0, below > 0) {
-            (_, true) => format!(" {below} more: {down}/{up} scroll "),
-            (true, false) => format!(" {up} scrolls back "),
+            (_, true) => format!(
+                " {} ",
+                crate::t!("scroll-more", count = below, down = down, up = up)
+            ),
+            (true, false) => format!(" {} ", crate::t!("scroll-back", up = up)),
             (false, false) => String::new(),
         };
         block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
@@ -163,10 +184,7 @@ pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keym
         Line::raw(""),
         Line::from(vec![
             Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(
-                " change it and save · any other key goes back to the form",
-                t.label,
-            ),
+            Span::styled(format!(" {}", crate::t!("confirm-kind-yes")), t.label),
         ]),
     ];
     let r = centered(area, 72, 7);
@@ -174,7 +192,7 @@ pub fn confirm_kind(frame: &mut Frame, area: Rect, question: &str, keymap: &Keym
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(frame_block("Change the event's kind?", t)),
+            .block(frame_block(crate::t!("confirm-kind-title"), t)),
         r,
     );
 }
@@ -195,8 +213,11 @@ pub fn confirm_delete(
             Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
             Span::styled(
                 format!(
-                    " delete ({} undoes) · any other key keeps it",
-                    keymap.key_of(crate::app::Action::Undo)
+                    " {}",
+                    crate::t!(
+                        "confirm-delete-yes",
+                        key = keymap.key_of(crate::app::Action::Undo)
+                    )
                 ),
                 t.label,
             ),
@@ -207,7 +228,7 @@ pub fn confirm_delete(
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(frame_block("Delete this event?", t)),
+            .block(frame_block(crate::t!("confirm-delete-title"), t)),
         r,
     );
 }
@@ -215,18 +236,12 @@ pub fn confirm_delete(
 /// Asks before quitting while typed notes could not be saved; `kept` says where they are.
 pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, t: &Theme) {
     let lines = vec![
-        Line::styled(
-            "The notes typed here could not be saved into the case.",
-            t.label,
-        ),
+        Line::styled(crate::t!("confirm-quit-text"), t.label),
         Line::raw(kept.to_string()),
         Line::raw(""),
         Line::from(vec![
             Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
-            Span::styled(
-                " quit anyway · any other key stays (saves are retried)",
-                t.label,
-            ),
+            Span::styled(format!(" {}", crate::t!("confirm-quit-yes")), t.label),
         ]),
     ];
     let r = centered(area, 72, 8);
@@ -234,7 +249,7 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, 
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(frame_block("Notes not saved: quit anyway?", t)),
+            .block(frame_block(crate::t!("confirm-quit-title"), t)),
         r,
     );
 }

@@ -14,9 +14,9 @@ use crate::app::{App, Mode, Pane, ViewState};
 /// The pane's name on its frame and tab.
 pub(super) fn name(p: Pane) -> &'static str {
     match p {
-        Pane::Cases => "Cases",
-        Pane::Timeline => "Timeline",
-        Pane::Notes => "Notes",
+        Pane::Cases => crate::t!("pane-cases"),
+        Pane::Timeline => crate::t!("pane-timeline"),
+        Pane::Notes => crate::t!("pane-notes"),
     }
 }
 
@@ -62,29 +62,35 @@ fn frame_of(
                 String::new()
             } else if app.wanted_search().is_some() {
                 // Titles and organisations match at once; notes and events once read.
-                format!(" /{} searching…", app.search)
+                format!(" /{} {}", app.search, crate::t!("pane-searching"))
             } else {
                 format!(" /{}", app.search)
             };
             format!(
-                " Cases ({} {}){search} ",
-                app.visible.len(),
-                app.filter.label()
+                " {}{search} ",
+                crate::t!(
+                    "pane-cases-title",
+                    count = app.visible.len(),
+                    filter = app.filter.label()
+                )
             )
         }
         Pane::Timeline => format!(
-            " Timeline ({}) ",
-            app.selected().map_or(0, |c| c.events.len())
+            " {} ",
+            crate::t!(
+                "pane-timeline-title",
+                count = app.selected().map_or(0, |c| c.events.len())
+            )
         ),
         Pane::Notes => {
             let state = if app.mode == Mode::Insert {
-                " editing"
+                format!(" {}", crate::t!("pane-notes-editing"))
             } else if app.notes.dirty {
-                " unsaved"
+                format!(" {}", crate::t!("pane-notes-unsaved"))
             } else {
-                ""
+                String::new()
             };
-            format!(" Notes{state} ")
+            format!(" {}{state} ", crate::t!("pane-notes"))
         }
     };
     let mut block = Block::bordered()

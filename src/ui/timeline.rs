@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
 use crate::app::words::loop_flags;
-use crate::domain::time::local_day_minute;
 use crate::domain::{Case, Event, Field, Kind, Outcome, PromiseState};
 use crate::export::text::{amendment_line, facets, promise_state};
+use crate::i18n::fmt;
 
 /// The timeline of one case.
 pub struct TimelineView<'a> {
@@ -37,13 +37,10 @@ impl StatefulWidget for TimelineView<'_> {
         let Some(case) = self.case else {
             if let Some((id, reason)) = self.unreadable {
                 let lines = vec![
-                    Line::styled(format!("cases/{id}.ron cannot be read:"), t.bad),
+                    Line::styled(crate::t!("timeline-unreadable", id = id), t.bad),
                     Line::raw(reason),
                     Line::raw(""),
-                    Line::styled(
-                        "runaround never writes over it. Mend the file by hand (it is plain RON) or move it away; the change shows here within a second.",
-                        t.dim,
-                    ),
+                    Line::styled(crate::t!("timeline-unreadable-help"), t.dim),
                 ];
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
@@ -53,10 +50,10 @@ impl StatefulWidget for TimelineView<'_> {
         };
         if case.events.is_empty() {
             Paragraph::new(Span::styled(
-                format!(
-                    "nothing logged yet: {} logs an event, {} starts a call",
-                    self.keymap.key_of(Action::LogEvent),
-                    self.keymap.key_of(Action::StartCall)
+                crate::t!(
+                    "timeline-empty",
+                    log = self.keymap.key_of(Action::LogEvent),
+                    call = self.keymap.key_of(Action::StartCall)
                 ),
                 t.dim,
             ))
@@ -116,10 +113,20 @@ fn when(e: &Event, wide: bool, format: Option<&str>) -> String {
     if let Some(format) = format
         && write!(out, "{}", local.format(format)).is_ok()
     {
-        return out;
+        // The same format, with its day and month names in the reader's language.
+        return fmt::date(&local, format);
     }
     if wide {
-        local.format("%a %d %b %H:%M").to_string()
+        // The names padded to the language's longest, so that the column stays straight.
+        format!(
+            "{:<dw$} {} {:<mw$} {}",
+            fmt::date(&local, "%a"),
+            local.format("%d"),
+            fmt::date(&local, "%b"),
+            local.format("%H:%M"),
+            dw = fmt::weekday_short_width(),
+            mw = fmt::month_short_width(),
+        )
     } else {
         local.format("%d/%m %H:%M").to_string()
     }
@@ -134,10 +141,7 @@ fn line<'a>(
 ) -> Line<'a> {
     let mut spans = vec![
         Span::styled(format!("{when} "), t.dim),
-        Span::styled(
-            format!("{:<9}", crate::i18n::vocab::kind_short(e.kind)),
-            kind_style(e, now, t),
-        ),
+        Span::styled(kind_column(e.kind), kind_style(e, now, t)),
     ];
     let facts = facets(e, now).join(" · ");
     if !facts.is_empty() {
@@ -146,12 +150,26 @@ fn line<'a>(
     }
     spans.push(Span::raw(e.summary.as_str()));
     if !e.amendments.is_empty() {
-        spans.push(Span::styled(" (amended)", t.dim));
+        spans.push(Span::styled(
+            format!(" ({})", crate::t!("timeline-amended")),
+            t.dim,
+        ));
     }
     if let Some(flag) = flag {
         spans.push(Span::styled(format!(" ⟲ {flag}"), t.bad));
     }
     Line::from(spans)
+}
+
+/// The kind column: nine columns wide, and a kind that fills them (`complaint`, `doorverw.`)
+/// still has a space after it.
+fn kind_column(kind: Kind) -> String {
+    let word = crate::i18n::vocab::kind_short(kind);
+    if word.chars().count() >= 9 {
+        format!("{word} ")
+    } else {
+        format!("{word:<9}")
+    }
 }
 
 fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style {
@@ -169,7 +187,11 @@ fn kind_style(e: &Event, now: DateTime<Utc>, t: &Theme) -> ratatui::style::Style
 
 fn details<'a>(e: &'a Event, flag: Option<String>, now: DateTime<Utc>, t: &Theme) -> Paragraph<'a> {
     let mut head = vec![Span::styled(
-        format!("{} · {}", local_day_minute(e.at), e.kind),
+        format!(
+            "{} · {}",
+            fmt::date(&e.at.with_timezone(&Local), "%a %Y-%m-%d %H:%M"),
+            crate::i18n::vocab::kind(e.kind)
+        ),
         t.value,
     )];
     if let Some(flag) = flag {

@@ -38,15 +38,12 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
             _ => {
-                return Err(format!(
-                    "{text:?} is not a key (a character, or Tab, S-Tab, Enter, Up, Down, Left, \
-                     Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x)"
-                ));
+                return Err(crate::t!("key-unknown", key = format!("{text:?}")));
             }
         },
     };
     if code == KeyCode::Esc || (mods == KeyModifiers::CONTROL && code == KeyCode::Char('c')) {
-        return Err(format!("{text:?} is reserved (Esc leaves, Ctrl-C quits)"));
+        return Err(crate::t!("key-reserved", key = format!("{text:?}")));
     }
     Ok((code, mods))
 }

@@ -182,17 +182,42 @@ pub struct Binding {
     pub mods: KeyModifiers,
     pub action: Action,
     /// What the help overlay says.
-    pub help: &'static str,
+    pub help: Said,
     /// The short word on the hint line, when the binding is worth a hint there.
-    pub hint: Option<&'static str>,
+    pub hint: Option<Said>,
+}
+
+/// Words of the keymap, said in the current language when asked for.
+#[derive(Clone, Copy)]
+pub struct Said(pub fn() -> &'static str);
+
+impl Said {
+    /// The words in the current language.
+    pub fn get(self) -> &'static str {
+        (self.0)()
+    }
+}
+
+impl PartialEq for Said {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Said {}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.get())
+    }
 }
 
 pub(super) const fn bind(
     scope: Scope,
     code: KeyCode,
     action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
+    help: Said,
+    hint: Option<Said>,
 ) -> Binding {
     Binding {
         scope,
@@ -275,10 +300,7 @@ impl Keymap {
             .cloned()
             .collect();
         if action.reserved() {
-            return Err(format!(
-                "{} is on a reserved key (Esc leaves, Ctrl-C quits)",
-                action.name()
-            ));
+            return Err(crate::t!("keymap-reserved", action = action.name()));
         }
         for new in &rebound {
             if new.scope.takes_text()
@@ -286,24 +308,24 @@ impl Keymap {
                 && !new.mods.contains(KeyModifiers::CONTROL)
             {
                 let into = match new.scope {
-                    Scope::Insert => "the notes",
-                    Scope::Search => "the search",
-                    _ => "the form's inputs",
+                    Scope::Insert => crate::t!("keymap-into-notes"),
+                    Scope::Search => crate::t!("keymap-into-search"),
+                    _ => crate::t!("keymap-into-form"),
                 };
-                return Err(format!(
-                    "{} would be typed into {into}: a key there needs Ctrl (C-x) or is a \
-                     function key (F1-F12)",
-                    key_label(new.code, new.mods)
+                return Err(crate::t!(
+                    "keymap-typed-into",
+                    key = key_label(new.code, new.mods),
+                    into = into
                 ));
             }
             if let Some(old) = rest
                 .iter()
                 .find(|o| o.code == new.code && o.mods == new.mods && overlap(o.scope, new.scope))
             {
-                return Err(format!(
-                    "{} is already the key of {}",
-                    key_label(new.code, new.mods),
-                    old.action.name()
+                return Err(crate::t!(
+                    "keymap-taken",
+                    key = key_label(new.code, new.mods),
+                    action = old.action.name()
                 ));
             }
         }
@@ -352,12 +374,12 @@ impl Keymap {
 
     /// The line of `scope`'s hints as a sentence: `Esc done · Ctrl-Z undo`.
     pub fn spoken_hints(&self, scope: Scope) -> String {
-        self.spoken(scope, |b| b.hint)
+        self.spoken(scope, |b| b.hint.map(Said::get))
     }
 
     /// The line of `scope`'s help words as a sentence: `Esc leaves · Ctrl-Z undo`.
     pub fn spoken_help(&self, scope: Scope) -> String {
-        self.spoken(scope, |b| Some(b.help))
+        self.spoken(scope, |b| Some(b.help.get()))
     }
 
     fn spoken(&self, scope: Scope, word: impl Fn(&Binding) -> Option<&'static str>) -> String {
@@ -378,7 +400,7 @@ impl Keymap {
     pub fn stopwatch_hint(&self) -> String {
         table::STOPWATCH
             .iter()
-            .map(|(action, word)| format!("{} {word}", self.key_of(*action)))
+            .map(|(action, word)| format!("{} {}", self.key_of(*action), word.get()))
             .collect::<Vec<_>>()
             .join(" · ")
     }
@@ -399,11 +421,11 @@ impl Keymap {
         if !arrows.is_empty() {
             moves.push(arrows);
         }
-        format!(
-            "{} move · ←→ choose · {} save · {} cancel",
-            moves.join("/"),
-            self.key_of(Action::Submit),
-            self.key_of(Action::CancelForm)
+        crate::t!(
+            "form-keys",
+            moves = moves.join("/"),
+            save = self.key_of(Action::Submit),
+            cancel = self.key_of(Action::CancelForm)
         )
     }
 
@@ -429,7 +451,7 @@ impl Keymap {
                     && useful(b.action)
                 {
                     seen.push(b.action);
-                    out.push((key_label(b.code, b.mods), word));
+                    out.push((key_label(b.code, b.mods), word.get()));
                 }
             }
         }
@@ -442,11 +464,11 @@ impl Keymap {
         for b in &self.bindings {
             if let Some(row) = rows
                 .iter_mut()
-                .find(|(s, _, h)| *s == b.scope && *h == b.help)
+                .find(|(s, _, h)| *s == b.scope && *h == b.help.get())
             {
                 row.1.push_str(&format!("/{}", key_label(b.code, b.mods)));
             } else {
-                rows.push((b.scope, key_label(b.code, b.mods), b.help));
+                rows.push((b.scope, key_label(b.code, b.mods), b.help.get()));
             }
         }
         rows

@@ -7,7 +7,7 @@ fn every_action_has_a_key_and_a_description() {
     for action in Action::ALL {
         let b = KEYMAP.iter().find(|b| b.action == *action);
         assert!(
-            b.is_some_and(|b| !b.help.is_empty()),
+            b.is_some_and(|b| !b.help.get().is_empty()),
             "{action:?} has no key or no description"
         );
     }

@@ -1,6 +1,8 @@
 //! What each keymap action does.
 
-use crate::app::{Action, App, Effect, Form, Mode, Mutation, Overlay, Pane, Row, Undo, forms};
+use crate::app::{
+    Action, App, Effect, Filter, Form, Mode, Mutation, Overlay, Pane, Row, Undo, forms,
+};
 use crate::domain::Phase;
 
 impl App {
@@ -85,7 +87,12 @@ impl App {
             Action::Filter => {
                 self.filter = self.filter.next();
                 let effects = self.refresh(None);
-                self.say(format!("showing {} cases", self.filter.label()));
+                self.say(match self.filter {
+                    Filter::Open => crate::t!("status-showing-open"),
+                    Filter::All => crate::t!("status-showing-all"),
+                    Filter::Resolved => crate::t!("status-showing-resolved"),
+                    Filter::Closed => crate::t!("status-showing-closed"),
+                });
                 return effects;
             }
             Action::NewCase => {
@@ -129,15 +136,15 @@ impl App {
                 let form = match (self.writable(), self.selected_event()) {
                     (Ok(_), Some(e)) => {
                         let mut form = forms::event_form(Some(e.clone()), e.kind, self.now);
-                        form.title = format!(
-                            "Edit event ({} changes its kind)",
-                            self.keymap.key_of(Action::ChangeKind)
+                        form.title = crate::t!(
+                            "form-edit-event-key",
+                            key = self.keymap.key_of(Action::ChangeKind)
                         );
                         Ok(form)
                     }
-                    (Ok(_), None) => Err(format!(
-                        "no event selected ({} logs one)",
-                        self.keymap.key_of(Action::LogEvent)
+                    (Ok(_), None) => Err(crate::t!(
+                        "error-no-event-log",
+                        key = self.keymap.key_of(Action::LogEvent)
                     )),
                     (Err(e), _) => Err(e),
                 };
@@ -190,7 +197,7 @@ impl App {
                 let form = self.writable().and_then(|c| {
                     c.active_call
                         .as_ref()
-                        .ok_or_else(|| "no call is running".to_string())
+                        .ok_or_else(|| crate::domain::change::ChangeError::NoCall.to_string())
                         .map(|call| forms::end_call_form(call, now))
                 });
                 self.open_form(form);
@@ -205,7 +212,7 @@ impl App {
             ) {
                 (Ok(id), Some(event)) => self.overlay = Some(Overlay::ConfirmDelete { id, event }),
                 (Err(e), _) => self.complain(e),
-                (Ok(_), None) => self.complain("no event selected"),
+                (Ok(_), None) => self.complain(crate::t!("error-no-event")),
             },
             _ => {}
         }
@@ -217,9 +224,9 @@ impl App {
         let now = self.now;
         match self.undo.pop() {
             Some(Undo::Delete { id, kept }) => {
-                self.say(format!(
-                    "delete undone{} (the event's history says so)",
-                    self.elsewhere(&id)
+                self.say(crate::t!(
+                    "status-delete-undone",
+                    elsewhere = self.elsewhere(&id)
                 ));
                 // The restored event is selected once it is saved.
                 self.added = Some(kept.amended(crate::domain::Change::Restored, now));
@@ -236,9 +243,9 @@ impl App {
                 now: edited,
                 before,
             }) => {
-                self.say(format!(
-                    "edit undone{} (the event's history says so)",
-                    self.elsewhere(&id)
+                self.say(crate::t!(
+                    "status-edit-undone",
+                    elsewhere = self.elsewhere(&id)
                 ));
                 let mut back = before.clone();
                 back.amendments.clear();
@@ -260,7 +267,7 @@ impl App {
                 }]
             }
             None => {
-                self.complain("nothing to undo");
+                self.complain(crate::t!("error-nothing-to-undo"));
                 Vec::new()
             }
         }
@@ -277,8 +284,8 @@ impl App {
             .filter_map(Row::summary)
             .find(|s| s.id == id)
             .map_or_else(
-                || format!(" in case {id}"),
-                |s| format!(" in case «{}»", s.title),
+                || format!(" {}", crate::t!("status-in-case-id", id = id)),
+                |s| format!(" {}", crate::t!("status-in-case", title = s.title.as_str())),
             )
     }
 
@@ -291,9 +298,9 @@ impl App {
             }
         };
         if case.active_call.is_some() {
-            self.complain(format!(
-                "a call is already running ({} ends it)",
-                self.keymap.key_of(Action::EndCall)
+            self.complain(crate::t!(
+                "error-call-already",
+                key = self.keymap.key_of(Action::EndCall)
             ));
             return Vec::new();
         }

@@ -59,7 +59,7 @@ impl App {
     pub(crate) fn refresh(&mut self, keep: Option<String>) -> Vec<Effect> {
         let keep = keep.or_else(|| self.selected_row().map(|r| r.id().to_string()));
         self.rows.sort_by_key(Row::sort_key);
-        let query = self.search.to_lowercase();
+        let query = search::query(&self.search);
         let found = self
             .found
             .as_ref()
@@ -71,7 +71,7 @@ impl App {
                 CaseFile::Readable { body: summary, .. } => {
                     self.filter.admits(summary.status)
                         && (query.is_empty()
-                            || summary.matches(&query)
+                            || search::summary_matches(summary, &query)
                             || found.is_some_and(|ids| ids.contains(&summary.id))
                             || open
                                 .is_some_and(|c| c.id == summary.id && search::matches(c, &query)))
@@ -156,9 +156,9 @@ impl App {
         if back >= chrono::Duration::seconds(2) {
             // Suspend, NTP or a hand-set clock: times shown are still right (they are counted
             // from saved UTC instants), but the user should know why a stopwatch jumped.
-            self.complain(format!(
-                "the system clock went back {}; times count from the saved start, by the clock",
-                crate::domain::time::span(back.num_seconds())
+            self.complain(crate::t!(
+                "status-clock-went-back",
+                span = crate::domain::time::span(back.num_seconds())
             ));
         }
         self.now = now;

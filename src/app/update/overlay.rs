@@ -31,9 +31,9 @@ impl App {
                         id: id.clone(),
                         kept: event.amended(crate::domain::Change::Deleted, self.now),
                     });
-                    self.say(format!(
-                        "event deleted ({} undoes; the case keeps what it said)",
-                        self.keymap.key_of(Action::Undo)
+                    self.say(crate::t!(
+                        "status-event-deleted",
+                        key = self.keymap.key_of(Action::Undo)
                     ));
                     vec![Effect::Mutate {
                         id,
@@ -51,7 +51,7 @@ impl App {
                     self.quit_anyway = true;
                     vec![Effect::Quit]
                 } else {
-                    self.complain(format!("still here, notes not saved yet: {kept}"));
+                    self.complain(crate::t!("status-still-here", kept = kept.as_str()));
                     Vec::new()
                 }
             }
@@ -73,8 +73,7 @@ impl App {
             Some(Action::ChangeKind) => {
                 if form.locked_first {
                     form.unlock();
-                    form.title =
-                        "Edit event: ←/→ change its kind (asks before dropping fields)".into();
+                    form.title = crate::t!("form-edit-event-kind").to_string();
                 }
                 self.overlay = Some(Overlay::Form(form));
                 return Vec::new();

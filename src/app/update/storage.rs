@@ -26,12 +26,12 @@ impl App {
             if matches!(self.overlay, Some(Overlay::ConfirmQuit { .. })) {
                 // Its question is answered: nothing typed is at risk any more.
                 self.overlay = None;
-                self.say(format!(
-                    "notes saved now (an earlier save had failed); {} quits",
-                    self.keymap.key_of(Action::Quit)
+                self.say(crate::t!(
+                    "status-notes-saved-now",
+                    key = self.keymap.key_of(Action::Quit)
                 ));
             } else {
-                self.say("notes saved (an earlier save had failed)");
+                self.say(crate::t!("status-notes-saved-late"));
             }
         }
         if let Some((query, ids)) = &mut self.found {
@@ -61,7 +61,7 @@ impl App {
         let effects = self.read(case, Access::Writable);
         match merge {
             Merge::Plain => {}
-            Merge::Merged => self.say("notes merged with a change saved elsewhere"),
+            Merge::Merged => self.say(crate::t!("status-notes-merged")),
             Merge::Conflict => self.complain(
                 "notes were changed elsewhere too: both versions kept, between <<<<<<< typed \
                  here and >>>>>>> saved elsewhere lines",
@@ -92,7 +92,7 @@ impl App {
     /// A case we created: select it.
     pub(super) fn created(&mut self, case: Case) -> Vec<Effect> {
         let id = case.id.clone();
-        self.say(format!("created case {id}"));
+        self.say(crate::t!("status-created", id = id.as_str()));
         self.rows
             .push(Row::listed(Summary::of(&case, self.now), Access::Writable));
         self.open = Some(case);
@@ -115,12 +115,12 @@ impl App {
         {
             self.notes.save_failed();
         }
-        self.complain(format!("not saved: {error}"));
+        self.complain(crate::t!("status-not-saved", error = error));
     }
 
     /// The ids of the cases whose text contains `query`, found by searching the files.
     pub(super) fn found(&mut self, query: String, ids: HashSet<String>) -> Vec<Effect> {
-        let current = query == self.search.to_lowercase();
+        let current = query == search::query(&self.search);
         self.found = Some((query, ids));
         if current {
             self.refresh(None)
@@ -139,7 +139,7 @@ impl App {
         let kept = self
             .notes_kept
             .clone()
-            .unwrap_or_else(|| "they are in no file yet".to_string());
+            .unwrap_or_else(|| crate::t!("status-kept-nowhere").to_string());
         self.overlay = Some(Overlay::ConfirmQuit { kept });
         Vec::new()
     }
@@ -147,11 +147,13 @@ impl App {
     /// The user's editor is done with the notes.
     pub(super) fn edited(&mut self, edited: Edited) {
         match edited {
-            Edited::NotChanged(e) => self.complain(format!("notes not changed: {e}")),
-            Edited::Unchanged => self.say("notes unchanged"),
+            Edited::NotChanged(e) => {
+                self.complain(crate::t!("status-notes-not-changed", error = e.clone()));
+            }
+            Edited::Unchanged => self.say(crate::t!("status-notes-unchanged")),
             Edited::Saved => {
                 if !self.message.as_ref().is_some_and(|m| m.error) {
-                    self.say("notes saved from the editor");
+                    self.say(crate::t!("status-notes-from-editor"));
                 }
             }
         }
