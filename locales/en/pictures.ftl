@@ -44,3 +44,11 @@ pictures-fixed-after = fixed after { $fixes } of { $contacts } contacts
 pictures-sent-elsewhere = sent you elsewhere { $times } of { $contacts } times
 pictures-numbers-none = No numbers yet: log calls and redirects and they show here.
 pictures-numbers-none-for = No numbers for { $organisation } yet.
+
+## --help of map and numbers
+help-map = The runaround map: the places the case was sent between, with its loops
+help-map-format = text (a readable chain) or dot (Graphviz)
+help-map-json = One JSON object instead
+help-numbers = The directory of numbers and departments learned from all cases
+help-numbers-org = Only this organisation's
+help-numbers-json = A JSON array instead of text

@@ -44,3 +44,11 @@ pictures-fixed-after = réglé { $fixes } fois sur { $contacts } contacts
 pictures-sent-elsewhere = vous a renvoyé ailleurs { $times } fois sur { $contacts }
 pictures-numbers-none = Pas encore de numéros : notez appels et renvois, ils apparaîtront ici.
 pictures-numbers-none-for = Pas encore de numéros pour { $organisation }.
+
+## --help de map et numbers
+help-map = La carte du parcours : les lieux entre lesquels le dossier a été renvoyé, avec ses boucles
+help-map-format = text (une chaîne lisible) ou dot (Graphviz)
+help-map-json = Un objet JSON à la place
+help-numbers = L’annuaire des numéros et des services, appris de tous les dossiers
+help-numbers-org = Seulement ceux de cette organisation
+help-numbers-json = Un tableau JSON plutôt que du texte

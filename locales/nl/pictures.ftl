@@ -44,3 +44,11 @@ pictures-fixed-after = opgelost na { $fixes } van { $contacts } contacten
 pictures-sent-elsewhere = stuurde je { $times } van { $contacts } keer door
 pictures-numbers-none = Nog geen nummers: log gesprekken en doorverwijzingen, dan staan ze hier.
 pictures-numbers-none-for = Nog geen nummers van { $organisation }.
+
+## --help van map en numbers
+help-map = De runaround-kaart: de plekken waartussen je heen en weer werd gestuurd, met de rondjes
+help-map-format = text (een leesbare keten) of dot (Graphviz)
+help-map-json = Eén JSON-object
+help-numbers = Het nummerboek: nummers en afdelingen, geleerd uit alle zaken
+help-numbers-org = Alleen die van deze organisatie
+help-numbers-json = Een JSON-array in plaats van tekst
