@@ -174,6 +174,11 @@ fn numbers_learns_from_every_case_of_the_organisation() {
     );
     assert_eq!(both["median_hold_seconds"], (7 + 20) * 60 / 2);
     assert_eq!(both["longest_hold_seconds"], 20 * 60);
+    // Each of its two calls sent you elsewhere (the French one twice over).
+    assert_eq!(
+        (both["contacts"].as_u64(), both["sent_elsewhere"].as_u64()),
+        (Some(2), Some(2))
+    );
     let sent_to: Vec<&str> = both["sent_to"]
         .as_array()
         .unwrap()

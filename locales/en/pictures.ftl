@@ -52,3 +52,32 @@ help-map-json = One JSON object instead
 help-numbers = The directory of numbers and departments learned from all cases
 help-numbers-org = Only this organisation's
 help-numbers-json = A JSON array instead of text
+
+## The pictures in the TUI
+pictures-keyhelp-map = runaround map of the case: places, redirects, loops
+pictures-keyhelp-numbers = directory of numbers, learned from every case
+pictures-keyhelp-charts = charts: hold per call, time without service per day
+pictures-title-map = Runaround map
+pictures-title-numbers = Numbers
+pictures-title-charts = Charts
+pictures-hint = { $pick } pick · { $next } next picture · any other key closes
+pictures-no-case = No case selected.
+pictures-call-hold = hold { $duration }
+pictures-numbers-learning = Reading every case…
+pictures-numbers-heading = { $organisation }: { $count ->
+    [one] 1 number or department
+   *[other] { $count } numbers and departments
+}, from every case
+pictures-col-place = place
+pictures-col-kind = kind
+pictures-col-calls = calls
+pictures-col-median = median
+pictures-col-longest = longest
+pictures-col-sent-on = sent on
+pictures-chart-holds = Hold per call (minutes): { $count ->
+    [one] 1 call
+   *[other] { $count } calls
+}, { $total } on hold
+pictures-chart-no-calls = No calls yet.
+pictures-chart-days = Without service per day (hours): { $total } in all
+pictures-chart-no-outage = No outage logged.

@@ -52,3 +52,32 @@ help-map-json = Un objet JSON à la place
 help-numbers = L’annuaire des numéros et des services, appris de tous les dossiers
 help-numbers-org = Seulement ceux de cette organisation
 help-numbers-json = Un tableau JSON plutôt que du texte
+
+## Les images dans la TUI
+pictures-keyhelp-map = carte du parcours : lieux, renvois, boucles
+pictures-keyhelp-numbers = annuaire des numéros, appris de tous les dossiers
+pictures-keyhelp-charts = graphiques : attente par appel, temps sans service par jour
+pictures-title-map = Carte du parcours
+pictures-title-numbers = Numéros
+pictures-title-charts = Graphiques
+pictures-hint = { $pick } choisir · { $next } image suivante · autre touche : fermer
+pictures-no-case = Aucun dossier choisi.
+pictures-call-hold = attente { $duration }
+pictures-numbers-learning = Lecture de tous les dossiers…
+pictures-numbers-heading = { $organisation } : { $count ->
+    [one] 1 numéro ou service
+   *[other] { $count } numéros et services
+}, de tous les dossiers
+pictures-col-place = lieu
+pictures-col-kind = sorte
+pictures-col-calls = appels
+pictures-col-median = médiane
+pictures-col-longest = max
+pictures-col-sent-on = renvois
+pictures-chart-holds = Attente par appel (minutes) : { $count ->
+    [one] 1 appel
+   *[other] { $count } appels
+}, { $total } en attente
+pictures-chart-no-calls = Pas encore d’appel.
+pictures-chart-days = Sans service par jour (heures) : { $total } en tout
+pictures-chart-no-outage = Aucune panne notée.

@@ -52,3 +52,32 @@ help-map-json = Eén JSON-object
 help-numbers = Het nummerboek: nummers en afdelingen, geleerd uit alle zaken
 help-numbers-org = Alleen die van deze organisatie
 help-numbers-json = Een JSON-array in plaats van tekst
+
+## De plaatjes in de TUI
+pictures-keyhelp-map = kaart van de zaak: plekken, doorverwijzingen, rondjes
+pictures-keyhelp-numbers = nummerboek, geleerd uit alle zaken
+pictures-keyhelp-charts = grafieken: wachttijd per gesprek, tijd zonder dienst per dag
+pictures-title-map = Van het kastje naar de muur
+pictures-title-numbers = Nummers
+pictures-title-charts = Grafieken
+pictures-hint = { $pick } kies · { $next } volgend plaatje · andere toets sluit
+pictures-no-case = Geen zaak gekozen.
+pictures-call-hold = wacht { $duration }
+pictures-numbers-learning = Alle zaken lezen…
+pictures-numbers-heading = { $organisation }: { $count ->
+    [one] 1 nummer of afdeling
+   *[other] { $count } nummers en afdelingen
+}, uit alle zaken
+pictures-col-place = plek
+pictures-col-kind = soort
+pictures-col-calls = belt
+pictures-col-median = mediaan
+pictures-col-longest = langst
+pictures-col-sent-on = door
+pictures-chart-holds = In de wacht per gesprek (minuten): { $count ->
+    [one] 1 gesprek
+   *[other] { $count } gesprekken
+}, { $total } in de wacht
+pictures-chart-no-calls = Nog geen gesprekken.
+pictures-chart-days = Zonder dienst per dag (uren): { $total } in totaal
+pictures-chart-no-outage = Geen storing gelogd.

@@ -49,6 +49,8 @@ pub enum Overlay {
     Help,
     /// The selected case's clocks and compensation estimates (scrolled like the help).
     Clocks,
+    /// The map, the directory of numbers or the charts.
+    Pictures(super::pictures::Pictures),
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {

@@ -37,7 +37,7 @@ pub struct Entry {
     pub sent_from: Vec<Count>,
     /// How many times you dealt with it (calls, and redirects from it no call came before).
     pub contacts: usize,
-    /// How many redirects it gave you.
+    /// How many of the contacts sent you elsewhere.
     pub sent_elsewhere: usize,
     /// How many times a fix (service restored, a visit that fixed it, a kept promise) came
     /// right after a contact there.
@@ -124,6 +124,7 @@ impl Learner {
             entry.calls += node.calls.len();
             entry.contacts += node.contacts as usize;
             entry.fixes += node.fixes as usize;
+            entry.sent_elsewhere += node.sent_away as usize;
             for d in &node.departments {
                 if !entry.departments.iter().any(|x| fold(x) == fold(d)) {
                     entry.departments.push(d.clone());
@@ -145,7 +146,6 @@ impl Learner {
             let to_place = self.entries[to].place.clone();
             let from_place = self.entries[from].place.clone();
             let source = &mut self.entries[from];
-            source.sent_elsewhere += times;
             count(&mut source.sent_to, &to_place, times);
             count(&mut self.entries[to].sent_from, &from_place, times);
         }

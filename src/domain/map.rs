@@ -51,6 +51,8 @@ pub struct Node {
     /// How many times you dealt with this place: each call to it, and each redirect from it
     /// that no call to it came before.
     pub contacts: u32,
+    /// How many of those contacts sent you elsewhere (one redirect or more).
+    pub sent_away: u32,
     /// How many times the path came here (see [`Map::chain`]).
     pub visits: u32,
     /// How many redirects sent you back here, to a place already seen.
@@ -177,6 +179,7 @@ impl Map {
             organisation,
             seen: Vec::new(),
             contact: None,
+            redirected: false,
         };
         for (i, e) in events.iter().enumerate() {
             b.event(i, e);
@@ -219,6 +222,8 @@ struct Builder<'a> {
     seen: Vec<bool>,
     /// The place of the last contact (a call, or the place a redirect came from).
     contact: Option<usize>,
+    /// Whether the last contact has sent you elsewhere already.
+    redirected: bool,
 }
 
 impl Builder<'_> {
@@ -235,6 +240,7 @@ impl Builder<'_> {
             departments: Vec::new(),
             calls: Vec::new(),
             contacts: 0,
+            sent_away: 0,
             visits: 0,
             returns: 0,
             fixes: 0,
@@ -265,6 +271,7 @@ impl Builder<'_> {
                 let node = &mut self.map.nodes[i];
                 node.calls.push(index);
                 node.contacts += 1;
+                self.redirected = false;
                 if !e.number.trim().is_empty()
                     && !department.is_empty()
                     && !node.departments.iter().any(|d| fold(d) == fold(department))
@@ -293,6 +300,11 @@ impl Builder<'_> {
                 if let Some(from) = from {
                     if self.contact != Some(from) {
                         self.map.nodes[from].contacts += 1;
+                        self.redirected = false;
+                    }
+                    if !self.redirected {
+                        self.map.nodes[from].sent_away += 1;
+                        self.redirected = true;
                     }
                     self.seen[from] = true;
                     self.contact = Some(from);
@@ -436,6 +448,9 @@ mod tests {
         );
         assert_eq!(chain, "KPN shop → 1200 → 0800-0403 ↩ 1200 → 088-0402");
         assert_eq!((map.loops(), map.redirects(), map.helped), (1, 4, None));
+        // One call to 0800-0403 gave two redirects: one contact that sent you elsewhere.
+        assert_eq!((map.nodes[2].contacts, map.nodes[2].sent_away), (1, 1));
+        assert_eq!((map.nodes[0].contacts, map.nodes[0].sent_away), (1, 1));
     }
 
     #[test]

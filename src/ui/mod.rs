@@ -3,8 +3,11 @@
 //! view state, the only thing drawing writes.
 
 pub mod cases;
+pub mod charts;
 pub mod clocks;
 pub mod header;
+pub mod map;
+pub mod numbers;
 pub mod overlay;
 mod pane;
 pub mod theme;
@@ -119,6 +122,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
             theme,
         ),
         Some(Overlay::Form(form)) => overlay::form(frame, area, form, &app.keymap, theme),
+        Some(Overlay::Pictures(pictures)) => map::draw(frame, area, app, pictures, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
         }

@@ -125,7 +125,10 @@ pub fn help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: &mut u16, t:
         ),
         t.dim,
     )));
-    lines.push(Line::from(Span::styled(crate::t!("keys-help-any-key"), t.dim)));
+    lines.push(Line::from(Span::styled(
+        crate::t!("keys-help-any-key"),
+        t.dim,
+    )));
     scrolled(
         frame,
         area,

@@ -74,6 +74,12 @@ pub enum Action {
     Help,
     /// The clocks and compensation estimates of the selected case.
     Clocks,
+    /// The runaround map of the selected case.
+    Map,
+    /// The directory of the organisation's numbers.
+    Numbers,
+    /// The charts of the selected case: hold per call, time without service per day.
+    Charts,
     NextPane,
     PrevPane,
     Up,
@@ -125,6 +131,9 @@ impl Action {
         Action::Quit,
         Action::Help,
         Action::Clocks,
+        Action::Map,
+        Action::Numbers,
+        Action::Charts,
         Action::NextPane,
         Action::PrevPane,
         Action::Up,

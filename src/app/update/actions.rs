@@ -49,6 +49,7 @@ impl App {
                 self.view.help_scroll = 0;
                 self.overlay = Some(Overlay::Clocks);
             }
+            Action::Map | Action::Numbers | Action::Charts => return self.show_picture(action),
             Action::NextPane | Action::PrevPane => {
                 let order = Pane::ALL;
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);

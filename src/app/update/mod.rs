@@ -41,6 +41,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.edited(edited);
             Vec::new()
         }
+        Msg::Learned(directory) => app.learned(directory),
     };
     if let Some(id) = app.wanted() {
         let open = Effect::Open(id.to_string());

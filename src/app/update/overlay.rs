@@ -64,6 +64,7 @@ impl App {
                 }
             }
             Overlay::Form(form) => self.form_key(form, key),
+            Overlay::Pictures(pictures) => self.picture_key(pictures, key),
         }
     }
 

@@ -1,0 +1,183 @@
+//! The charts picture: the hold of each call as a bar, and the time without service on each
+//! day, for people who would rather look than read.
+
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+
+use super::theme::Theme;
+use crate::domain::time::span;
+use crate::domain::{Case, Kind};
+use crate::i18n::fmt;
+use crate::t;
+
+/// Each bar's width and the gap after it.
+const BAR: u16 = 5;
+const BAR_GAP: u16 = 1;
+
+/// The start of local day `d`, as a UTC instant.
+fn day_start(d: NaiveDate) -> Option<DateTime<Utc>> {
+    Local
+        .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The seconds without service on each local day, from the day of the first outage to the
+/// day its service came back (or to `now`'s day while it is still out); empty without an
+/// outage.
+pub fn days_without_service(case: &Case, now: DateTime<Utc>) -> Vec<(NaiveDate, i64)> {
+    let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    let mut out: Option<DateTime<Utc>> = None;
+    for e in &case.events {
+        match e.kind {
+            Kind::Outage if out.is_none() => out = Some(e.at),
+            Kind::Restored => {
+                if let Some(start) = out.take() {
+                    spans.push((start, e.at));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = out
+        && start < now
+    {
+        spans.push((start, now));
+    }
+    let (Some(first), Some(last)) = (spans.first(), spans.iter().map(|s| s.1).max()) else {
+        return Vec::new();
+    };
+    let mut day = first.0.with_timezone(&Local).date_naive();
+    let end = last.with_timezone(&Local).date_naive();
+    let mut days = Vec::new();
+    while day <= end {
+        let next = day.succ_opt().unwrap_or(day);
+        let (Some(from), Some(to)) = (day_start(day), day_start(next)) else {
+            break;
+        };
+        let seconds = spans
+            .iter()
+            .map(|&(a, b)| (b.min(to) - a.max(from)).num_seconds().max(0))
+            .sum();
+        days.push((day, seconds));
+        if next == day {
+            break;
+        }
+        day = next;
+    }
+    days
+}
+
+/// How many bars fit in `width` columns.
+fn fitting(width: u16) -> usize {
+    usize::from((width + BAR_GAP) / (BAR + BAR_GAP)).max(1)
+}
+
+/// Draws the charts of `case` at `now`.
+pub fn draw(frame: &mut Frame, area: Rect, case: &Case, now: DateTime<Utc>, t: &Theme) {
+    let [holds_area, days_area] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let calls: Vec<_> = case
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::Call)
+        .collect();
+    let shown = calls.len().min(fitting(area.width));
+    let bars: Vec<Bar> = calls[calls.len() - shown..]
+        .iter()
+        .map(|e| {
+            let hold = e.hold_seconds.unwrap_or(0);
+            Bar::default()
+                .value(hold.div_ceil(60))
+                .text_value(format!("{}m", hold.div_ceil(60)))
+                .label(Line::from(fmt::date(&e.at.with_timezone(&Local), "%d/%m")))
+        })
+        .collect();
+    let total: u64 = calls.iter().filter_map(|e| e.hold_seconds).sum();
+    chart(
+        frame,
+        holds_area,
+        t!(
+            "pictures-chart-holds",
+            count = calls.len(),
+            total = span(i64::try_from(total).unwrap_or(i64::MAX))
+        ),
+        &bars,
+        t!("pictures-chart-no-calls"),
+        t,
+    );
+    let days = days_without_service(case, now);
+    let shown = days.len().min(fitting(area.width));
+    let bars: Vec<Bar> = days[days.len() - shown..]
+        .iter()
+        .map(|(d, s)| {
+            let hours = u64::try_from(*s).unwrap_or(0).div_ceil(3600);
+            Bar::default()
+                .value(hours)
+                .text_value(format!("{hours}h"))
+                .label(Line::from(fmt::day(*d, "%d/%m")))
+        })
+        .collect();
+    let out: i64 = days.iter().map(|(_, s)| s).sum();
+    chart(
+        frame,
+        days_area,
+        t!("pictures-chart-days", total = span(out)),
+        &bars,
+        t!("pictures-chart-no-outage"),
+        t,
+    );
+}
+
+/// A titled bar chart, or `empty` when there are no bars.
+fn chart(frame: &mut Frame, area: Rect, title: String, bars: &[Bar], empty: &str, t: &Theme) {
+    let [title_area, bars_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(title, t.title)), title_area);
+    if bars.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(empty, t.dim)), bars_area);
+        return;
+    }
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(bars))
+            .bar_width(BAR)
+            .bar_gap(BAR_GAP)
+            .bar_style(t.warn)
+            .value_style(t.selected)
+            .label_style(t.dim),
+        bars_area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Event;
+    use chrono::Duration;
+
+    #[test]
+    fn time_without_service_is_split_at_local_midnight() {
+        let day = |d| NaiveDate::from_ymd_opt(2013, 8, d).unwrap();
+        let local = |d, h| day_start(day(d)).unwrap() + Duration::hours(h);
+        let mut case = Case::new("c", "t", "KPN", local(16, 0));
+        case.add_event(Event::new(Kind::Outage, local(16, 18), ""));
+        case.add_event(Event::new(Kind::Restored, local(17, 6), ""));
+        case.add_event(Event::new(Kind::Outage, local(18, 12), ""));
+        let days = days_without_service(&case, local(18, 20));
+        assert_eq!(
+            days,
+            [
+                (day(16), 6 * 3600),
+                (day(17), 6 * 3600),
+                (day(18), 8 * 3600)
+            ]
+        );
+        assert!(
+            days_without_service(&Case::new("c", "t", "o", local(16, 0)), local(18, 0)).is_empty()
+        );
+    }
+}
