@@ -80,4 +80,4 @@ pictures-chart-holds = Hold per call (minutes): { $count ->
 }, { $total } on hold
 pictures-chart-no-calls = No calls yet.
 pictures-chart-days = Without service per day (hours): { $total } in all
-pictures-chart-no-outage = No outage logged.
+pictures-chart-no-outage = Without service per day: no outage logged.

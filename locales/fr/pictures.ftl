@@ -80,4 +80,4 @@ pictures-chart-holds = Attente par appel (minutes) : { $count ->
 }, { $total } en attente
 pictures-chart-no-calls = Pas encore d’appel.
 pictures-chart-days = Sans service par jour (heures) : { $total } en tout
-pictures-chart-no-outage = Aucune panne notée.
+pictures-chart-no-outage = Sans service par jour : aucune panne notée.

@@ -70,7 +70,7 @@ pictures-numbers-heading = { $organisation }: { $count ->
 }, uit alle zaken
 pictures-col-place = plek
 pictures-col-kind = soort
-pictures-col-calls = belt
+pictures-col-calls = gespr.
 pictures-col-median = mediaan
 pictures-col-longest = langst
 pictures-col-sent-on = door
@@ -80,4 +80,4 @@ pictures-chart-holds = In de wacht per gesprek (minuten): { $count ->
 }, { $total } in de wacht
 pictures-chart-no-calls = Nog geen gesprekken.
 pictures-chart-days = Zonder dienst per dag (uren): { $total } in totaal
-pictures-chart-no-outage = Geen storing gelogd.
+pictures-chart-no-outage = Zonder dienst per dag: geen storing gelogd.

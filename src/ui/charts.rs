@@ -122,14 +122,12 @@ pub fn draw(frame: &mut Frame, area: Rect, case: &Case, now: DateTime<Utc>, t: &
         })
         .collect();
     let out: i64 = days.iter().map(|(_, s)| s).sum();
-    chart(
-        frame,
-        days_area,
-        t!("pictures-chart-days", total = span(out)),
-        &bars,
-        t!("pictures-chart-no-outage"),
-        t,
-    );
+    let title = if days.is_empty() {
+        t!("pictures-chart-no-outage").to_string()
+    } else {
+        t!("pictures-chart-days", total = span(out))
+    };
+    chart(frame, days_area, title, &bars, "", t);
 }
 
 /// A titled bar chart, or `empty` when there are no bars.

@@ -136,10 +136,17 @@ const GAP: usize = 5;
 const LANES: usize = 3;
 
 fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL {
-        label.to_string()
+    cut(label, LABEL)
+}
+
+/// `text` in at most `width` columns, cut with an ellipsis.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
     } else {
-        let mut s: String = label.chars().take(LABEL - 1).collect();
+        let mut s: String = text.chars().take(width - 1).collect();
         s.push('…');
         s
     }
@@ -345,11 +352,14 @@ fn map(frame: &mut Frame, area: Rect, case: &Case, selected: usize, t: &Theme) {
         return;
     }
     let selected = selected.min(m.nodes.len() - 1);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} ", case.title), t.title),
-        Span::styled(counts(&m), t.label),
-    ])];
     let width = usize::from(area.width);
+    let counted = counts(&m);
+    // The title gives way to the counts: cut to what the line leaves.
+    let room_for_title = width.saturating_sub(counted.chars().count() + 1);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", cut(&case.title, room_for_title)), t.title),
+        Span::styled(counted, t.label),
+    ])];
     // The picture takes at most half the height, leaving the rest for the picked place.
     let room = usize::from(area.height.saturating_sub(1) / 2).max(3);
     let drawing = layout(&m, width, room);

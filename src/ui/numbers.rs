@@ -33,10 +33,17 @@ fn cell(text: &str, width: usize) -> String {
     }
 }
 
+/// `text` cut or padded on the left to `width` columns.
+fn right(text: &str, width: usize) -> String {
+    let cut = cell(text, width);
+    let text = cut.trim_end();
+    format!("{}{text}", " ".repeat(width - text.chars().count()))
+}
+
 /// One entry's line of the table.
 fn row(e: &Entry, place_w: usize) -> String {
     format!(
-        "{} {} {:>5} {:>8} {:>8}  {}",
+        "{} {} {:>6} {:>8} {:>8}  {}",
         cell(&e.place, place_w),
         cell(place_word(e.kind.place()), 10),
         e.calls,
@@ -87,12 +94,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Pictures, t: &Theme) {
         ),
         Line::styled(
             format!(
-                "{} {} {:>5} {:>8} {:>8}  {}",
+                "{} {} {:>6} {:>8} {:>8}  {}",
                 cell(t!("pictures-col-place"), place_w),
                 cell(t!("pictures-col-kind"), 10),
-                cell(t!("pictures-col-calls"), 5),
-                cell(t!("pictures-col-median"), 8),
-                cell(t!("pictures-col-longest"), 8),
+                right(t!("pictures-col-calls"), 6),
+                right(t!("pictures-col-median"), 8),
+                right(t!("pictures-col-longest"), 8),
                 t!("pictures-col-sent-on")
             ),
             t.label,
