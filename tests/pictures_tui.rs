@@ -57,7 +57,7 @@ fn m_opens_the_map_tab_goes_on_to_numbers_and_charts_and_esc_closes() {
     assert_eq!(picture(&app), Some(Picture::Charts));
     keys(&mut app, &[KeyCode::BackTab, KeyCode::Char('b')]);
     assert_eq!(picture(&app), Some(Picture::Charts));
-    keys(&mut app, &[KeyCode::Char('N')]);
+    keys(&mut app, &[KeyCode::Char('#')]);
     assert_eq!(picture(&app), Some(Picture::Numbers));
     // q closes the picture; it does not quit.
     keys(&mut app, &[KeyCode::Char('q')]);
@@ -133,7 +133,7 @@ fn map_of_the_dutch_story_80x24() {
 fn numbers_80x24() {
     if in_zone("numbers_80x24") {
         let mut app = demo_app();
-        keys(&mut app, &[KeyCode::Char('N')]);
+        keys(&mut app, &[KeyCode::Char('#')]);
         insta::assert_snapshot!(render(&mut app, 80, 24).backend());
     }
 }
@@ -142,7 +142,7 @@ fn numbers_80x24() {
 fn numbers_120x40() {
     if in_zone("numbers_120x40") {
         let mut app = demo_app();
-        keys(&mut app, &[KeyCode::Char('N'), KeyCode::Char('j')]);
+        keys(&mut app, &[KeyCode::Char('#'), KeyCode::Char('j')]);
         insta::assert_snapshot!(render(&mut app, 120, 40).backend());
     }
 }
@@ -191,7 +191,7 @@ fn the_pictures_speak_dutch_and_french_at_80x24() {
 #[test]
 fn every_picture_draws_at_every_size_without_panicking() {
     let mut app = demo_app();
-    for key in ['m', 'N', 'b'] {
+    for key in ['m', '#', 'b'] {
         keys(&mut app, &[KeyCode::Esc, KeyCode::Char(key)]);
         for w in (0..=120).step_by(7) {
             for h in (0..=40).step_by(3) {
@@ -200,4 +200,30 @@ fn every_picture_draws_at_every_size_without_panicking() {
         }
     }
     assert_eq!(picture(&app), Some(Picture::Charts));
+}
+
+#[test]
+fn the_call_form_suggests_known_numbers_with_their_median_hold() {
+    let mut app = demo_app();
+    // The Dutch story is selected; its last number is filled in and suggested with its hold.
+    keys(&mut app, &[KeyCode::Char('c')]);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("known numbers"), "{s}");
+    assert!(
+        s.contains("0800-0402 · median hold 19m 30s · sent you elsewhere 1 of 6 times"),
+        "{s}"
+    );
+    assert!(!s.contains("1200 · median"), "{s}");
+    // Typed otherwise, the suggestions follow what is typed.
+    keys(&mut app, &[KeyCode::Backspace; 12]);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('2')]);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("1200 · median hold 10m 30s · sent you elsewhere 1 of 4 times"),
+        "{s}"
+    );
+    assert!(!s.contains("0800-0402 · median"), "{s}");
+    // Away from the number, nothing is suggested.
+    keys(&mut app, &[KeyCode::Tab]);
+    assert!(!screen(&mut app, 80, 24).contains("known numbers"));
 }

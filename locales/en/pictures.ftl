@@ -40,8 +40,14 @@ pictures-helped-none = Nothing has helped yet.
 ## The directory
 pictures-sent-to = sent you to { $places }
 pictures-sent-from = sent here by { $places }
-pictures-fixed-after = fixed after { $fixes } of { $contacts } contacts
-pictures-sent-elsewhere = sent you elsewhere { $times } of { $contacts } times
+pictures-fixed-after = fixed after { $fixes } of { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+}
+pictures-sent-elsewhere = sent you elsewhere { $times } of { $contacts ->
+    [one] 1 time
+   *[other] { $contacts } times
+}
 pictures-numbers-none = No numbers yet: log calls and redirects and they show here.
 pictures-numbers-none-for = No numbers for { $organisation } yet.
 
@@ -81,3 +87,4 @@ pictures-chart-holds = Hold per call (minutes): { $count ->
 pictures-chart-no-calls = No calls yet.
 pictures-chart-days = Without service per day (hours): { $total } in all
 pictures-chart-no-outage = Without service per day: no outage logged.
+pictures-suggested = known numbers

@@ -40,7 +40,10 @@ pictures-helped-none = Rien n’a encore aidé.
 ## L’annuaire
 pictures-sent-to = vous a renvoyé vers { $places }
 pictures-sent-from = renvoyé ici par { $places }
-pictures-fixed-after = réglé { $fixes } fois sur { $contacts } contacts
+pictures-fixed-after = réglé { $fixes } fois sur { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacts
+}
 pictures-sent-elsewhere = vous a renvoyé ailleurs { $times } fois sur { $contacts }
 pictures-numbers-none = Pas encore de numéros : notez appels et renvois, ils apparaîtront ici.
 pictures-numbers-none-for = Pas encore de numéros pour { $organisation }.
@@ -81,3 +84,4 @@ pictures-chart-holds = Attente par appel (minutes) : { $count ->
 pictures-chart-no-calls = Pas encore d’appel.
 pictures-chart-days = Sans service par jour (heures) : { $total } en tout
 pictures-chart-no-outage = Sans service par jour : aucune panne notée.
+pictures-suggested = numéros connus

@@ -40,7 +40,10 @@ pictures-helped-none = Nog niets heeft geholpen.
 ## Het nummerboek
 pictures-sent-to = stuurde je naar { $places }
 pictures-sent-from = hierheen gestuurd door { $places }
-pictures-fixed-after = opgelost na { $fixes } van { $contacts } contacten
+pictures-fixed-after = opgelost na { $fixes } van { $contacts ->
+    [one] 1 contact
+   *[other] { $contacts } contacten
+}
 pictures-sent-elsewhere = stuurde je { $times } van { $contacts } keer door
 pictures-numbers-none = Nog geen nummers: log gesprekken en doorverwijzingen, dan staan ze hier.
 pictures-numbers-none-for = Nog geen nummers van { $organisation }.
@@ -81,3 +84,4 @@ pictures-chart-holds = In de wacht per gesprek (minuten): { $count ->
 pictures-chart-no-calls = Nog geen gesprekken.
 pictures-chart-days = Zonder dienst per dag (uren): { $total } in totaal
 pictures-chart-no-outage = Zonder dienst per dag: geen storing gelogd.
+pictures-suggested = bekende nummers

@@ -200,6 +200,8 @@ pub struct App {
     pub view: ViewState,
     /// Where notes that could not be saved were rescued, as the runtime last said.
     pub notes_kept: Option<String>,
+    /// The directory of numbers, as last learned from every case (for the call forms).
+    pub directory: Option<crate::domain::directory::Directory>,
     /// The user said to quit even though typed notes could not be saved.
     pub(super) quit_anyway: bool,
 }
@@ -239,6 +241,7 @@ impl App {
             prefs: Prefs::default(),
             view: ViewState::default(),
             notes_kept: None,
+            directory: None,
             quit_anyway: false,
         };
         // Nothing typed yet, so nothing to save: the selection's effects are only a read.

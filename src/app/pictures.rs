@@ -4,7 +4,9 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::form::InputId;
 use super::{Action, App, Effect, Overlay, Scope};
+use crate::domain::Field;
 use crate::domain::directory::Directory;
 use crate::domain::map::Map;
 
@@ -108,11 +110,43 @@ impl App {
         }
     }
 
-    /// The directory learned from every case: shown if the pictures are still up.
+    /// The directory learned from every case: shown if the pictures are still up, and
+    /// kept for the call forms' suggestions.
     pub(super) fn learned(&mut self, directory: Directory) -> Vec<Effect> {
         if let Some(Overlay::Pictures(p)) = &mut self.overlay {
-            p.directory = Some(directory);
+            p.directory = Some(directory.clone());
         }
+        self.directory = Some(directory);
         Vec::new()
+    }
+
+    /// Whether a form is open with its number input focused.
+    pub fn asks_number(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Form(form))
+            if form.inputs.get(form.focus).is_some_and(|i| i.id == InputId::Field(Field::Number)))
+    }
+
+    /// What the directory suggests for the number being typed in the open form: the known
+    /// numbers of the selected case's organisation that it could be, best first, with their
+    /// median hold and how often they sent you elsewhere. Nothing unless the number has the
+    /// focus.
+    pub fn number_suggestions(&self, most: usize) -> Vec<String> {
+        let Some(Overlay::Form(form)) = &self.overlay else {
+            return Vec::new();
+        };
+        let number = InputId::Field(Field::Number);
+        let (Some(input), Some(directory), Some(case)) = (
+            form.inputs.get(form.focus).filter(|i| i.id == number),
+            &self.directory,
+            self.selected(),
+        ) else {
+            return Vec::new();
+        };
+        directory
+            .suggest(&case.organisation, &input.value)
+            .into_iter()
+            .take(most)
+            .map(crate::cli::map::suggestion)
+            .collect()
     }
 }

@@ -72,7 +72,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         S::Global,
-        ch('N'),
+        ch('#'),
         A::Numbers,
         Said(|| t!("pictures-keyhelp-numbers")),
         None,
