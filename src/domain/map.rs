@@ -484,6 +484,31 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_flags_the_loops_the_map_marks() {
+        for id in ["kpn-phone-repair", "kpn-internet"] {
+            let case = seed(id);
+            let map = Map::of(&case);
+            let flagged = crate::domain::loops::loops(&case)
+                .iter()
+                .filter(|l| l.is_some())
+                .count();
+            assert_eq!(flagged, map.loops() as usize, "{id}");
+        }
+        // Typed otherwise, a redirect back is still a loop.
+        let at = |h| Utc.with_ymd_and_hms(2026, 3, 25, h, 0, 0).unwrap();
+        let mut case = Case::new("c", "t", "KPN", at(8));
+        let mut call = Event::new(Kind::Call, at(9), "");
+        call.number = "1200".into();
+        let mut back = Event::new(Kind::Redirect, at(10), "");
+        back.from = "0800-0403".into();
+        back.to = "KPN 12 00".into();
+        case.add_event(call);
+        case.add_event(back);
+        assert!(crate::domain::loops::loops(&case)[1].is_some());
+        assert_eq!(Map::of(&case).loops(), 1);
+    }
+
+    #[test]
     fn one_place_however_it_is_typed() {
         let one = |a: &str, b: &str| assert_eq!(key(a, "KPN"), key(b, "KPN"), "{a} = {b}");
         let two = |a: &str, b: &str| assert_ne!(key(a, "KPN"), key(b, "KPN"), "{a} ≠ {b}");
