@@ -44,7 +44,7 @@ pictures-fixed-after = réglé { $fixes } fois sur { $contacts ->
     [one] 1 contact
    *[other] { $contacts } contacts
 }
-pictures-sent-elsewhere = vous a renvoyé ailleurs { $times } fois sur { $contacts }
+pictures-sent-elsewhere = renvoyé ailleurs { $times } fois sur { $contacts }
 pictures-numbers-none = Pas encore de numéros : notez appels et renvois, ils apparaîtront ici.
 pictures-numbers-none-for = Pas encore de numéros pour { $organisation }.
 
