@@ -223,6 +223,19 @@ fn the_call_form_suggests_known_numbers_with_their_median_hold() {
         "{s}"
     );
     assert!(!s.contains("0800-0402 · median"), "{s}");
+    // Ctrl-N takes the first suggestion.
+    let effects = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(
+            KeyCode::Char('n'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    apply(&mut app, effects);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert_eq!(form.inputs[form.focus].value, "1200");
     // Away from the number, nothing is suggested.
     keys(&mut app, &[KeyCode::Tab]);
     assert!(!screen(&mut app, 80, 24).contains("known numbers"));

@@ -87,4 +87,5 @@ pictures-chart-holds = Hold per call (minutes): { $count ->
 pictures-chart-no-calls = No calls yet.
 pictures-chart-days = Without service per day (hours): { $total } in all
 pictures-chart-no-outage = Without service per day: no outage logged.
-pictures-suggested = known numbers
+pictures-suggested = known numbers · { $key } takes the first
+pictures-keyhelp-take-number = form: take the first known number

@@ -84,4 +84,5 @@ pictures-chart-holds = Attente par appel (minutes) : { $count ->
 pictures-chart-no-calls = Pas encore d’appel.
 pictures-chart-days = Sans service par jour (heures) : { $total } en tout
 pictures-chart-no-outage = Sans service par jour : aucune panne notée.
-pictures-suggested = numéros connus
+pictures-suggested = numéros connus · { $key } prend le premier
+pictures-keyhelp-take-number = formulaire : prendre le premier numéro connu

@@ -84,4 +84,5 @@ pictures-chart-holds = In de wacht per gesprek (minuten): { $count ->
 pictures-chart-no-calls = Nog geen gesprekken.
 pictures-chart-days = Zonder dienst per dag (uren): { $total } in totaal
 pictures-chart-no-outage = Zonder dienst per dag: geen storing gelogd.
-pictures-suggested = bekende nummers
+pictures-suggested = bekende nummers · { $key } neemt de eerste
+pictures-keyhelp-take-number = formulier: neem het eerste bekende nummer

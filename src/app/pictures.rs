@@ -4,10 +4,11 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::Form;
 use super::form::InputId;
 use super::{Action, App, Effect, Overlay, Scope};
 use crate::domain::Field;
-use crate::domain::directory::Directory;
+use crate::domain::directory::{Directory, Entry};
 use crate::domain::map::Map;
 
 /// Which picture is shown.
@@ -131,9 +132,19 @@ impl App {
     /// median hold and how often they sent you elsewhere. Nothing unless the number has the
     /// focus.
     pub fn number_suggestions(&self, most: usize) -> Vec<String> {
-        let Some(Overlay::Form(form)) = &self.overlay else {
-            return Vec::new();
-        };
+        match &self.overlay {
+            Some(Overlay::Form(form)) => self
+                .suggested(form)
+                .into_iter()
+                .take(most)
+                .map(crate::cli::map::suggestion)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The directory's entries for the number being typed in `form`.
+    fn suggested(&self, form: &Form) -> Vec<&Entry> {
         let number = InputId::Field(Field::Number);
         let (Some(input), Some(directory), Some(case)) = (
             form.inputs.get(form.focus).filter(|i| i.id == number),
@@ -142,11 +153,17 @@ impl App {
         ) else {
             return Vec::new();
         };
-        directory
-            .suggest(&case.organisation, &input.value)
-            .into_iter()
-            .take(most)
-            .map(crate::cli::map::suggestion)
-            .collect()
+        directory.suggest(&case.organisation, &input.value)
+    }
+
+    /// Puts the first suggested number into `form`'s number input.
+    pub(super) fn take_number(&self, form: &mut Form) {
+        let Some(place) = self.suggested(form).first().map(|e| e.place.clone()) else {
+            return;
+        };
+        if let Some(input) = form.inputs.get_mut(form.focus) {
+            input.cursor = place.chars().count();
+            input.value = place;
+        }
     }
 }

@@ -46,7 +46,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, t: &Theme) {
                 .border_type(BorderType::Rounded)
                 .border_style(t.border)
                 .title(Span::styled(
-                    format!(" {} ", t!("pictures-suggested")),
+                    format!(
+                        " {} ",
+                        t!(
+                            "pictures-suggested",
+                            key = app.keymap.key_of(crate::app::Action::TakeNumber)
+                        )
+                    ),
                     t.dim,
                 )),
         ),

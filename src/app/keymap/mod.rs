@@ -104,6 +104,8 @@ pub enum Action {
     EditNotes,
     ExternalEdit,
     ChangeKind,
+    /// In a form's number input: take the first number the directory suggests.
+    TakeNumber,
     Suspend,
     /// Ctrl-C: quit at once, typed notes saved first (reserved: not rebindable).
     Interrupt,
@@ -158,6 +160,7 @@ impl Action {
         Action::EditNotes,
         Action::ExternalEdit,
         Action::ChangeKind,
+        Action::TakeNumber,
         Action::Suspend,
         Action::Interrupt,
         Action::LeaveNotes,

@@ -272,6 +272,13 @@ pub const KEYMAP: &[Binding] = &[
         hint: None,
     },
     ctrl(
+        S::Form,
+        'n',
+        A::TakeNumber,
+        Said(|| t!("pictures-keyhelp-take-number")),
+        None,
+    ),
+    ctrl(
         S::Always,
         'c',
         A::Interrupt,
@@ -531,6 +538,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
     (A::ChangeKind, "change_kind"),
+    (A::TakeNumber, "take_number"),
     (A::Suspend, "suspend"),
     (A::SaveNotes, "save_notes"),
     (A::NotesUndo, "notes_undo"),

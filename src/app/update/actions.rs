@@ -114,6 +114,7 @@ impl App {
             // Keys of a form, the notes editor, a search or a question: nothing to do
             // elsewhere.
             Action::ChangeKind
+            | Action::TakeNumber
             | Action::LeaveNotes
             | Action::SaveNotes
             | Action::NotesUndo

@@ -79,6 +79,11 @@ impl App {
                 self.overlay = Some(Overlay::Form(form));
                 return Vec::new();
             }
+            Some(Action::TakeNumber) => {
+                self.take_number(&mut form);
+                self.overlay = Some(Overlay::Form(form));
+                return Vec::new();
+            }
             Some(Action::Submit) => FormOutcome::Submit,
             Some(Action::CancelForm) => FormOutcome::Cancel,
             // The form moves by its own keys; the keymap says which keys those are.
