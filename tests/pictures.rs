@@ -210,3 +210,58 @@ fn numbers_learns_from_every_case_of_the_organisation() {
         "{nl}"
     );
 }
+
+/// Whether `xml` is well-formed, as Python's XML parser reads it; `None` without Python.
+fn well_formed(xml: &str) -> Option<Result<(), String>> {
+    let mut child = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(xml.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
+}
+
+#[test]
+fn map_svg_is_a_picture_drawn_without_graphviz() {
+    let j = seeded();
+    for lang in ["en", "nl", "fr"] {
+        // The Dutch story's long arcs above the boxes too.
+        let (code, svg, err) = run(&j, lang, &["map", "kpn-internet", "--format", "svg"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(svg.matches("<rect").count(), 4, "{svg}");
+        if let Some(parsed) = well_formed(&svg) {
+            parsed.unwrap_or_else(|e| panic!("{lang}: {e}\n{svg}"));
+        }
+        let (code, svg, err) = run(&j, lang, &["map", "kpn-phone-repair", "--format", "svg"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{svg}"
+        );
+        for label in ["KPN shop", "1200", "0800-0403", "088-0402", "↩ 1×"] {
+            assert!(svg.contains(label), "{label}: {svg}");
+        }
+        assert_eq!(svg.matches("<rect").count(), 4, "{svg}");
+        assert_eq!(svg.matches("marker-end=\"url(#loop)\"").count(), 1, "{svg}");
+        match well_formed(&svg) {
+            Some(parsed) => parsed.unwrap_or_else(|e| panic!("{lang}: {e}\n{svg}")),
+            None => println!("SKIPPED: no python3 to parse the SVG"),
+        }
+    }
+}

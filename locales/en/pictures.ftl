@@ -53,7 +53,7 @@ pictures-numbers-none-for = No numbers for { $organisation } yet.
 
 ## --help of map and numbers
 help-map = The runaround map: the places the case was sent between, with its loops
-help-map-format = text (a readable chain) or dot (Graphviz)
+help-map-format = text (a readable chain), dot (Graphviz) or svg (a picture)
 help-map-json = One JSON object instead
 help-numbers = The directory of numbers and departments learned from all cases
 help-numbers-org = Only this organisation's

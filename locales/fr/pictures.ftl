@@ -50,7 +50,7 @@ pictures-numbers-none-for = Pas encore de numéros pour { $organisation }.
 
 ## --help de map et numbers
 help-map = La carte du parcours : les lieux entre lesquels le dossier a été renvoyé, avec ses boucles
-help-map-format = text (une chaîne lisible) ou dot (Graphviz)
+help-map-format = text (une chaîne lisible), dot (Graphviz) ou svg (une image)
 help-map-json = Un objet JSON à la place
 help-numbers = L’annuaire des numéros et des services, appris de tous les dossiers
 help-numbers-org = Seulement ceux de cette organisation

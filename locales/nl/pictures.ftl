@@ -50,7 +50,7 @@ pictures-numbers-none-for = Nog geen nummers van { $organisation }.
 
 ## --help van map en numbers
 help-map = De runaround-kaart: de plekken waartussen je heen en weer werd gestuurd, met de rondjes
-help-map-format = text (een leesbare keten) of dot (Graphviz)
+help-map-format = text (een leesbare keten), dot (Graphviz) of svg (een plaatje)
 help-map-json = Eén JSON-object
 help-numbers = Het nummerboek: nummers en afdelingen, geleerd uit alle zaken
 help-numbers-org = Alleen die van deze organisatie

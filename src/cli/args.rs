@@ -131,7 +131,7 @@ pub enum Command {
     /// The runaround map: the places the case was sent between, with its loops
     Map {
         case: String,
-        /// text (a readable chain) or dot (Graphviz)
+        /// text (a readable chain), dot (Graphviz) or svg (a picture)
         #[arg(long, value_enum, default_value_t = super::map::MapFormat::Text)]
         format: super::map::MapFormat,
         /// One JSON object instead

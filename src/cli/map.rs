@@ -24,6 +24,8 @@ pub enum MapFormat {
     Text,
     /// Graphviz DOT (`dot -Tsvg`)
     Dot,
+    /// A picture in SVG, laid out by runaround itself
+    Svg,
 }
 
 /// The kind of place, as a person says it.
@@ -523,6 +525,7 @@ pub fn map(store: &Store, case: &str, format: MapFormat, json: bool) -> Result<S
     Ok(crate::domain::text::clean(&match format {
         MapFormat::Text => map_text(&case),
         MapFormat::Dot => map_dot(&case),
+        MapFormat::Svg => crate::export::svg::map_svg(&case),
     }))
 }
 

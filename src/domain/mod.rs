@@ -14,6 +14,7 @@ pub mod loops;
 pub mod map;
 pub mod merge;
 pub mod money;
+pub mod outages;
 pub mod resolve;
 pub mod summary;
 pub mod text;
