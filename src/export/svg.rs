@@ -220,7 +220,7 @@ fn bars(out: &mut String, y: usize, title: &str, values: &[(String, u64, String)
         escape(title)
     );
     let most = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
-    let base = y + 30 + H;
+    let base = y + 42 + H;
     for (i, (label, value, text)) in values.iter().enumerate() {
         let x = 20 + i * (W + 8);
         let h = usize::try_from(*value)
