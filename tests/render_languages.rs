@@ -333,3 +333,36 @@ fn a_kind_as_wide_as_its_column_keeps_a_space_after_it() {
     let screen = rows(&render(&mut call_running(), 80, 24)).join("\n");
     assert!(screen.contains("doorverw. 0800-0402"), "{screen}");
 }
+
+#[test]
+fn no_header_row_ends_with_a_counter_label_without_its_number() {
+    for lang in Lang::ALL {
+        let _lang = lang.scope();
+        let labels = [
+            runaround::i18n::message("counter-without-service"),
+            runaround::i18n::message("counter-redirects"),
+            runaround::i18n::message("counter-calls"),
+            runaround::i18n::message("counter-on-hold"),
+            runaround::i18n::message("counter-promises-broken"),
+            runaround::i18n::message("counter-pending"),
+            runaround::i18n::message("counter-no-shows"),
+            runaround::i18n::message("counter-open"),
+            runaround::i18n::message("counter-owed"),
+        ];
+        for width in 24..=120 {
+            let screen = rows(&render(&mut demo_app(), width, 24));
+            for row in &screen[1..4] {
+                let row = row.trim_end();
+                for label in labels {
+                    // "promises" alone at a row's end is half of "promises broken 2".
+                    let first = label.split(' ').next().unwrap_or(label);
+                    assert!(
+                        !row.ends_with(label) && !row.ends_with(&format!(" {first}")),
+                        "{lang} at width {width}: {row:?} ends with a label\n{}",
+                        screen.join("\n")
+                    );
+                }
+            }
+        }
+    }
+}

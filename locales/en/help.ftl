@@ -101,3 +101,6 @@ help-runaround-examples =
     Shell completions and the manual:
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+help-sync = Commit the journal and merge it with its other copies through git, then push
+help-sync-init = First make the data directory a git repository that syncs with REMOTE (a URL or a path), or point it there
+help-merge-driver = The merge driver git runs for case files (registered by `sync --init`)

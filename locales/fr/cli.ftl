@@ -1,8 +1,8 @@
 # cli: fr
 
 ## Loop flags and ordinals
-loop-back = retour au { $place }
-loop-back-again = retour au { $place }, { $times } fois
+loop-back = retour vers { $place }
+loop-back-again = retour vers { $place }, { $times } fois
 ordinal = { $suffix ->
    *[other] { $n }e
 }

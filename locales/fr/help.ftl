@@ -99,3 +99,6 @@ help-runaround-examples =
     Complétion du shell et manuel :
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+help-sync = Valider le journal dans git, le fusionner avec ses autres copies, puis le pousser
+help-sync-init = Faire d’abord du dossier de données un dépôt git synchronisé avec REMOTE (une URL ou un chemin), ou le diriger vers lui
+help-merge-driver = Le pilote de fusion que git lance pour les fichiers de dossier (installé par `sync --init`)

@@ -153,7 +153,7 @@ pane-notes-unsaved = non enregistrées
 
 # The Cases pane's rows.
 cases-unreadable = ⚠ { $id } (illisible)
-cases-no-service = { $days } j sans service
+cases-no-service = { $days }j sans service
 cases-read-only = lecture seule
 
 # The header: the case's counters and the stopwatch.
@@ -168,7 +168,7 @@ counter-promises-broken = promesses rompues
 counter-pending = en cours
 counter-no-shows = absences
 counter-open = ouvert
-counter-days = { $days } j
+counter-days = { $days }j
 counter-owed = dû
 stopwatch-phase-hold = ATTENTE
 stopwatch-phase-talk = EN LIGNE

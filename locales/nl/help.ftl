@@ -99,3 +99,6 @@ help-runaround-examples =
     Aanvullen in de shell en de handleiding:
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+help-sync = Leg het dagboek vast in git, voeg het samen met de andere kopieën en push het
+help-sync-init = Maak eerst van de datamap een git-repository die synchroniseert met REMOTE (een URL of een pad), of wijs hem daarheen
+help-merge-driver = Het samenvoegprogramma dat git voor zaakbestanden gebruikt (ingesteld door `sync --init`)

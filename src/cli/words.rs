@@ -253,8 +253,8 @@ mod tests {
             "{nl_word}"
         );
         let (fr, fr_first, fr_word) = said(Lang::Fr);
-        assert_eq!(fr, "retour au 1200, 2e fois");
-        assert_eq!(fr_first, "retour au 0800-0403");
+        assert_eq!(fr, "retour vers 1200, 2e fois");
+        assert_eq!(fr_first, "retour vers 0800-0403");
         assert!(
             fr_word.contains("'belletje'") && fr_word.contains("attendu"),
             "{fr_word}"

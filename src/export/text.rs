@@ -4,10 +4,11 @@
 use chrono::{DateTime, Utc};
 
 use crate::cli::words::loop_flags;
-use crate::domain::time::{exact_duration, local_day_minute, local_minute, span};
+use crate::domain::time::{exact_duration, local_day_minute, local_minute};
 use crate::domain::{
     Amendment, Case, Change, Counters, Direction, Event, Field, Kind, Phase, Summary,
 };
+use crate::i18n::fmt::span;
 use crate::i18n::{fmt, vocab};
 use crate::t;
 

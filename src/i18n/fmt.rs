@@ -192,6 +192,22 @@ fn named(pattern: &str, weekday: Weekday, month: u32) -> String {
     out
 }
 
+/// A span of time the way the language abbreviates it: `4d 17h 30m`, in French `4j 17h 30m`
+/// (jours).
+pub fn span(seconds: i64) -> String {
+    let s = crate::domain::time::span(seconds);
+    if Lang::current() != Lang::Fr {
+        return s;
+    }
+    s.split(' ')
+        .map(|w| {
+            w.strip_suffix('d')
+                .map_or_else(|| w.to_string(), |n| format!("{n}j"))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `minor` units of `currency` as the current language writes money: `€14.00` and `£10.34` in
 /// English, `€ 14,00` in Dutch, `14,00 €` in French; thousands grouped (`€1,234.00`,
 /// `€ 1.234,00`, `1 234,00 €` with a narrow no-break space).
@@ -284,6 +300,17 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 2, 4).unwrap();
         let _fr = Lang::Fr.scope();
         assert_eq!(day(d, "%a %-d %b"), "mer. 4 févr.");
+    }
+
+    #[test]
+    fn spans_abbreviate_days_in_the_language() {
+        let said = |lang: Lang| {
+            let _scope = lang.scope();
+            span(4 * 86_400 + 17 * 3600 + 30 * 60)
+        };
+        assert_eq!(said(Lang::En), "4d 17h 30m");
+        assert_eq!(said(Lang::Nl), "4d 17h 30m");
+        assert_eq!(said(Lang::Fr), "4j 17h 30m");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::clocks::Escalation;
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
-use crate::domain::time::{span, stopwatch};
+use crate::domain::time::stopwatch;
 use crate::domain::{ActiveCall, Case, Counters, Phase};
+use crate::i18n::fmt::span;
 
 /// The header of one case (or of none).
 pub struct HeaderView<'a> {
@@ -54,10 +55,13 @@ pub fn height(
     let Some(case) = case else { return 1 };
     let width = screen.width;
     let owed = escalation.and_then(|e| e.owed.as_deref());
-    let counters = counters_line(&Counters::of(case, now), owed, &Theme::new(true)).width();
-    let counter_rows = counters
-        .div_ceil(usize::from(width.saturating_sub(1).max(1)))
-        .clamp(1, 3) as u16;
+    let counters = counters_rows(
+        &Counters::of(case, now),
+        owed,
+        &Theme::new(true),
+        usize::from(width.saturating_sub(1)),
+    );
+    let counter_rows = counters.len().clamp(1, 3) as u16;
     let call = if case.active_call.is_some() { 3 } else { 0 };
     let clock = u16::from(shows_clock(escalation, screen));
     1 + counter_rows + clock + call
@@ -129,7 +133,8 @@ impl Widget for HeaderView<'_> {
             ..counters_area
         };
         let owed = self.escalation.and_then(|e| e.owed.as_deref());
-        Paragraph::new(counters_line(&c, owed, t))
+        let rows = counters_rows(&c, owed, t, usize::from(counters_area.width));
+        Paragraph::new(rows)
             .wrap(Wrap { trim: true })
             .render(counters_area, buf);
         if self.clock_row
@@ -161,14 +166,15 @@ impl Widget for HeaderView<'_> {
     }
 }
 
-fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
+/// The counters in rows of at most `width` columns, each counter whole on its row (a label
+/// never ends a row without its number).
+fn counters_rows(c: &Counters, owed: Option<&str>, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut items: Vec<[Span<'static>; 2]> = Vec::new();
     let mut item = |label: &str, value: String, bad: bool| {
-        if !spans.is_empty() {
-            spans.push(Span::styled(" · ", t.dim));
-        }
-        spans.push(Span::styled(format!("{label} "), t.label));
-        spans.push(Span::styled(value, if bad { t.bad } else { t.value }));
+        items.push([
+            Span::styled(format!("{label} "), t.label),
+            Span::styled(value, if bad { t.bad } else { t.value }),
+        ]);
     };
     item(
         crate::t!("counter-without-service"),
@@ -205,7 +211,23 @@ fn counters_line(c: &Counters, owed: Option<&str>, t: &Theme) -> Line<'static> {
     if let Some(owed) = owed {
         item(crate::t!("counter-owed"), owed.to_string(), true);
     }
-    Line::from(spans)
+    let sep = || Span::styled(" · ", t.dim);
+    let mut rows: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut used = 0;
+    for [label, value] in items {
+        let w = label.width() + value.width();
+        match rows.last_mut() {
+            Some(row) if used + 3 + w <= width => {
+                row.extend([sep(), label, value]);
+                used += 3 + w;
+            }
+            _ => {
+                rows.push(vec![label, value]);
+                used = w;
+            }
+        }
+    }
+    rows.into_iter().map(Line::from).collect()
 }
 
 /// The running call: the current segment in big digits, the totals beside it.

@@ -164,7 +164,7 @@ impl App {
             // from saved UTC instants), but the user should know why a stopwatch jumped.
             self.complain(crate::t!(
                 "status-clock-went-back",
-                span = crate::domain::time::span(back.num_seconds())
+                span = crate::i18n::fmt::span(back.num_seconds())
             ));
         }
         self.now = now;
