@@ -31,7 +31,3 @@ sync-notice-left = { $copies ->
     [one] a conflict copy cannot be read
    *[other] { $copies } conflict copies cannot be read
 } (`runaround list` names them)
-
-help-sync = Commit the journal and merge it with its other copies through git, then push
-help-sync-init = First make the data directory a git repository that syncs with REMOTE (a URL or a path), or point it there
-help-merge-driver = The merge driver git runs for case files (registered by `sync --init`)

@@ -40,7 +40,3 @@ sync-notice-left = { $copies ->
     [one] une copie en conflit est illisible
    *[other] { $copies } copies en conflit sont illisibles
 } (`runaround list` les nomme)
-
-help-sync = Valider le journal et le fusionner avec ses autres copies par git, puis pousser
-help-sync-init = D’abord faire du dossier de données un dépôt git synchronisé avec REMOTE (une URL ou un chemin), ou l’y diriger
-help-merge-driver = Le pilote de fusion que git lance pour les fichiers de dossiers (installé par `sync --init`)

@@ -31,7 +31,3 @@ sync-notice-left = { $copies ->
     [one] een conflictkopie is niet te lezen
    *[other] { $copies } conflictkopieën zijn niet te lezen
 } (`runaround list` noemt ze)
-
-help-sync = Commit het journaal en voeg het via git samen met de andere kopieën, push daarna
-help-sync-init = Maak eerst van de datamap een git-repository die synchroniseert met REMOTE (een URL of een pad), of wijs hem daarheen
-help-merge-driver = De merge-driver die git voor zaakbestanden draait (ingesteld door `sync --init`)
