@@ -31,4 +31,7 @@ pub enum Effect {
     Quit,
     /// Stop the runtime now.
     Exit,
+    /// Learn the directory of numbers from every case, as of this moment: answered by
+    /// [`super::Msg::Learned`].
+    Learn(chrono::DateTime<chrono::Utc>),
 }

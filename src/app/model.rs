@@ -49,6 +49,8 @@ pub enum Overlay {
     Help,
     /// The selected case's clocks and compensation estimates (scrolled like the help).
     Clocks,
+    /// The map, the directory of numbers or the charts.
+    Pictures(super::pictures::Pictures),
     Form(Form),
     /// Asks before deleting an event of a case.
     ConfirmDelete {
@@ -202,6 +204,8 @@ pub struct App {
     pub view: ViewState,
     /// Where notes that could not be saved were rescued, as the runtime last said.
     pub notes_kept: Option<String>,
+    /// The directory of numbers, as last learned from every case (for the call forms).
+    pub directory: Option<crate::domain::directory::Directory>,
     /// The user said to quit even though typed notes could not be saved.
     pub(super) quit_anyway: bool,
     /// A search was kept: the selected case's match is pointed at once the case is read.
@@ -243,6 +247,7 @@ impl App {
             prefs: Prefs::default(),
             view: ViewState::default(),
             notes_kept: None,
+            directory: None,
             quit_anyway: false,
             point_search: false,
         };

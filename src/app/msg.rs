@@ -49,6 +49,8 @@ pub enum Msg {
     Quit,
     /// How a round trip through the user's editor ended.
     Edited(Edited),
+    /// The directory of numbers, learned from every case ([`super::Effect::Learn`]).
+    Learned(crate::domain::directory::Directory),
 }
 
 /// What a change was for.

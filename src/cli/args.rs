@@ -128,6 +128,25 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The runaround map: the places the case was sent between, with its loops
+    Map {
+        case: String,
+        /// text (a readable chain), dot (Graphviz) or svg (a picture)
+        #[arg(long, value_enum, default_value_t = super::map::MapFormat::Text)]
+        format: super::map::MapFormat,
+        /// One JSON object instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// The directory of numbers and departments learned from all cases
+    Numbers {
+        /// Only this organisation's
+        #[arg(long, value_name = "ORG")]
+        org: Option<String>,
+        /// A JSON array instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Commit the journal and merge it with its other copies through git, then push
     Sync {
         /// First make the data directory a git repository that syncs with REMOTE (a URL or a

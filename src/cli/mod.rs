@@ -4,6 +4,7 @@
 pub mod args;
 pub mod due;
 pub mod escalation;
+pub mod map;
 pub mod meta;
 pub mod sync;
 pub mod terms;
@@ -191,6 +192,8 @@ pub fn run(
             }
         }
         Command::Import { file } => import(store, &file)?,
+        Command::Map { case, format, json } => map::map(store, &case, format, json)?,
+        Command::Numbers { org, json } => map::numbers(store, now, org.as_deref(), json)?,
         Command::Sync { .. } | Command::MergeDriver { .. } => {
             return Err(CliError::Failed("sync runs git: see cli::sync".into()));
         }

@@ -22,7 +22,7 @@ pub fn loops(case: &Case) -> Vec<Option<Loop>> {
     for e in &case.events {
         let mut found = None;
         if e.kind == Kind::Redirect && !e.to.trim().is_empty() {
-            let place = place_key(&e.to);
+            let place = super::map::key(&e.to, &case.organisation).unwrap_or_default();
             let times = if let Some((_, n)) = sent_to.iter_mut().find(|(p, _)| *p == place) {
                 *n += 1;
                 *n
@@ -39,7 +39,7 @@ pub fn loops(case: &Case) -> Vec<Option<Loop>> {
         }
         for place in [&e.number, &e.department, &e.from, &e.to] {
             if !place.trim().is_empty() {
-                let key = place_key(place);
+                let key = super::map::key(place, &case.organisation).unwrap_or_default();
                 if !seen.contains(&key) {
                     seen.push(key);
                 }

@@ -4,5 +4,6 @@ pub mod csv;
 pub mod escalation;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod text;
 pub mod words;

@@ -77,6 +77,9 @@ impl Executor {
             Effect::Mutate { id, mutation } => vec![self.mutate(&id, &mutation)],
             Effect::Create(case) => vec![self.create(case)],
             Effect::Quit => vec![Msg::Quit],
+            Effect::Learn(now) => vec![Msg::Learned(
+                crate::cli::map::learn(&self.store, now).unwrap_or_default(),
+            )],
             Effect::EditNotes { .. } | Effect::Suspend | Effect::Exit => Vec::new(),
         }
     }

@@ -3,10 +3,14 @@
 //! view state, the only thing drawing writes.
 
 pub mod cases;
+pub mod charts;
 pub mod clocks;
 pub mod header;
+pub mod map;
+pub mod numbers;
 pub mod overlay;
 mod pane;
+mod suggest;
 pub mod theme;
 pub mod timeline;
 
@@ -118,7 +122,11 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
             &mut view.help_scroll,
             theme,
         ),
-        Some(Overlay::Form(form)) => overlay::form(frame, area, form, &app.keymap, theme),
+        Some(Overlay::Form(form)) => {
+            overlay::form(frame, area, form, &app.keymap, theme);
+            suggest::draw(frame, area, app, form, theme);
+        }
+        Some(Overlay::Pictures(pictures)) => map::draw(frame, area, app, pictures, theme),
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
         }

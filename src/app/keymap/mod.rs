@@ -74,6 +74,12 @@ pub enum Action {
     Help,
     /// The clocks and compensation estimates of the selected case.
     Clocks,
+    /// The runaround map of the selected case.
+    Map,
+    /// The directory of the organisation's numbers.
+    Numbers,
+    /// The charts of the selected case: hold per call, time without service per day.
+    Charts,
     NextPane,
     PrevPane,
     Up,
@@ -100,6 +106,8 @@ pub enum Action {
     EditNotes,
     ExternalEdit,
     ChangeKind,
+    /// In a form's number input: take the first number the directory suggests.
+    TakeNumber,
     Suspend,
     /// Ctrl-C: quit at once, typed notes saved first (reserved: not rebindable).
     Interrupt,
@@ -127,6 +135,9 @@ impl Action {
         Action::Quit,
         Action::Help,
         Action::Clocks,
+        Action::Map,
+        Action::Numbers,
+        Action::Charts,
         Action::NextPane,
         Action::PrevPane,
         Action::Up,
@@ -152,6 +163,7 @@ impl Action {
         Action::EditNotes,
         Action::ExternalEdit,
         Action::ChangeKind,
+        Action::TakeNumber,
         Action::Suspend,
         Action::Interrupt,
         Action::LeaveNotes,

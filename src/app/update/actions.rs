@@ -26,6 +26,19 @@ impl App {
         }
     }
 
+    /// Shows the next set of cases (open, all, resolved, closed) and says which.
+    fn next_filter(&mut self) -> Vec<Effect> {
+        self.filter = self.filter.next();
+        let effects = self.refresh(None);
+        self.say(match self.filter {
+            Filter::Open => crate::t!("status-showing-open"),
+            Filter::All => crate::t!("status-showing-all"),
+            Filter::Resolved => crate::t!("status-showing-resolved"),
+            Filter::Closed => crate::t!("status-showing-closed"),
+        });
+        effects
+    }
+
     /// Carries out one action.
     pub(crate) fn act(&mut self, action: Action) -> Vec<Effect> {
         let now = self.now;
@@ -41,14 +54,15 @@ impl App {
                 effects.push(Effect::Suspend);
                 return effects;
             }
-            Action::Help => {
+            Action::Help | Action::Clocks => {
                 self.view.help_scroll = 0;
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(if action == Action::Help {
+                    Overlay::Help
+                } else {
+                    Overlay::Clocks
+                });
             }
-            Action::Clocks => {
-                self.view.help_scroll = 0;
-                self.overlay = Some(Overlay::Clocks);
-            }
+            Action::Map | Action::Numbers | Action::Charts => return self.show_picture(action),
             Action::NextPane | Action::PrevPane => {
                 let order = Pane::ALL;
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);
@@ -84,17 +98,7 @@ impl App {
                 self.mode = Mode::Search;
                 self.focus = Pane::Cases;
             }
-            Action::Filter => {
-                self.filter = self.filter.next();
-                let effects = self.refresh(None);
-                self.say(match self.filter {
-                    Filter::Open => crate::t!("status-showing-open"),
-                    Filter::All => crate::t!("status-showing-all"),
-                    Filter::Resolved => crate::t!("status-showing-resolved"),
-                    Filter::Closed => crate::t!("status-showing-closed"),
-                });
-                return effects;
-            }
+            Action::Filter => return self.next_filter(),
             Action::NewCase => {
                 self.overlay = Some(Overlay::Form(forms::new_case_form(
                     now,
@@ -117,6 +121,7 @@ impl App {
             // Keys of a form, the notes editor, a search or a question: nothing to do
             // elsewhere.
             Action::ChangeKind
+            | Action::TakeNumber
             | Action::LeaveNotes
             | Action::SaveNotes
             | Action::NotesUndo

@@ -15,6 +15,7 @@ use super::{Action, App, Effect, Mode, Msg, Pane, Row, Scope, search};
 /// Handles `msg` and returns what the runtime must do for it, in order. When the selected case
 /// has not been read in full yet, the last effect asks for it.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let had_number = app.asks_number();
     let mut effects = match msg {
         Msg::Key(key) => app.key(key),
         Msg::Paste(text) => app.paste(&text),
@@ -41,7 +42,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.edited(edited);
             Vec::new()
         }
+        Msg::Learned(directory) => app.learned(directory),
     };
+    // A number being typed is suggested the known ones: learned as its input is reached.
+    if !had_number && app.asks_number() {
+        effects.push(Effect::Learn(app.now));
+    }
     if let Some(id) = app.wanted() {
         let open = Effect::Open(id.to_string());
         if !effects.contains(&open) {

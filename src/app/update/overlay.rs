@@ -72,6 +72,7 @@ impl App {
                 }
             }
             Overlay::Form(form) => self.form_key(form, key),
+            Overlay::Pictures(pictures) => self.picture_key(pictures, key),
         }
     }
 
@@ -83,6 +84,11 @@ impl App {
                     form.unlock();
                     form.title = crate::t!("form-edit-event-kind").to_string();
                 }
+                self.overlay = Some(Overlay::Form(form));
+                return Vec::new();
+            }
+            Some(Action::TakeNumber) => {
+                self.take_number(&mut form);
                 self.overlay = Some(Overlay::Form(form));
                 return Vec::new();
             }
