@@ -258,6 +258,17 @@ pub fn parse_duration(input: &str) -> Result<Duration, TimeError> {
     if s.is_empty() || s.chars().all(|c| c.is_ascii_digit()) {
         return Err(TimeError::NotADuration(input.to_string()));
     }
+    // French writes days as j (jours): `2j 4h` is `2d 4h`.
+    let days_as_d;
+    let s = if s.contains('j')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "jhms".contains(c))
+    {
+        days_as_d = s.replace('j', "d");
+        days_as_d.as_str()
+    } else {
+        s
+    };
     humantime::parse_duration(s).map_err(|_| TimeError::NotADuration(input.to_string()))
 }
 
@@ -549,6 +560,9 @@ mod tests {
         assert_eq!(span(-4), "0s");
         assert_eq!(span(31 * 86_400), "31d");
         assert_eq!(span(750), "12m 30s");
+        assert_eq!(parse_duration("2j 4h").map(|d| d.as_secs()), Ok(2 * 86_400 + 4 * 3600));
+        assert_eq!(parse_duration("3j").map(|d| d.as_secs()), Ok(3 * 86_400));
+        assert!(parse_duration("jour").is_err());
         for x in [
             1,
             59,
