@@ -173,12 +173,15 @@ fn parse_naive(s: &str, cx: WhenContext) -> Option<NaiveDateTime> {
     day_word(s, cx)
 }
 
-/// How many days back a day word goes: `yesterday`, `gisteren`, `hier` are one.
-fn days_back(word: &str) -> Option<u64> {
+/// How many days back a day word goes: `yesterday`, `gisteren`, `hier` are one; `tomorrow`,
+/// `morgen`, `demain` minus one (a promise's due is often tomorrow).
+fn days_back(word: &str) -> Option<i64> {
     match word.to_lowercase().as_str() {
         "today" | "vandaag" | "aujourd'hui" | "aujourd’hui" => Some(0),
         "yesterday" | "gisteren" | "hier" => Some(1),
         "eergisteren" | "avant-hier" => Some(2),
+        "tomorrow" | "morgen" | "demain" => Some(-1),
+        "overmorgen" | "après-demain" => Some(-2),
         _ => None,
     }
 }
@@ -189,7 +192,11 @@ fn day_word(s: &str, cx: WhenContext) -> Option<NaiveDateTime> {
     let (word, time) = s.split_once(char::is_whitespace)?;
     let back = days_back(word)?;
     let today = cx.now.with_timezone(&Local).date_naive();
-    let day = today.checked_sub_days(chrono::Days::new(back))?;
+    let day = if back >= 0 {
+        today.checked_sub_days(chrono::Days::new(back.unsigned_abs()))?
+    } else {
+        today.checked_add_days(chrono::Days::new(back.unsigned_abs()))?
+    };
     let time = time.trim();
     let time = ["%H:%M:%S", "%H:%M"]
         .iter()
@@ -478,7 +485,17 @@ mod tests {
             Ok(now + chrono::Duration::hours(48))
         );
         assert_eq!(parse_when("+2d", now), Ok(now + chrono::Duration::days(2)));
-        for bad in ["hier", "hier 25h", "morgen 14:00", "14h5", "+", "+x"] {
+        for (typed, want) in [
+            ("tomorrow 9:00", "04-02 09:00"),
+            ("morgen 9u30", "04-02 09:30"),
+            ("demain 14h", "04-02 14:00"),
+            ("après-demain 8h", "04-03 08:00"),
+        ] {
+            let got = parse_when(typed, now)
+                .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string());
+            assert_eq!(got.as_deref(), Ok(want), "{typed}");
+        }
+        for bad in ["hier", "hier 25h", "morgen", "14h5", "+", "+x"] {
             assert!(parse_when(bad, now).is_err(), "{bad}");
         }
     }
