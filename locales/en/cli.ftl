@@ -100,12 +100,30 @@ pack-on-request = on-request
 pack-running = running
 pack-passed = passed
 pack-done = done
-pack-hours = { $n } hours
-pack-calendar-days = { $n } calendar-days
-pack-working-days = { $n } working-days
-pack-weeks = { $n } weeks
-pack-months = { $n } months
-pack-years = { $n } years
+pack-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+pack-calendar-days = { $n ->
+    [one] { $n } calendar-day
+   *[other] { $n } calendar-days
+}
+pack-working-days = { $n ->
+    [one] { $n } working-day
+   *[other] { $n } working-days
+}
+pack-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weeks
+}
+pack-months = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+pack-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
 rules-pack-not-loaded = a rule pack did not load: { $error }
 rules-no-pack = no rule pack for { $country }
 rules-pack-heading = { $country } · fees in { $currency } · calendar { $status } ({ $holidays } holiday rules)

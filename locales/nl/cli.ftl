@@ -83,7 +83,7 @@ cli-help-options = Opties:
 ## Rule packs: `rules`, `clocks`, `due`
 rules-not-advice = Schattingen volgens de regelpakketten, met hun bronnen; geen juridisch advies.
 pack-verified = geverifieerd
-pack-secondary = tweedehands
+pack-secondary = secundair
 pack-unverified = ongeverifieerd
 pack-disputed = omstreden
 pack-written-complaint = schriftelijke klacht
