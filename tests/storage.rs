@@ -614,7 +614,7 @@ fn a_newer_schema_opens_read_only_and_is_never_written() {
     );
 
     // A newer file this build cannot even parse says so, and is not written either.
-    let text = FIXTURE.replacen("schema: 1,", "schema: 4,", 1).replacen(
+    let text = FIXTURE.replacen("schema: 1,", "schema: 5,", 1).replacen(
         "status: \"open\"",
         "status: (state: \"open\", since: \"2013-08-16\")",
         1,
