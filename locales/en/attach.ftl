@@ -20,6 +20,17 @@ attach-md-heading = Attachments
 attach-md-intro = Each file with its SHA-256: `sha256sum` on a copy gives the same digest.
 attach-md-line = { $n }. { $title } ({ $name }, { $size } bytes)
 
+attach-keyhelp = the case's attachments (Enter opens one)
+attach-tui-title = Attachments
+attach-tui-none = No files attached. From the shell: runaround attach CASE FILE
+attach-tui-facts = { $size } B · { $sha }
+attach-tui-hint = { $key } opens with the system's opener · any other key closes
+attach-tui-missing = the file of { $name } is not in the journal
+attach-tui-opener-exited = { $opener } ended with { $status }
+attach-tui-opener-cannot-run = { $opener } cannot be run: { $error }
+attach-status-opened = Opened { $name }.
+attach-status-not-opened = Not opened: { $error }
+
 help-attach = Attach a file to a case as evidence and print its id; without FILE, list them
 help-attach-file = The file to attach (copied into the journal)
 help-attach-event = The event it belongs to: its number in `show`, or its id

@@ -20,6 +20,17 @@ attach-md-heading = Pièces jointes
 attach-md-intro = Chaque fichier avec son SHA-256 : `sha256sum` sur une copie donne la même empreinte.
 attach-md-line = { $n }. { $title } ({ $name }, { $size } octets)
 
+attach-keyhelp = les pièces jointes du dossier (Entrée en ouvre une)
+attach-tui-title = Pièces jointes
+attach-tui-none = Aucun fichier joint. Depuis le shell : runaround attach DOSSIER FICHIER
+attach-tui-facts = { $size } o · { $sha }
+attach-tui-hint = { $key } ouvre avec l’application du système · toute autre touche ferme
+attach-tui-missing = le fichier de { $name } n’est pas dans le journal
+attach-tui-opener-exited = { $opener } s’est terminé avec { $status }
+attach-tui-opener-cannot-run = { $opener } ne peut pas être lancé : { $error }
+attach-status-opened = { $name } ouvert.
+attach-status-not-opened = Non ouvert : { $error }
+
 help-attach = Joindre un fichier comme preuve à un dossier et afficher son identifiant ; sans FICHIER, les lister
 help-attach-file = Le fichier à joindre (copié dans le journal)
 help-attach-event = L’événement auquel il se rapporte : son numéro dans `show`, ou son identifiant

@@ -20,6 +20,17 @@ attach-md-heading = Bijlagen
 attach-md-intro = Elk bestand met zijn SHA-256: `sha256sum` op een kopie geeft hetzelfde getal.
 attach-md-line = { $n }. { $title } ({ $name }, { $size } bytes)
 
+attach-keyhelp = de bijlagen van de zaak (Enter opent er een)
+attach-tui-title = Bijlagen
+attach-tui-none = Geen bestanden bijgevoegd. In de shell: runaround attach ZAAK BESTAND
+attach-tui-facts = { $size } B · { $sha }
+attach-tui-hint = { $key } opent met het standaardprogramma · elke andere toets sluit
+attach-tui-missing = het bestand van { $name } staat niet in het journaal
+attach-tui-opener-exited = { $opener } stopte met { $status }
+attach-tui-opener-cannot-run = { $opener } kan niet starten: { $error }
+attach-status-opened = { $name } geopend.
+attach-status-not-opened = Niet geopend: { $error }
+
 help-attach = Voeg een bestand als bewijs toe aan een zaak en toon de id; zonder BESTAND: de lijst
 help-attach-file = Het bestand om toe te voegen (gekopieerd in het journaal)
 help-attach-event = De gebeurtenis waar het bij hoort: het nummer uit `show`, of de id

@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn a_safe_name_has_no_directory_and_no_leading_dot() {
-        assert_eq!(safe_name("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_name("../../etc/passwd"), "_._.._etc_passwd");
         assert_eq!(safe_name(".bashrc"), "_bashrc");
         assert_eq!(safe_name("brief KPN 3-4.pdf"), "brief_KPN_3-4.pdf");
         assert_eq!(safe_name(""), "file");
