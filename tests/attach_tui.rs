@@ -1,4 +1,4 @@
-//! End-to-end under tmux (see `common::tmux`): `A` lists the selected case's attachments and
+//! End-to-end under tmux (see `common::tmux`): `F` lists the selected case's attachments and
 //! Enter opens the chosen one with the opener `RUNAROUND_OPENER` names, the terminal handed
 //! over and taken back, as for the editor.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use common::tmux::{BORDERS, TITLE, Tui, cli_ok, sh_quote, tmux_installed};
 
 #[test]
-fn a_lists_the_attachments_and_enter_opens_one_with_the_opener() {
+fn f_lists_the_attachments_and_enter_opens_one_with_the_opener() {
     if !tmux_installed() {
         return;
     }
@@ -42,7 +42,7 @@ fn a_lists_the_attachments_and_enter_opens_one_with_the_opener() {
             &["attach", id, &path(&invoice), "--label", "Invoice March"],
         );
     });
-    tui.keys(&["A"]);
+    tui.keys(&["F"]);
     let screen = tui.wait_for("Invoice March");
     assert!(
         screen.contains("Attachments") && screen.contains("Complaint letter"),

@@ -65,7 +65,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         S::Global,
-        ch('A'),
+        ch('F'),
         A::Attachments,
         Said(|| t!("attach-keyhelp")),
         None,
