@@ -954,7 +954,7 @@ fn why_a_file_is_unreadable_or_read_only_is_a_fact_with_the_words_of_before() {
     );
     assert_eq!(
         access.read_only().unwrap().to_string(),
-        "written by a newer runaround (schema 9, this one writes 3)"
+        "written by a newer runaround (schema 9, this one writes 4)"
     );
     let listed = CaseFile::Readable {
         body,
