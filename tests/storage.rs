@@ -614,7 +614,7 @@ fn a_newer_schema_opens_read_only_and_is_never_written() {
     );
 
     // A newer file this build cannot even parse says so, and is not written either.
-    let text = FIXTURE.replacen("schema: 1,", "schema: 4,", 1).replacen(
+    let text = FIXTURE.replacen("schema: 1,", "schema: 5,", 1).replacen(
         "status: \"open\"",
         "status: (state: \"open\", since: \"2013-08-16\")",
         1,
@@ -954,7 +954,7 @@ fn why_a_file_is_unreadable_or_read_only_is_a_fact_with_the_words_of_before() {
     );
     assert_eq!(
         access.read_only().unwrap().to_string(),
-        "written by a newer runaround (schema 9, this one writes 3)"
+        "written by a newer runaround (schema 9, this one writes 4)"
     );
     let listed = CaseFile::Readable {
         body,

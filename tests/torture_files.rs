@@ -222,9 +222,9 @@ fn newer_schemas() -> Vec<Sample> {
             Expect::ReadOnly,
         ),
         sample(
-            "schema 4 with a status this build cannot read",
+            "schema 5 with a status this build cannot read",
             FIXTURE
-                .replacen("schema: 1,", "schema: 4,", 1)
+                .replacen("schema: 1,", "schema: 5,", 1)
                 .replacen("status: \"open\"", "status: (state: \"open\")", 1)
                 .into_bytes(),
             Expect::Whole("newer"),

@@ -23,6 +23,9 @@ pub enum Effect {
     /// what they wrote as [`Mutation::SetNotes`] based on `text` (so that changes made
     /// meanwhile elsewhere are merged): answered by [`super::Msg::Edited`].
     EditNotes { id: String, text: String },
+    /// Open the attached file of content `sha256` (first named `name`) with the system's
+    /// opener, the terminal handed over meanwhile: answered by [`super::Msg::OpenedFile`].
+    OpenAttachment { sha256: String, name: String },
     /// Hand the terminal back and stop the process (as Ctrl-Z does in a shell); on `fg`, take
     /// the terminal back and draw everything again.
     Suspend,

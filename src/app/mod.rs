@@ -2,6 +2,7 @@
 //! but answers every message with the [`Effect`]s for the runtime to carry out. Keys resolve
 //! to [`Action`]s through the keymap.
 
+pub mod attachments;
 mod effect;
 pub mod form;
 pub mod forms;

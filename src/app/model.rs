@@ -49,6 +49,10 @@ pub enum Overlay {
     Help,
     /// The selected case's clocks and compensation estimates (scrolled like the help).
     Clocks,
+    /// The files attached to the selected case; `selected` is the one Enter opens.
+    Attachments {
+        selected: usize,
+    },
     /// The map, the directory of numbers or the charts.
     Pictures(super::pictures::Pictures),
     Form(Form),

@@ -47,6 +47,8 @@ pub enum Msg {
     /// Every effect asked for before [`super::Effect::Quit`] is done: quit now, unless typed
     /// notes could not be saved.
     Quit,
+    /// How opening an attached file went: its name, or why it could not be opened.
+    OpenedFile(Result<String, String>),
     /// How a round trip through the user's editor ended.
     Edited(Edited),
     /// The directory of numbers, learned from every case ([`super::Effect::Learn`]).

@@ -119,6 +119,8 @@ pub enum Command {
         #[arg(long, value_name = "C")]
         country: Option<String>,
     },
+    /// Attach a file to a case as evidence and print its id; without FILE, list them
+    Attach(AttachArgs),
     /// Write a case as a Markdown dossier, JSON, or a CSV of its events
     Export {
         case: String,
@@ -311,6 +313,24 @@ pub struct LogArgs {
     pub summary: Vec<String>,
 }
 
+/// What `attach` is given.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    pub case: String,
+    /// The file to attach (copied into the journal)
+    #[arg(value_name = "FILE", conflicts_with = "remove")]
+    pub file: Option<PathBuf>,
+    /// The event it belongs to: its number in `show`, or its id
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    /// What it is, in a few words
+    #[arg(long, value_name = "L")]
+    pub label: Option<String>,
+    /// Remove attachment ID (the case keeps that it was removed, and when)
+    #[arg(long, value_name = "ID", conflicts_with_all = ["event", "label"])]
+    pub remove: Option<String>,
+}
+
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -320,13 +340,15 @@ pub enum Format {
     Json,
     /// One CSV row per event
     Csv,
+    /// A directory: the dossier, its attachments and a checksum list
+    Dir,
 }
 
 /// By hand rather than derived, so that each value's help is said in the language of the
 /// moment `--help` is shown.
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Format::Md, Format::Json, Format::Csv]
+        &[Format::Md, Format::Json, Format::Csv, Format::Dir]
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
@@ -334,6 +356,7 @@ impl ValueEnum for Format {
             Format::Md => ("md", crate::t!("cli-format-md")),
             Format::Json => ("json", crate::t!("cli-format-json")),
             Format::Csv => ("csv", crate::t!("cli-format-csv")),
+            Format::Dir => ("dir", crate::t!("attach-format-dir")),
         };
         Some(clap::builder::PossibleValue::new(name).help(help))
     }

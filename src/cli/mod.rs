@@ -2,6 +2,7 @@
 //! [`crate::storage::Store::update`] and friends, and prints through [`crate::export`].
 
 pub mod args;
+pub mod attach;
 pub mod due;
 pub mod escalation;
 pub mod map;
@@ -166,6 +167,9 @@ pub fn run(
             // there by hand, a sync, another tool) are cleaned from text formats and escaped
             // in JSON, for a terminal and a file alike.
             let body = match format {
+                Format::Dir => {
+                    return attach::export(store, case, now, read_only, output.as_deref());
+                }
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
                 Format::Md => {
                     case.clean_text();
@@ -191,6 +195,7 @@ pub fn run(
                 body
             }
         }
+        Command::Attach(args) => attach::attach(store, now, &args)?,
         Command::Import { file } => import(store, &file)?,
         Command::Map { case, format, json } => map::map(store, &case, format, json)?,
         Command::Numbers { org, json } => map::numbers(store, now, org.as_deref(), json)?,
@@ -543,7 +548,10 @@ fn import(store: &Store, file: &str) -> Result<String, CliError> {
     let mut out = String::new();
     for case in &cases {
         match store.insert(case) {
-            Ok(()) => out.push_str(&format!("{}\n", case.id)),
+            Ok(()) => {
+                out.push_str(&format!("{}\n", case.id));
+                attach::warn_missing(store, case);
+            }
             Err(StorageError::Exists(id)) => {
                 let warning = t!("cli-import-exists", id = id.as_str());
                 eprintln!("{}", t!("cli-warning", text = warning));

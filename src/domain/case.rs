@@ -57,6 +57,9 @@ pub struct Case {
     /// The fee's currency, the country's (key `currency`).
     #[serde(default)]
     pub currency: Option<Currency>,
+    /// Files kept as evidence, removed ones too (key `attachments`, absent when none).
+    #[serde(default)]
+    pub attachments: Vec<super::attachment::Attachment>,
 }
 
 /// One change of a case's fields: when it was made and what the changed fields said before
@@ -360,6 +363,7 @@ impl Case {
             customer: None,
             monthly_fee_minor: None,
             currency: None,
+            attachments: Vec::new(),
         }
     }
 
@@ -532,6 +536,10 @@ impl Case {
         };
         line(&mut self.title);
         line(&mut self.organisation);
+        for a in &mut self.attachments {
+            line(&mut a.label);
+            line(&mut a.name);
+        }
         self.tags.iter_mut().for_each(line);
         for r in &mut self.references {
             line(&mut r.label);

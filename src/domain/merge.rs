@@ -50,6 +50,7 @@ pub fn merge(base: Option<&Case>, ours: &Case, theirs: &Case) -> Merged {
     out.notes = notes.text;
     out.active_call = merge_call(base, &ours, &theirs);
     merge_events(&ours, &theirs, &mut out);
+    out.attachments = super::attachment::union(&ours.attachments, &theirs.attachments);
     Merged {
         case: out,
         notes_conflict: notes.conflict,

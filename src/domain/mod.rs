@@ -1,6 +1,7 @@
 //! The journal's model: cases, events, counters and the rules between them. No I/O, no
 //! terminal: everything here is a pure function of its inputs and a `now`.
 
+pub mod attachment;
 pub mod case;
 pub mod case_fields;
 pub mod change;
@@ -21,6 +22,7 @@ pub mod summary;
 pub mod text;
 pub mod time;
 
+pub use attachment::Attachment;
 pub use case::{
     ActiveCall, Amendment, Case, Change, Event, FieldChange, Phase, Reference, Segment,
 };

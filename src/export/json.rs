@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::time::rfc3339;
 use crate::domain::{
-    ActiveCall, Case, Counters, Country, Currency, Customer, Event, FieldChange, PromiseState,
-    Reference, Status, Summary,
+    ActiveCall, Attachment, Case, Counters, Country, Currency, Customer, Event, FieldChange,
+    PromiseState, Reference, Status, Summary,
 };
 use crate::storage::valid_id;
 use crate::t;
@@ -49,6 +49,9 @@ pub struct CaseDoc<'a> {
     /// What the case's fields said before each change (absent when none).
     #[serde(skip_serializing_if = "<[FieldChange]>::is_empty")]
     changes: &'a [FieldChange],
+    /// The files attached as evidence, removed ones too (absent when none).
+    #[serde(skip_serializing_if = "<[Attachment]>::is_empty")]
+    attachments: &'a [Attachment],
     /// Why the case file is read-only (absent when it is writable): what it holds that this
     /// document does not (keys runaround does not know, comments), named with their lines.
     /// `import` refuses a document that has it.
@@ -100,6 +103,7 @@ impl<'a> CaseDoc<'a> {
             deleted_events: (!case.deleted_events.is_empty())
                 .then(|| event_docs(&case.deleted_events, now)),
             changes: &case.changes,
+            attachments: &case.attachments,
             read_only: None,
         }
     }
@@ -125,6 +129,7 @@ impl<'a> CaseDoc<'a> {
             events: None,
             deleted_events: None,
             changes: &[],
+            attachments: &[],
             read_only: None,
         }
     }
@@ -152,6 +157,7 @@ pub fn list_json<'a>(cases: impl IntoIterator<Item = &'a Case>, now: DateTime<Ut
         .map(|c| CaseDoc {
             deleted_events: None,
             changes: &[],
+            attachments: &[],
             ..CaseDoc::new(c, now, false)
         })
         .collect();
@@ -294,6 +300,16 @@ pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
                         problem = err.to_string()
                     ))
                 })?;
+            }
+            if let Some(a) = case
+                .attachments
+                .iter()
+                .find(|a| !Attachment::valid_hash(&a.sha256))
+            {
+                return Err(fail(t!(
+                    "attach-import-bad-hash",
+                    id = a.id.escape_debug().to_string()
+                )));
             }
             case.sort_events();
             case.clean_text();

@@ -109,6 +109,7 @@ pub fn dossier_with(
             md.push('\n');
         }
     }
+    md.push_str(&super::attachments::markdown_section(case));
     if !case.notes.trim().is_empty() {
         md.push_str(&format!("\n## {}\n\n", t!("export-md-notes")));
         md.push_str(case.notes.trim_end());

@@ -1,5 +1,6 @@
 //! Cases turned into text for people and programs: pure functions, case in, text out.
 
+pub mod attachments;
 pub mod csv;
 pub mod escalation;
 pub mod json;

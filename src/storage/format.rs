@@ -22,7 +22,8 @@ use super::file::{Access, FileProblem, Loss, Lost, ReadOnly, TimePlace};
 use super::layout::{self, Seg};
 use crate::domain::time::{FIRST_YEAR, LAST_YEAR, rfc3339, serde_rfc3339, storable};
 use crate::domain::{
-    ActiveCall, Case, Country, Currency, Customer, Event, FieldChange, Reference, Status,
+    ActiveCall, Attachment, Case, Country, Currency, Customer, Event, FieldChange, Reference,
+    Status,
 };
 
 /// The newest schema this build reads and writes. Files with a higher number open read-only.
@@ -31,8 +32,9 @@ use crate::domain::{
 /// file read-only rather than drop its corrections). Schema 3 adds the events' stable `id`s
 /// and the case's `changes` (what its fields said before each change): storage gives every
 /// event an id when it first writes its case, so a case with events is written as schema 3
-/// from then on (older builds open it read-only rather than drop the ids).
-pub const SCHEMA: u32 = 3;
+/// from then on (older builds open it read-only rather than drop the ids). Schema 4 adds the
+/// case's `attachments`; a case without any is written as before.
+pub const SCHEMA: u32 = 4;
 
 #[derive(Deserialize)]
 struct Record<'a> {
@@ -67,6 +69,8 @@ struct Record<'a> {
     monthly_fee_minor: Option<i64>,
     #[serde(default)]
     currency: Option<Currency>,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
 }
 
 /// A case as written: [`Record`]'s fields, borrowed.
@@ -97,6 +101,8 @@ struct RecordOut<'a> {
     monthly_fee_minor: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     currency: Option<Currency>,
+    #[serde(skip_serializing_if = "<[Attachment]>::is_empty")]
+    attachments: &'a [Attachment],
 }
 
 #[derive(Deserialize)]
@@ -135,6 +141,7 @@ pub fn encode(case: &Case) -> Result<String, ron::Error> {
         customer: case.customer,
         monthly_fee_minor: case.monthly_fee_minor,
         currency: case.currency,
+        attachments: &case.attachments,
     };
     let config = PrettyConfig::new()
         .struct_names(false)
@@ -154,7 +161,9 @@ fn schema_of(case: &Case) -> u32 {
         .iter()
         .chain(&case.deleted_events)
         .any(|e| !e.id.is_empty());
-    if ids || !case.changes.is_empty() {
+    if !case.attachments.is_empty() {
+        4
+    } else if ids || !case.changes.is_empty() {
         3
     } else if case.has_amendments() {
         2
@@ -208,6 +217,7 @@ pub fn decode(text: &str) -> Result<Decoded, FileProblem> {
                 customer: r.customer,
                 monthly_fee_minor: r.monthly_fee_minor,
                 currency: r.currency,
+                attachments: r.attachments,
             };
             for (deleted, events) in [(false, &case.events), (true, &case.deleted_events)] {
                 if let Some((i, e)) = events
@@ -354,6 +364,18 @@ fn times(case: &Case) -> Vec<(TimeAt, DateTime<Utc>)> {
     }
     for (i, c) in case.changes.iter().enumerate() {
         out.push((TimeAt::new(&[("changes", Some(i)), ("at", None)]), c.at));
+    }
+    for (i, a) in case.attachments.iter().enumerate() {
+        out.push((
+            TimeAt::new(&[("attachments", Some(i)), ("added", None)]),
+            a.added,
+        ));
+        if let Some(t) = a.removed {
+            out.push((
+                TimeAt::new(&[("attachments", Some(i)), ("removed", None)]),
+                t,
+            ));
+        }
     }
     if let Some(call) = &case.active_call {
         for (i, s) in call.segments.iter().enumerate() {

@@ -11,6 +11,7 @@
 //! files: a FIFO put in their place is refused at once instead of hanging every command.
 
 pub mod atomic;
+pub mod attachments;
 pub mod conflicts;
 pub mod file;
 pub mod format;
@@ -488,7 +489,7 @@ impl Store {
 
 /// Makes `dir` and whatever is missing above it, each 0700 whatever the umask. Directories
 /// that exist are left as they are.
-fn create_private(dir: &Path) -> Result<(), StorageError> {
+pub(crate) fn create_private(dir: &Path) -> Result<(), StorageError> {
     let mut missing = Vec::new();
     let mut at = dir;
     loop {

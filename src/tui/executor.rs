@@ -80,7 +80,10 @@ impl Executor {
             Effect::Learn(now) => vec![Msg::Learned(
                 crate::cli::map::learn(&self.store, now).unwrap_or_default(),
             )],
-            Effect::EditNotes { .. } | Effect::Suspend | Effect::Exit => Vec::new(),
+            Effect::EditNotes { .. }
+            | Effect::OpenAttachment { .. }
+            | Effect::Suspend
+            | Effect::Exit => Vec::new(),
         }
     }
 
@@ -233,7 +236,9 @@ pub fn drive<E>(
         }
         let msgs = match effect {
             Effect::Exit => return Ok(true),
-            Effect::EditNotes { .. } | Effect::Suspend => terminal(executor, app, effect)?,
+            Effect::EditNotes { .. } | Effect::OpenAttachment { .. } | Effect::Suspend => {
+                terminal(executor, app, effect)?
+            }
             effect => executor.execute(effect),
         };
         hand(app, msgs, &mut queue);

@@ -4,6 +4,7 @@
 //! Ctrl-Z (or a SIGTSTP from elsewhere) saves the notes, hands the terminal back and stops;
 //! `fg` takes the terminal back and draws everything again.
 
+mod attachments;
 mod editing;
 mod editor;
 pub mod executor;
@@ -346,6 +347,9 @@ impl Runtime {
                 }
                 Effect::EditNotes { id, text } => {
                     editor::edit(executor, terminal, (mode, &stops, clock), app, &id, &text)
+                }
+                Effect::OpenAttachment { sha256, name } => {
+                    attachments::open(executor.store(), terminal, mode, &sha256, &name)
                 }
                 _ => Ok(Vec::new()),
             },

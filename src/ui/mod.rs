@@ -2,6 +2,7 @@
 //! what only the screen needs (list offsets, the help's scroll, where things were drawn) is the
 //! view state, the only thing drawing writes.
 
+pub mod attachments;
 pub mod cases;
 pub mod charts;
 pub mod clocks;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
 
 /// Draws the whole screen of the model `app`; the list offsets, the help's scroll and where
 /// things were drawn go to `view`.
+#[allow(clippy::too_many_lines)] // one arm per overlay
 pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme) {
     let area = frame.area();
     view.hits = Hits::default();
@@ -127,6 +129,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
             suggest::draw(frame, area, app, form, theme);
         }
         Some(Overlay::Pictures(pictures)) => map::draw(frame, area, app, pictures, theme),
+        Some(Overlay::Attachments { selected }) => {
+            attachments::draw(frame, area, app.selected(), *selected, &app.keymap, theme);
+        }
         Some(Overlay::ConfirmDelete { event, .. }) => {
             overlay::confirm_delete(frame, area, event, &app.keymap, app.now, theme);
         }

@@ -80,6 +80,8 @@ pub enum Action {
     Numbers,
     /// The charts of the selected case: hold per call, time without service per day.
     Charts,
+    /// The files attached to the selected case.
+    Attachments,
     NextPane,
     PrevPane,
     Up,
@@ -138,6 +140,7 @@ impl Action {
         Action::Map,
         Action::Numbers,
         Action::Charts,
+        Action::Attachments,
         Action::NextPane,
         Action::PrevPane,
         Action::Up,

@@ -65,6 +65,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         S::Global,
+        ch('F'),
+        A::Attachments,
+        Said(|| t!("attach-keyhelp")),
+        None,
+    ),
+    bind(
+        S::Global,
         ch('m'),
         A::Map,
         Said(|| t!("pictures-keyhelp-map")),
@@ -544,6 +551,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Map, "map"),
     (A::Numbers, "numbers"),
     (A::Charts, "charts"),
+    (A::Attachments, "attachments"),
     (A::NextPane, "next_pane"),
     (A::PrevPane, "prev_pane"),
     (A::Up, "up"),

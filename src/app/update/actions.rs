@@ -63,6 +63,7 @@ impl App {
                 });
             }
             Action::Map | Action::Numbers | Action::Charts => return self.show_picture(action),
+            Action::Attachments => self.overlay = Some(Overlay::Attachments { selected: 0 }),
             Action::NextPane | Action::PrevPane => {
                 let order = Pane::ALL;
                 let i = order.iter().position(|p| *p == self.focus).unwrap_or(0);

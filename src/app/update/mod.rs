@@ -38,6 +38,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Found { query, ids } => app.found(query, ids),
         Msg::Quit => app.quit(),
+        Msg::OpenedFile(result) => {
+            app.opened_file(result);
+            Vec::new()
+        }
         Msg::Edited(edited) => {
             app.edited(edited);
             Vec::new()

@@ -72,6 +72,7 @@ impl App {
                 }
             }
             Overlay::Form(form) => self.form_key(form, key),
+            Overlay::Attachments { selected } => self.attachments_key(selected, key),
             Overlay::Pictures(pictures) => self.picture_key(pictures, key),
         }
     }
