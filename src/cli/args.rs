@@ -320,13 +320,15 @@ pub enum Format {
     Json,
     /// One CSV row per event
     Csv,
+    /// A self-contained HTML dossier, to print
+    Html,
 }
 
 /// By hand rather than derived, so that each value's help is said in the language of the
 /// moment `--help` is shown.
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Format::Md, Format::Json, Format::Csv]
+        &[Format::Md, Format::Json, Format::Csv, Format::Html]
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
@@ -334,6 +336,7 @@ impl ValueEnum for Format {
             Format::Md => ("md", crate::t!("cli-format-md")),
             Format::Json => ("json", crate::t!("cli-format-json")),
             Format::Csv => ("csv", crate::t!("cli-format-csv")),
+            Format::Html => ("html", crate::t!("dossier-format-html")),
         };
         Some(clap::builder::PossibleValue::new(name).help(help))
     }

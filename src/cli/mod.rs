@@ -26,7 +26,8 @@ use crate::domain::resolve::{Candidate, resolve};
 use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Status, Summary};
-use crate::export::{csv, json, markdown, text};
+use crate::export::dossier::{Dossier, sha256_hex};
+use crate::export::{csv, html, json, markdown, text};
 use crate::i18n::vocab;
 use crate::index::Scan;
 use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
@@ -167,14 +168,18 @@ pub fn run(
             // in JSON, for a terminal and a file alike.
             let body = match format {
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
-                Format::Md => {
+                Format::Md | Format::Html => {
+                    // The digest is of the JSON exactly as `--format json` writes it.
+                    let exported =
+                        json_safe(&(json::case_json(&case, now, true, read_only) + "\n"));
                     case.clean_text();
-                    clean(&markdown::dossier_with(
-                        &case,
-                        now,
-                        read_only,
-                        &escalation::packs(),
-                    ))
+                    let mut d = Dossier::build(&case, now, read_only, &escalation::packs());
+                    d.digest = sha256_hex(exported.as_bytes());
+                    clean(&if format == Format::Md {
+                        markdown::render(&d)
+                    } else {
+                        html::render(&d)
+                    })
                 }
                 Format::Csv => {
                     case.clean_text();
@@ -447,7 +452,7 @@ fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// `json` with DEL and the C1 controls escaped (`\u009b`): `serde_json` escapes only C0, and a
 /// C1 CSI is a control sequence to many terminals. The same JSON value, safe to print.
-fn json_safe(json: &str) -> String {
+pub(crate) fn json_safe(json: &str) -> String {
     if !json.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
         return json.to_string();
     }

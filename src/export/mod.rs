@@ -1,7 +1,9 @@
 //! Cases turned into text for people and programs: pure functions, case in, text out.
 
 pub mod csv;
+pub mod dossier;
 pub mod escalation;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod svg;
