@@ -275,6 +275,24 @@ fn the_broken_promises_are_listed_with_who_and_when() {
         h.contains("<td class=\"broken\">broken: overdue since Wed 01 Apr</td>"),
         "{h}"
     );
+
+    // A promise said broken without a due: who and when, no empty due; the department when
+    // no agent was named.
+    let mut c = case();
+    let mut p = Event::new(
+        Kind::Promise,
+        t("2026-03-31T10:00:00+02:00"),
+        "a loan phone",
+    );
+    p.department = "Zakelijk".into();
+    p.state = Some(PromiseState::Broken);
+    c.add_event(p);
+    let en = in_lang(Lang::En, || markdown::dossier(&c, at(), None));
+    assert!(
+        en.contains("- Zakelijk promised on Tue 2026-03-31 10:00 CEST “a loan phone”: not kept.\n"),
+        "{en}"
+    );
+    assert!(!en.contains(", due : "), "{en}");
 }
 
 #[test]

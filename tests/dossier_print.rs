@@ -90,7 +90,6 @@ fn chromium_prints_the_dossier_on_a4_a_section_to_a_page() {
         println!("SKIPPED: no pdftotext (poppler-utils)");
         return;
     }
-    let cases = common::demo_cases();
     let dir = tempfile::tempdir().unwrap();
     let packs = Packs::built_in();
     for (lang, headings) in [
@@ -117,6 +116,8 @@ fn chromium_prints_the_dossier_on_a4_a_section_to_a_page() {
             ],
         ),
     ] {
+        // The demo journal of the language, its first case.
+        let cases = runaround::demo::cases_in(lang, common::now()).unwrap();
         let case = &cases[0];
         let page = {
             let _scope = lang.scope();

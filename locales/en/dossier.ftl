@@ -34,6 +34,7 @@ dossier-col-state = State
 dossier-broken = Broken promises
 dossier-someone = Someone unnamed
 dossier-broken-line = { $who } promised on { $made }{ $what }, due { $due }: not kept.
+dossier-broken-line-undated = { $who } promised on { $made }{ $what }: not kept.
 dossier-checks = Eligibility
 dossier-checks-intro = What a dispute body checks before it takes a case; a warning, not a block.
 dossier-check-complaint = A written complaint was made on { $when }.

@@ -34,6 +34,7 @@ dossier-col-state = État
 dossier-broken = Promesses non tenues
 dossier-someone = Une personne sans nom
 dossier-broken-line = { $who } a promis le { $made }{ $what }, pour le { $due } : non tenue.
+dossier-broken-line-undated = { $who } a promis le { $made }{ $what } : non tenue.
 dossier-checks = Recevabilité
 dossier-checks-intro = Ce que vérifie le médiateur avant d’accepter un dossier ; un avertissement, pas un blocage.
 dossier-check-complaint = Une réclamation écrite a été faite le { $when }.

@@ -34,6 +34,7 @@ dossier-col-state = Stand
 dossier-broken = Gebroken beloften
 dossier-someone = Iemand zonder naam
 dossier-broken-line = { $who } beloofde op { $made }{ $what }, uiterlijk { $due }: niet nagekomen.
+dossier-broken-line-undated = { $who } beloofde op { $made }{ $what }: niet nagekomen.
 dossier-checks = Ontvankelijkheid
 dossier-checks-intro = Wat een geschillencommissie nagaat voor ze een zaak aanneemt; een waarschuwing, geen blokkade.
 dossier-check-complaint = Er is schriftelijk geklaagd op { $when }.

@@ -302,7 +302,11 @@ impl Dossier {
             .filter(|e| e.kind == Kind::Promise)
             .map(|e| Promise {
                 made: zone.at(e.at),
-                who: e.agent.clone(),
+                who: if e.agent.is_empty() {
+                    e.department.clone()
+                } else {
+                    e.agent.clone()
+                },
                 what: e.summary.clone(),
                 due: e.due.map(|d| zone.at(d)).unwrap_or_default(),
                 state: super::text::promise_state(e, now),

@@ -160,7 +160,7 @@ pub fn render(d: &Dossier) -> String {
         "<section id=\"figures\">\n<h2>{}</h2>\n",
         escape(&t!("export-md-figures", when = d.figures_as_of.as_str()))
     ));
-    h.push_str("<table>\n<tbody>\n");
+    h.push_str("<table class=\"figures\">\n<tbody>\n");
     for (label, value) in &d.figures {
         h.push_str(&format!(
             "<tr><th>{}</th><td class=\"figure\">{}</td></tr>\n",

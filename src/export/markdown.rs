@@ -306,11 +306,20 @@ pub fn broken_line(p: &super::dossier::Promise) -> String {
     } else {
         format!(" “{}”", p.what)
     };
-    t!(
-        "dossier-broken-line",
-        who = who,
-        made = p.made.as_str(),
-        what = what,
-        due = p.due.as_str()
-    )
+    if p.due.is_empty() {
+        t!(
+            "dossier-broken-line-undated",
+            who = who,
+            made = p.made.as_str(),
+            what = what
+        )
+    } else {
+        t!(
+            "dossier-broken-line",
+            who = who,
+            made = p.made.as_str(),
+            what = what,
+            due = p.due.as_str()
+        )
+    }
 }
