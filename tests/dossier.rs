@@ -234,6 +234,14 @@ fn every_time_carries_the_zone_of_the_case_country() {
     let gb = in_lang(Lang::En, || markdown::dossier(&gb, at(), None));
     assert!(gb.contains("| Mon 2026-03-30 16:14 BST | call |"), "{gb}");
     assert!(gb.contains("| Fri 2026-03-27 09:00 GMT | outage |"), "{gb}");
+    assert!(
+        gb.contains("Times are the wall clock of GB, with its zone (GMT/BST)."),
+        "{gb}"
+    );
+    assert!(
+        en.contains("Times are the wall clock of NL, with its zone (CET/CEST)."),
+        "{en}"
+    );
 }
 
 #[test]
@@ -452,4 +460,20 @@ fn the_digest_is_of_the_json_as_exported_and_the_command_checks_it() {
     assert_eq!(&args[..2], &["runaround", "export"]);
     let pipe = args.iter().position(|a| *a == "|").unwrap();
     assert_eq!(run(&args[1..pipe]), json);
+}
+
+#[test]
+fn a_case_without_a_country_says_the_local_offset() {
+    if !common::in_zone("a_case_without_a_country_says_the_local_offset") {
+        return;
+    }
+    let mut c = case();
+    c.country = None;
+    let en = in_lang(Lang::En, || markdown::dossier(&c, at(), None));
+    assert!(en.contains("| Mon 2026-03-30 17:14 UTC+2 | call |"), "{en}");
+    assert!(
+        en.contains("| Fri 2026-03-27 10:00 UTC+1 | outage |"),
+        "{en}"
+    );
+    assert!(en.contains("Times are this computer's wall clock"), "{en}");
 }

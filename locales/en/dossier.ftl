@@ -1,6 +1,6 @@
 dossier-format-html = A self-contained HTML dossier, to print
 dossier-annex = Annex { $n }
-dossier-zone-country = Times are the wall clock of { $country }, with its zone (CET/CEST, GMT/BST).
+dossier-zone-country = Times are the wall clock of { $country }, with its zone ({ $zones }).
 dossier-zone-local = Times are this computer's wall clock, with its offset from UTC.
 dossier-summary = Summary
 dossier-summary-case = A complaint against { $org }, open since { $since } (now { $status }).

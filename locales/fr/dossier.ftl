@@ -1,6 +1,6 @@
 dossier-format-html = Un dossier HTML autonome, à imprimer
 dossier-annex = Pièce n° { $n }
-dossier-zone-country = Les heures sont celles de { $country }, avec leur fuseau (CET/CEST, GMT/BST).
+dossier-zone-country = Les heures sont celles de { $country }, avec leur fuseau ({ $zones }).
 dossier-zone-local = Les heures sont celles de cet ordinateur, avec leur écart à UTC.
 dossier-summary = Résumé
 dossier-summary-case = Une réclamation contre { $org }, ouverte depuis le { $since } (état : { $status }).

@@ -1,6 +1,6 @@
 dossier-format-html = Een los HTML-dossier, om te printen
 dossier-annex = Bijlage { $n }
-dossier-zone-country = Tijden zijn de klok van { $country }, met de tijdzone (CET/CEST, GMT/BST).
+dossier-zone-country = Tijden zijn de klok van { $country }, met de tijdzone ({ $zones }).
 dossier-zone-local = Tijden zijn de klok van deze computer, met het verschil met UTC.
 dossier-summary = Samenvatting
 dossier-summary-case = Een klacht tegen { $org }, open sinds { $since } (nu { $status }).

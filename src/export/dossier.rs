@@ -348,7 +348,14 @@ impl Dossier {
             .collect();
 
         let zone_note = match (&zone.calendar, case.country) {
-            (Some(_), Some(c)) => t!("dossier-zone-country", country = c.as_str()),
+            (Some(cal), Some(c)) => {
+                let base = i64::from(cal.utc_offset_hours) * 3600;
+                let mut zones = abbreviation(base, base);
+                if cal.summer_time {
+                    zones = format!("{zones}/{}", abbreviation(base, base + 3600));
+                }
+                t!("dossier-zone-country", country = c.as_str(), zones = zones)
+            }
             _ => t!("dossier-zone-local").to_string(),
         };
         let digest = sha256_hex(json.as_bytes());
