@@ -325,6 +325,8 @@ fn the_evidence_is_numbered_in_each_language() {
             h.contains(&format!("<td class=\"when\">{first}</td>")),
             "{h}"
         );
+        let colon = if lang == Lang::Fr { "\u{a0}:" } else { ":" };
+        assert!(md.contains(&format!("){colon} klachtbrief |")), "{md}");
     }
     let en = md(Lang::En);
     assert!(

@@ -45,6 +45,7 @@ dossier-check-wait = Not yet: { $rule } runs until { $due }; the dispute body ca
 dossier-check-in-window = Within the filing window: { $rule } runs until { $due }.
 dossier-check-window-closed = The filing window may have closed: { $rule } ran until { $due }.
 dossier-evidence = Evidence
+dossier-evidence-what = { $what }: { $said }
 dossier-evidence-none = No evidence is logged yet.
 dossier-col-annex = Annex
 dossier-col-evidence = Evidence

@@ -45,6 +45,7 @@ dossier-check-wait = Pas encore : { $rule } court jusqu’au { $due } ; le mé
 dossier-check-in-window = Dans les délais : { $rule } court jusqu’au { $due }.
 dossier-check-window-closed = Le délai est peut-être passé : { $rule } courait jusqu’au { $due }.
 dossier-evidence = Pièces
+dossier-evidence-what = { $what } : { $said }
 dossier-evidence-none = Aucune pièce n’est encore notée.
 dossier-col-annex = Pièce
 dossier-col-evidence = Contenu

@@ -45,6 +45,7 @@ dossier-check-wait = Nog niet: { $rule } loopt tot { $due }; daarna kun je naar 
 dossier-check-in-window = Op tijd: { $rule } loopt tot { $due }.
 dossier-check-window-closed = De termijn is mogelijk verlopen: { $rule } liep tot { $due }.
 dossier-evidence = Bewijs
+dossier-evidence-what = { $what }: { $said }
 dossier-evidence-none = Er is nog geen bewijs vastgelegd.
 dossier-col-annex = Bijlage
 dossier-col-evidence = Bewijsstuk

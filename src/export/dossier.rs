@@ -256,8 +256,7 @@ impl Dossier {
                     what.push_str(&format!(" ({})", vocab::channel(c)));
                 }
                 if !said.is_empty() {
-                    what.push_str(": ");
-                    what.push_str(&said);
+                    what = t!("dossier-evidence-what", what = what, said = said);
                 }
                 evidence.push(EvidenceItem {
                     label: label.clone(),
