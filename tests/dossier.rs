@@ -24,7 +24,7 @@ fn in_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
     f()
 }
 
-const HOSTILE: &str = "*bold* <b>loud</b> `code` [link](http://x.test) _u_ | pipe";
+const HOSTILE: &str = "*bold* <b>loud</b> `code` [link](http://x.test) _u_ | pipe an_id";
 const NOTES: &str = "<script>alert(1)</script> said <i>the agent</i>\n# not a heading\n\
                      - not a list\nline two\n\nA second paragraph";
 
@@ -168,7 +168,7 @@ fn what_comes_from_the_user_reads_as_written_never_as_markup() {
     let title = md.lines().next().unwrap();
     assert_eq!(
         title,
-        "# \\*bold\\* &lt;b&gt;loud&lt;/b&gt; \\`code\\` \\[link\\](http://x.test) \\_u\\_ \\| pipe"
+        "# \\*bold\\* &lt;b&gt;loud&lt;/b&gt; \\`code\\` \\[link\\](http://x.test) \\_u\\_ \\| pipe an_id"
     );
     assert!(
         !md.contains("<b>") && !md.contains("<script") && !md.contains("<i>"),
@@ -181,7 +181,7 @@ fn what_comes_from_the_user_reads_as_written_never_as_markup() {
 
     let h = page(Lang::En);
     assert!(h.contains(
-        "<h1>*bold* &lt;b&gt;loud&lt;/b&gt; `code` [link](http://x.test) _u_ | pipe</h1>"
+        "<h1>*bold* &lt;b&gt;loud&lt;/b&gt; `code` [link](http://x.test) _u_ | pipe an_id</h1>"
     ));
     assert!(h.contains("<title>*bold* &lt;b&gt;loud&lt;/b&gt;"));
     for bad in ["<b>", "<script", "<i>", "<a ", "href="] {

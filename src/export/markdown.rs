@@ -28,7 +28,17 @@ pub fn dossier_with(
 /// tables, HTML or entities are escaped; a line break becomes `<br>` (for table cells).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // An underscore inside a word (`account_pin`) is never emphasis: it stays as it is.
+        let inside = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        if c == '_' && inside(i.checked_sub(1)) && inside(Some(i + 1)) {
+            out.push(c);
+            continue;
+        }
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
