@@ -321,13 +321,15 @@ fn the_dossier_lists_attachments_with_their_hash_and_the_bundle_checks_with_sha2
     j.ok(&["attach", &id, "--remove", &gone]);
 
     let md = j.ok(&["export", &id, "--format", "md"]);
-    assert!(md.contains("## Attachments"), "{md}");
+    assert!(md.contains("## Evidence"), "{md}");
     assert!(md.contains(&sha256_hex(LETTER)), "{md}");
     assert!(
         md.contains("&lt;b&gt;Klachtbrief&lt;/b&gt; \\*sent\\*"),
         "{md}"
     );
-    assert!(md.contains("2. Kept (kept.txt, 4 bytes)"), "{md}");
+    // Numbered on in the evidence index, with the file's name in the bundle and its hash.
+    assert!(md.contains("Kept (file attachments/02-kept.txt)"), "{md}");
+    assert!(md.contains(&format!("`{}`", sha256_hex(b"kept"))), "{md}");
     assert!(
         !md.contains(&sha256_hex(b"\x89PNG sms")),
         "a removed one is not listed: {md}"
@@ -336,6 +338,9 @@ fn the_dossier_lists_attachments_with_their_hash_and_the_bundle_checks_with_sha2
     let out = j.path("bundle");
     j.ok(&["export", &id, "--format", "dir", "-o", s(&out)]);
     assert_eq!(fs::read_to_string(out.join("dossier.md")).unwrap(), md);
+    let html = fs::read_to_string(out.join("dossier.html")).unwrap();
+    assert!(html.contains(&sha256_hex(LETTER)), "{html}");
+    assert!(!html.contains("<b>Klachtbrief"), "the label is escaped: {html}");
     assert_eq!(
         fs::read(out.join("attachments/01-brief.txt")).unwrap(),
         LETTER
@@ -345,7 +350,7 @@ fn the_dossier_lists_attachments_with_their_hash_and_the_bundle_checks_with_sha2
         b"kept"
     );
     let checksums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
-    assert_eq!(checksums.lines().count(), 3, "{checksums}");
+    assert_eq!(checksums.lines().count(), 4, "{checksums}");
     assert!(
         checksums.contains(&format!(
             "{}  attachments/01-brief.txt\n",

@@ -16,9 +16,6 @@ attach-file-missing = the file of attachment { $id } ({ $name }, sha256 { $sha }
 attach-dir-needs-output = export --format dir needs the directory to write: -o OUTDIR
 attach-dir-not-empty = { $path } is not empty: export --format dir writes into a new or empty directory
 attach-format-dir = A directory: the dossier, its attachments and a checksum list
-attach-md-heading = Attachments
-attach-md-intro = Each file with its SHA-256: `sha256sum` on a copy gives the same digest.
-attach-md-line = { $n }. { $title } ({ $name }, { $size } bytes)
 
 attach-keyhelp = the case's attachments (Enter opens one)
 attach-tui-title = Attachments

@@ -16,9 +16,6 @@ attach-file-missing = le fichier de la pièce jointe { $id } ({ $name }, sha256 
 attach-dir-needs-output = export --format dir a besoin du répertoire où écrire : -o RÉPERTOIRE
 attach-dir-not-empty = { $path } n’est pas vide : export --format dir écrit dans un répertoire nouveau ou vide
 attach-format-dir = Un répertoire : le dossier, ses pièces jointes et une liste de sommes de contrôle
-attach-md-heading = Pièces jointes
-attach-md-intro = Chaque fichier avec son SHA-256 : `sha256sum` sur une copie donne la même empreinte.
-attach-md-line = { $n }. { $title } ({ $name }, { $size } octets)
 
 attach-keyhelp = les pièces jointes du dossier (Entrée en ouvre une)
 attach-tui-title = Pièces jointes

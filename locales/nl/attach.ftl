@@ -16,9 +16,6 @@ attach-file-missing = het bestand van bijlage { $id } ({ $name }, sha256 { $sha 
 attach-dir-needs-output = export --format dir heeft een map nodig om in te schrijven: -o MAP
 attach-dir-not-empty = { $path } is niet leeg: export --format dir schrijft in een nieuwe of lege map
 attach-format-dir = Een map: het dossier, de bijlagen en een lijst met controlegetallen
-attach-md-heading = Bijlagen
-attach-md-intro = Elk bestand met zijn SHA-256: `sha256sum` op een kopie geeft hetzelfde getal.
-attach-md-line = { $n }. { $title } ({ $name }, { $size } bytes)
 
 attach-keyhelp = de bijlagen van de zaak (Enter opent er een)
 attach-tui-title = Bijlagen

@@ -342,13 +342,21 @@ pub enum Format {
     Csv,
     /// A directory: the dossier, its attachments and a checksum list
     Dir,
+    /// A self-contained HTML dossier, to print
+    Html,
 }
 
 /// By hand rather than derived, so that each value's help is said in the language of the
 /// moment `--help` is shown.
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Format::Md, Format::Json, Format::Csv, Format::Dir]
+        &[
+            Format::Md,
+            Format::Json,
+            Format::Csv,
+            Format::Html,
+            Format::Dir,
+        ]
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
@@ -357,6 +365,7 @@ impl ValueEnum for Format {
             Format::Json => ("json", crate::t!("cli-format-json")),
             Format::Csv => ("csv", crate::t!("cli-format-csv")),
             Format::Dir => ("dir", crate::t!("attach-format-dir")),
+            Format::Html => ("html", crate::t!("dossier-format-html")),
         };
         Some(clap::builder::PossibleValue::new(name).help(help))
     }

@@ -170,13 +170,14 @@ pub fn warn_missing(store: &Store, case: &Case) {
     }
 }
 
-/// `export --format dir OUTDIR`: the Markdown dossier, the attachments beside it under
+/// `export --format dir OUTDIR`: the Markdown and HTML dossiers, the attachments beside it under
 /// `attachments/`, and `SHA256SUMS` (the format `sha256sum -c` checks). OUTDIR must be new or
 /// empty; every attachment is read (and its hash checked) before anything is written.
 pub fn export_dir(
     store: &Store,
     case: &Case,
     dossier: &str,
+    html: &str,
     out: Option<&Path>,
 ) -> Result<(), CliError> {
     let Some(out) = out else {
@@ -201,7 +202,10 @@ pub fn export_dir(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(fail(&e)),
     }
-    let mut files: Vec<(String, Vec<u8>)> = vec![("dossier.md".into(), dossier.as_bytes().into())];
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("dossier.md".into(), dossier.as_bytes().into()),
+        ("dossier.html".into(), html.as_bytes().into()),
+    ];
     for (i, a) in listed(case).into_iter().enumerate() {
         let bytes = store
             .attachment_path(&a.sha256)
@@ -240,12 +244,6 @@ pub fn export(
     read_only: Option<&str>,
     output: Option<&Path>,
 ) -> Result<(), CliError> {
-    case.clean_text();
-    let md = clean(&crate::export::markdown::dossier_with(
-        &case,
-        now,
-        read_only,
-        &super::escalation::packs(),
-    ));
-    export_dir(store, &case, &md, output)
+    let (md, html) = super::dossier_texts(&mut case, now, read_only);
+    export_dir(store, &case, &md, &html, output)
 }

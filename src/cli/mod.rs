@@ -27,7 +27,8 @@ use crate::domain::resolve::{Candidate, resolve};
 use crate::domain::text::{clean, clean_line};
 use crate::domain::time::parse_when;
 use crate::domain::{Case, Counters, Event, Field, Status, Summary};
-use crate::export::{csv, json, markdown, text};
+use crate::export::dossier::{Dossier, sha256_hex};
+use crate::export::{csv, html, json, markdown, text};
 use crate::i18n::vocab;
 use crate::index::Scan;
 use crate::storage::{Access, CaseFile, StorageError, Store, UpdateError, valid_id};
@@ -95,6 +96,20 @@ pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Runs a subcommand other than the TUI ones, writing its output to `out`.
+/// The dossier of `case` as Markdown and as HTML, its digest that of the JSON exactly as
+/// `export --format json` writes it; the case's text is cleaned on the way.
+pub fn dossier_texts(
+    case: &mut Case,
+    now: DateTime<Utc>,
+    read_only: Option<&str>,
+) -> (String, String) {
+    let exported = json_safe(&(json::case_json(case, now, true, read_only) + "\n"));
+    case.clean_text();
+    let mut d = Dossier::build(case, now, read_only, &escalation::packs());
+    d.digest = sha256_hex(exported.as_bytes());
+    (clean(&markdown::render(&d)), clean(&html::render(&d)))
+}
+
 pub fn run(
     command: Command,
     store: &Store,
@@ -171,15 +186,8 @@ pub fn run(
                     return attach::export(store, case, now, read_only, output.as_deref());
                 }
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
-                Format::Md => {
-                    case.clean_text();
-                    clean(&markdown::dossier_with(
-                        &case,
-                        now,
-                        read_only,
-                        &escalation::packs(),
-                    ))
-                }
+                Format::Md => dossier_texts(&mut case, now, read_only).0,
+                Format::Html => dossier_texts(&mut case, now, read_only).1,
                 Format::Csv => {
                     case.clean_text();
                     clean(
@@ -452,7 +460,7 @@ fn write_export(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// `json` with DEL and the C1 controls escaped (`\u009b`): `serde_json` escapes only C0, and a
 /// C1 CSI is a control sequence to many terminals. The same JSON value, safe to print.
-fn json_safe(json: &str) -> String {
+pub(crate) fn json_safe(json: &str) -> String {
     if !json.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
         return json.to_string();
     }

@@ -577,7 +577,10 @@ mod tests {
         assert_eq!(span(-4), "0s");
         assert_eq!(span(31 * 86_400), "31d");
         assert_eq!(span(750), "12m 30s");
-        assert_eq!(parse_duration("2j 4h").map(|d| d.as_secs()), Ok(2 * 86_400 + 4 * 3600));
+        assert_eq!(
+            parse_duration("2j 4h").map(|d| d.as_secs()),
+            Ok(2 * 86_400 + 4 * 3600)
+        );
         assert_eq!(parse_duration("3j").map(|d| d.as_secs()), Ok(3 * 86_400));
         assert!(parse_duration("jour").is_err());
         for x in [

@@ -2,8 +2,7 @@
 //! they estimate, each with how sure its sources are, in the reader's language, and said once
 //! to be estimates, not legal advice.
 
-use chrono::NaiveDateTime;
-
+use super::dossier::Zone;
 use crate::i18n::fmt;
 use crate::rules::engine::{Missing, Report, State};
 use crate::rules::schema::{Certainty, Claim, Meaning};
@@ -47,17 +46,14 @@ pub fn claim(c: Claim) -> &'static str {
 }
 
 /// A rule's title in the current language, else English, else its id.
-fn title<'a>(titles: &'a std::collections::BTreeMap<String, String>, id: &'a str) -> &'a str {
+pub(crate) fn title<'a>(
+    titles: &'a std::collections::BTreeMap<String, String>,
+    id: &'a str,
+) -> &'a str {
     titles
         .get(crate::i18n::Lang::current().code())
         .or_else(|| titles.get("en"))
         .map_or(id, String::as_str)
-}
-
-/// A wall-clock time of the case's country, as the dossier writes moments.
-fn wall(t: NaiveDateTime) -> String {
-    // The pattern has no zone: the wall clock's fields are written as they are.
-    fmt::date(&t.and_utc(), t!("export-md-when"))
 }
 
 /// How sure a rule is, and where it comes from: `verified: https://…`.
@@ -69,66 +65,54 @@ fn sourced(status: Certainty, source: &str) -> String {
     )
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+/// The section's contents as text cells, for any format: what is missing, the clocks, the
+/// estimates and their total (the total in Markdown's bold).
+#[derive(Clone, Debug, Default)]
+pub struct Tables {
+    pub missing: Vec<String>,
+    pub clock_head: [&'static str; 6],
+    pub clocks: Vec<[String; 6]>,
+    pub compensation_head: [&'static str; 4],
+    pub compensation: Vec<[String; 4]>,
+    pub total: Option<String>,
 }
 
-/// The section (with its heading), or nothing for a case the rules say nothing of and that
-/// lacks nothing.
-pub fn section(r: &Report) -> String {
+/// The section's contents, or nothing for a case the rules say nothing of and that lacks
+/// nothing; times with the zone of `zone`.
+pub fn tables(r: &Report, zone: &Zone) -> Option<Tables> {
     if r.clocks.is_empty() && r.compensation.is_empty() && r.missing.is_empty() {
-        return String::new();
+        return None;
     }
-    let mut md = format!(
-        "\n## {}\n\n{}\n",
-        t!("export-md-escalation"),
-        t!("export-md-not-advice")
-    );
-    for m in &r.missing {
-        let said = match m {
+    let missing = r
+        .missing
+        .iter()
+        .map(|m| match m {
             Missing::Country => t!("export-md-missing-country").to_string(),
             Missing::Pack(c) => t!("export-md-missing-pack", country = c.as_str()),
             Missing::Fee(rules) => t!("export-md-missing-fee", rules = rules.join(", ")),
             Missing::Customer(rules) => {
                 t!("export-md-missing-customer", rules = rules.join(", "))
             }
-        };
-        md.push_str(&format!("\n- {said}"));
-    }
-    if !r.missing.is_empty() {
-        md.push('\n');
-    }
-    if !r.clocks.is_empty() {
-        md.push_str(&format!(
-            "\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
-            t!("export-md-col-clock"),
-            t!("export-md-col-meaning"),
-            t!("export-md-col-from"),
-            t!("export-md-col-due"),
-            t!("export-md-col-state"),
-            t!("export-md-col-source"),
-        ));
-        for c in &r.clocks {
-            md.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} |\n",
-                cell(title(&c.titles, &c.rule)),
-                meaning(c.meaning),
-                wall(c.from_local),
-                wall(c.due_local),
-                state(c.state),
-                cell(&sourced(c.status, &c.source)),
-            ));
-        }
-    }
-    if !r.compensation.is_empty() {
-        md.push_str(&format!(
-            "\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
-            t!("export-md-col-compensation"),
-            t!("export-md-col-estimate"),
-            t!("export-md-col-claim"),
-            t!("export-md-col-source"),
-        ));
-        for e in &r.compensation {
+        })
+        .collect();
+    let clocks = r
+        .clocks
+        .iter()
+        .map(|c| {
+            [
+                title(&c.titles, &c.rule).to_string(),
+                meaning(c.meaning).to_string(),
+                zone.at(c.from),
+                zone.at(c.due),
+                state(c.state).to_string(),
+                sourced(c.status, &c.source),
+            ]
+        })
+        .collect();
+    let compensation = r
+        .compensation
+        .iter()
+        .map(|e| {
             let amount = if e.low_minor == e.high_minor {
                 fmt::money(e.amount_minor, e.currency)
             } else {
@@ -138,19 +122,79 @@ pub fn section(r: &Report) -> String {
                     high = fmt::money(e.high_minor, e.currency)
                 )
             };
-            md.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                cell(title(&e.titles, &e.rule)),
+            [
+                title(&e.titles, &e.rule).to_string(),
                 amount,
-                claim(e.claim),
-                cell(&sourced(e.status, &e.source)),
-            ));
+                claim(e.claim).to_string(),
+                sourced(e.status, &e.source),
+            ]
+        })
+        .collect();
+    let total = (!r.compensation.is_empty())
+        .then_some(r.currency)
+        .flatten()
+        .map(|cur| t!("export-md-total", total = fmt::money(r.total_minor, cur)));
+    Some(Tables {
+        missing,
+        clock_head: [
+            t!("export-md-col-clock"),
+            t!("export-md-col-meaning"),
+            t!("export-md-col-from"),
+            t!("export-md-col-due"),
+            t!("export-md-col-state"),
+            t!("export-md-col-source"),
+        ],
+        clocks,
+        compensation_head: [
+            t!("export-md-col-compensation"),
+            t!("export-md-col-estimate"),
+            t!("export-md-col-claim"),
+            t!("export-md-col-source"),
+        ],
+        compensation,
+        total,
+    })
+}
+
+/// The Markdown section (with its heading), or nothing; every cell escaped by `cell`.
+pub fn section(r: &Report, zone: &Zone, cell: impl Fn(&str) -> String) -> String {
+    let Some(tb) = tables(r, zone) else {
+        return String::new();
+    };
+    let mut md = format!(
+        "\n## {}\n\n{}\n",
+        t!("export-md-escalation"),
+        t!("export-md-not-advice")
+    );
+    for said in &tb.missing {
+        md.push_str(&format!("\n- {}", cell(said)));
+    }
+    if !tb.missing.is_empty() {
+        md.push('\n');
+    }
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    if !tb.clocks.is_empty() {
+        md.push_str(&format!(
+            "\n| {} |\n|---|---|---|---|---|---|\n",
+            tb.clock_head.join(" | ")
+        ));
+        for c in &tb.clocks {
+            md.push_str(&row(c));
         }
-        if let Some(cur) = r.currency {
-            md.push_str(&format!(
-                "\n{}\n",
-                t!("export-md-total", total = fmt::money(r.total_minor, cur))
-            ));
+    }
+    if !tb.compensation.is_empty() {
+        md.push_str(&format!(
+            "\n| {} |\n|---|---|---|---|\n",
+            tb.compensation_head.join(" | ")
+        ));
+        for e in &tb.compensation {
+            md.push_str(&row(e));
+        }
+        if let Some(total) = &tb.total {
+            md.push_str(&format!("\n{total}\n"));
         }
     }
     md

@@ -2,7 +2,9 @@
 
 pub mod attachments;
 pub mod csv;
+pub mod dossier;
 pub mod escalation;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod svg;
