@@ -340,7 +340,10 @@ fn the_dossier_lists_attachments_with_their_hash_and_the_bundle_checks_with_sha2
     assert_eq!(fs::read_to_string(out.join("dossier.md")).unwrap(), md);
     let html = fs::read_to_string(out.join("dossier.html")).unwrap();
     assert!(html.contains(&sha256_hex(LETTER)), "{html}");
-    assert!(!html.contains("<b>Klachtbrief"), "the label is escaped: {html}");
+    assert!(
+        !html.contains("<b>Klachtbrief"),
+        "the label is escaped: {html}"
+    );
     assert_eq!(
         fs::read(out.join("attachments/01-brief.txt")).unwrap(),
         LETTER

@@ -89,3 +89,4 @@ pictures-chart-days = Without service per day (hours): { $total } in all
 pictures-chart-no-outage = Without service per day: no outage logged.
 pictures-suggested = known numbers · { $key } takes the first
 pictures-keyhelp-take-number = form: take the first known number
+pictures-chart-days-last = Without service per day (hours), the last { $days } days: { $total } in all

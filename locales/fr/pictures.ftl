@@ -86,3 +86,4 @@ pictures-chart-days = Sans service par jour (heures) : { $total } en tout
 pictures-chart-no-outage = Sans service par jour : aucune panne notée.
 pictures-suggested = numéros connus · { $key } prend le premier
 pictures-keyhelp-take-number = formulaire : prendre le premier numéro connu
+pictures-chart-days-last = Sans service par jour (heures), les { $days } derniers jours : { $total } en tout

@@ -86,3 +86,4 @@ pictures-chart-days = Zonder dienst per dag (uren): { $total } in totaal
 pictures-chart-no-outage = Zonder dienst per dag: geen storing gelogd.
 pictures-suggested = bekende nummers · { $key } neemt de eerste
 pictures-keyhelp-take-number = formulier: neem het eerste bekende nummer
+pictures-chart-days-last = Zonder dienst per dag (uren), de laatste { $days } dagen: { $total } in totaal

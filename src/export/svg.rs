@@ -250,6 +250,9 @@ fn bars(out: &mut String, y: usize, title: &str, values: &[(String, u64, String)
     base + 30
 }
 
+/// The most bars a chart of the page draws: the latest ones.
+const MOST_BARS: usize = 45;
+
 /// The charts of `case` at `now` as an SVG document: the hold of each call, and the hours
 /// without service on each day.
 pub fn charts_svg(case: &Case, now: DateTime<Utc>) -> String {
@@ -273,6 +276,10 @@ pub fn charts_svg(case: &Case, now: DateTime<Utc>) -> String {
             (fmt::day(d, "%d/%m"), hours, format!("{hours}h"))
         })
         .collect();
+    // A long outage has a bar a day for years: the page shows the last weeks, and says so.
+    let all_days = days.len();
+    let days = days[all_days.saturating_sub(MOST_BARS)..].to_vec();
+    let calls = calls[calls.len().saturating_sub(MOST_BARS)..].to_vec();
     let width = 40 + 42 * calls.len().max(days.len()).max(6);
     let mut body = String::new();
     let total: u64 = case.events.iter().filter_map(|e| e.hold_seconds).sum();
@@ -292,6 +299,12 @@ pub fn charts_svg(case: &Case, now: DateTime<Utc>) -> String {
         .sum();
     let title = if days.is_empty() {
         t!("pictures-chart-no-outage").to_string()
+    } else if all_days > MOST_BARS {
+        t!(
+            "pictures-chart-days-last",
+            total = span(out_seconds),
+            days = MOST_BARS
+        )
     } else {
         t!("pictures-chart-days", total = span(out_seconds))
     };
@@ -331,6 +344,18 @@ mod tests {
         let svg = charts_svg(&french, now);
         assert_eq!(svg.matches("<rect").count(), 6, "{svg}");
         assert!(svg.contains("no outage logged"), "{svg}");
+    }
+
+    #[test]
+    fn an_outage_of_years_draws_its_last_weeks_and_says_so() {
+        let case = seed("kpn-internet");
+        // The demo's outage, still running two years on: hundreds of days without service.
+        let now = Utc.with_ymd_and_hms(2028, 4, 6, 12, 0, 0).unwrap();
+        assert!(crate::domain::outages::days_without_service(&case, now).len() > 700);
+        let svg = charts_svg(&case, now);
+        assert_eq!(svg.matches("<rect").count(), 7 + MOST_BARS, "{}", svg.len());
+        assert!(svg.contains("the last 45 days"), "{svg}");
+        assert!(svg.len() < 40_000, "{}", svg.len());
     }
 
     #[test]
