@@ -4,6 +4,7 @@
 pub mod args;
 pub mod due;
 pub mod escalation;
+pub mod letter;
 pub mod map;
 pub mod meta;
 pub mod sync;
@@ -94,6 +95,7 @@ pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Runs a subcommand other than the TUI ones, writing its output to `out`.
+#[allow(clippy::too_many_lines)]
 pub fn run(
     command: Command,
     store: &Store,
@@ -146,12 +148,23 @@ pub fn run(
                 status = vocab::status(status)
             ) + "\n"
         }
+        Command::Letter {
+            case,
+            kind,
+            output,
+            redact,
+        } => letter::letter(store, now, &case, kind, output.as_deref(), redact)?,
         Command::Export {
             case,
             format,
             output,
+            redact,
         } => {
             let (mut case, access) = load_resolved(store, &case)?;
+            // Masked before any renderer sees the case: every format shows the same copy.
+            if redact {
+                case = letter::redacted(store, &case);
+            }
             let read_only = access.read_only().map(ToString::to_string);
             if let Some(reason) = &read_only {
                 let warning = t!(

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod escalation;
 pub mod json;
 pub mod markdown;
+pub mod redact;
 pub mod svg;
 pub mod text;
 pub mod words;
