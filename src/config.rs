@@ -140,7 +140,7 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // Several keys for one action: separate them with spaces ("j Down").
     // Actions: quit, help, clocks, next_pane, prev_pane, up, down, page_up, page_down, top,
     // bottom, open, search, filter, new_case, log_event, start_call, answered, on_hold, transferred,
-    // end_call, status, delete, undo, edit_notes, external_edit, change_kind (in an event's
+    // end_call, status, delete, undo, edit_notes, external_edit, letter, change_kind (in an event's
     // edit form; it needs Ctrl or a function key), suspend; in a form: next_field, prev_field,
     // submit; typing a search: keep_search; typing notes: save_notes, notes_undo, notes_redo
     // (these need Ctrl or a function key); in a question: yes. Esc and C-c are reserved.

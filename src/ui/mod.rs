@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
 
 /// Draws the whole screen of the model `app`; the list offsets, the help's scroll and where
 /// things were drawn go to `view`.
+#[allow(clippy::too_many_lines)]
 pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme) {
     let area = frame.area();
     view.hits = Hits::default();
@@ -135,6 +136,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         }
         Some(Overlay::ConfirmCall { title }) => {
             overlay::confirm_call(frame, area, title, &app.keymap, theme);
+        }
+        Some(Overlay::ConfirmLetter { path, .. }) => {
+            overlay::confirm_letter(frame, area, path, &app.keymap, theme);
         }
         Some(Overlay::ConfirmQuit { kept }) => {
             overlay::confirm_quit(frame, area, kept, &app.keymap, theme);

@@ -105,6 +105,8 @@ pub enum Action {
     Undo,
     EditNotes,
     ExternalEdit,
+    /// Write the complaint letter of the selected case to a file, then ask to log it as sent.
+    Letter,
     ChangeKind,
     /// In a form's number input: take the first number the directory suggests.
     TakeNumber,
@@ -162,6 +164,7 @@ impl Action {
         Action::Undo,
         Action::EditNotes,
         Action::ExternalEdit,
+        Action::Letter,
         Action::ChangeKind,
         Action::TakeNumber,
         Action::Suspend,

@@ -86,6 +86,7 @@ impl App {
             }
             Action::Open => self.open(),
             Action::ExternalEdit => return self.external_edit(),
+            Action::Letter => return self.write_letter(),
             Action::EditNotes => match self.writable() {
                 Ok(_) => {
                     self.focus = Pane::Notes;
