@@ -304,13 +304,10 @@ fn context(
         .iter()
         .filter(|e| e.kind == Kind::Visit && e.outcome == Some(Outcome::Failed))
         .count() as u32;
+    // The law the claim rests on: the compensation rules' legal bases (the clocks' are the
+    // dispute body's procedure, which the next step names).
     let mut rules: Vec<String> = Vec::new();
-    for basis in report
-        .compensation
-        .iter()
-        .map(|e| e.legal_basis.clone())
-        .chain(report.clocks.iter().map(|c| c.basis.clone()))
-    {
+    for basis in report.compensation.iter().map(|e| e.legal_basis.clone()) {
         if !basis.trim().is_empty() && !rules.contains(&basis) {
             rules.push(basis);
         }
