@@ -115,14 +115,28 @@ pub fn user_dir(config: Option<&Path>) -> Option<PathBuf> {
     Some(file.parent().unwrap_or(Path::new(".")).join("letters"))
 }
 
-/// A day as a letter writes it: `16 August 2013`, `16 augustus 2013`.
+/// A day as a letter writes it: `16 August 2013`, `16 augustus 2013`, `1er avril 2026`.
 fn day(t: DateTime<Utc>) -> String {
-    fmt::day(t.with_timezone(&Local).date_naive(), "%-d %B %Y")
+    first_of_month(
+        t,
+        fmt::day(t.with_timezone(&Local).date_naive(), "%-d %B %Y"),
+    )
 }
 
 /// A moment as a letter writes it: `16 August 2013 18:10`.
 fn moment(t: DateTime<Utc>) -> String {
-    fmt::date(&t.with_timezone(&Local), "%-d %B %Y %H:%M")
+    first_of_month(t, fmt::date(&t.with_timezone(&Local), "%-d %B %Y %H:%M"))
+}
+
+/// French writes the first of the month as an ordinal: `1er avril`.
+fn first_of_month(t: DateTime<Utc>, text: String) -> String {
+    use chrono::Datelike;
+    match text.strip_prefix("1 ") {
+        Some(rest) if Lang::current() == Lang::Fr && t.with_timezone(&Local).day() == 1 => {
+            format!("1er {rest}")
+        }
+        _ => text,
+    }
 }
 
 #[derive(Serialize)]
