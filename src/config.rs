@@ -62,6 +62,12 @@ pub struct Config {
     pub mouse: bool,
     /// The language, unless `--lang` or `RUNAROUND_LANG` says otherwise; None: the locale's.
     pub language: Option<Lang>,
+    /// The sender of letters (`runaround letter`): a name; empty: not set.
+    pub sender_name: String,
+    /// The sender's postal address, one line each; empty: not set.
+    pub sender_address: Vec<String>,
+    /// Words and phrases `--redact` masks besides what it finds itself (names, a street).
+    pub redact: Vec<String>,
     /// The file the settings came from, when one was read.
     pub path: Option<PathBuf>,
 }
@@ -76,6 +82,9 @@ impl Default for Config {
             default_organisation: String::new(),
             mouse: true,
             language: None,
+            sender_name: String::new(),
+            sender_address: Vec::new(),
+            redact: Vec::new(),
             path: None,
         }
     }
@@ -112,6 +121,9 @@ struct RawConfig {
     default_organisation: Option<String>,
     mouse: Option<bool>,
     language: Option<String>,
+    sender_name: Option<String>,
+    sender_address: Option<Vec<String>>,
+    redact: Option<Vec<String>>,
 }
 
 /// The commented default config that `runaround config --default` prints. It parses to
@@ -128,7 +140,7 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // Several keys for one action: separate them with spaces ("j Down").
     // Actions: quit, help, clocks, next_pane, prev_pane, up, down, page_up, page_down, top,
     // bottom, open, search, filter, new_case, log_event, start_call, answered, on_hold, transferred,
-    // end_call, status, delete, undo, edit_notes, external_edit, change_kind (in an event's
+    // end_call, status, delete, undo, edit_notes, external_edit, letter, change_kind (in an event's
     // edit form; it needs Ctrl or a function key), suspend; in a form: next_field, prev_field,
     // submit; typing a search: keep_search; typing notes: save_notes, notes_undo, notes_redo
     // (these need Ctrl or a function key); in a question: yes. Esc and C-c are reserved.
@@ -154,6 +166,16 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // "en", "nl" or "fr". Empty: the locale's (LC_ALL, LC_MESSAGES, LANG), else English.
     // --lang and RUNAROUND_LANG win over this.
     language: "",
+
+    // Who signs the letters of `runaround letter` (and the TUI's letter key): your name and
+    // postal address, one line each, e.g. sender_address: ["Dorpsstraat 1", "1234 AB Utrecht"].
+    // A letter needs both. Your own templates: letters/LANG/KIND.txt beside this file.
+    sender_name: "",
+    sender_address: [],
+
+    // Words and phrases that --redact masks besides what it finds itself (e-mail addresses,
+    // IBANs, phone numbers, references, agents' names): your name, your street.
+    redact: [],
 )
 "#;
 
@@ -240,6 +262,23 @@ impl Config {
                     crate::t!("config-bad-language", value = format!("{language:?}")),
                 )
             })?);
+        }
+        if let Some(name) = raw.sender_name {
+            config.sender_name = crate::domain::text::clean_line(&name).trim().to_string();
+        }
+        if let Some(lines) = raw.sender_address {
+            config.sender_address = lines
+                .iter()
+                .map(|l| crate::domain::text::clean_line(l).trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
+        }
+        if let Some(words) = raw.redact {
+            config.redact = words
+                .iter()
+                .map(|w| crate::domain::text::clean_line(w).trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
         }
         for (name, keys) in &raw.keys {
             let line = at(&format!("\"{name}\""));
@@ -331,6 +370,20 @@ mod tests {
         assert_eq!(config.default_organisation, "KPN");
         assert!(!config.mouse);
         assert_eq!(config.keymap.key_of(Action::LogEvent), "L");
+    }
+
+    #[test]
+    fn the_sender_and_the_redact_list_are_read() {
+        let config = parse(
+            r#"(sender_name: "Eva Jansen", sender_address: ["Dorpsstraat 1", " ", "1234 AB Utrecht"],
+                redact: ["Jansen", ""])"#,
+        )
+        .unwrap();
+        assert_eq!(config.sender_name, "Eva Jansen");
+        assert_eq!(config.sender_address, ["Dorpsstraat 1", "1234 AB Utrecht"]);
+        assert_eq!(config.redact, ["Jansen"]);
+        let e = parse("(\n  sender_address: \"Dorpsstraat 1\",\n)").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
     }
 
     #[test]

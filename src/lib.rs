@@ -14,6 +14,7 @@ pub mod domain;
 pub mod export;
 pub mod fault;
 pub mod i18n;
+pub mod letters;
 pub mod rules;
 pub mod storage;
 pub mod tui;

@@ -100,6 +100,7 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
     let config = config.map_err(|e| cli::CliError::Usage(meta::bad_config(&e)))?;
     let clock = cli::clock(args.now.as_deref())?;
     cli::escalation::use_config_file(args.config.as_deref());
+    cli::letter::use_config(&config);
     match args.command {
         None => {
             tui::need_terminal().map_err(cli::CliError::Failed)?;

@@ -407,3 +407,16 @@ fn a_bundle_is_not_written_when_an_attached_file_is_gone() {
     assert!(run.stderr.contains("missing or damaged"), "{run:?}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_redacted_bundle_is_refused_as_its_files_cannot_be_masked() {
+    let j = Journal::new();
+    let id = j.new_case("Geen internet");
+    let letter = j.write("brief.txt", LETTER);
+    j.ok(&["attach", &id, s(&letter)]);
+    let out = j.path("bundle");
+    let run = j.run(&["export", &id, "--format", "dir", "--redact", "-o", s(&out)]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("--redact"), "{run:?}");
+    assert!(!out.exists(), "nothing is written");
+}

@@ -283,7 +283,9 @@ fn global_options_parse_before_and_after_the_subcommand() {
             case,
             format,
             output,
+            redact,
         }) => {
+            assert!(!redact);
             assert_eq!(case, "k7f");
             assert_eq!(format, Format::Csv);
             assert_eq!(output, Some(PathBuf::from("out.csv")));

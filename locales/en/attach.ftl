@@ -33,3 +33,4 @@ help-attach-file = The file to attach (copied into the journal)
 help-attach-event = The event it belongs to: its number in `show`, or its id
 help-attach-label = What it is, in a few words
 help-attach-remove = Remove attachment ID (the case keeps that it was removed, and when)
+attach-dir-no-redact = --redact cannot mask the attached files of a bundle: export --format md or html with --redact, or --format dir without it

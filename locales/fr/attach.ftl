@@ -33,3 +33,4 @@ help-attach-file = Le fichier à joindre (copié dans le journal)
 help-attach-event = L’événement auquel il se rapporte : son numéro dans `show`, ou son identifiant
 help-attach-label = Ce que c’est, en quelques mots
 help-attach-remove = Retirer la pièce jointe ID (le dossier garde qu’elle a été retirée, et quand)
+attach-dir-no-redact = --redact ne peut pas masquer les fichiers joints d’un dossier complet : exportez en --format md ou html avec --redact, ou en --format dir sans

@@ -33,3 +33,4 @@ help-attach-file = Het bestand om toe te voegen (gekopieerd in het journaal)
 help-attach-event = De gebeurtenis waar het bij hoort: het nummer uit `show`, of de id
 help-attach-label = Wat het is, in een paar woorden
 help-attach-remove = Verwijder bijlage ID (de zaak houdt bij dat hij verwijderd is, en wanneer)
+attach-dir-no-redact = --redact kan de bijgevoegde bestanden van een bundel niet maskeren: exporteer --format md of html met --redact, of --format dir zonder

@@ -34,6 +34,9 @@ pub enum Effect {
     Quit,
     /// Stop the runtime now.
     Exit,
+    /// Write letter `text` of case `id` to a new file in the journal's `letters/` directory:
+    /// answered by [`super::Msg::LetterWritten`] or [`super::Msg::Failed`].
+    WriteLetter { id: String, text: String },
     /// Learn the directory of numbers from every case, as of this moment: answered by
     /// [`super::Msg::Learned`].
     Learn(chrono::DateTime<chrono::Utc>),

@@ -75,6 +75,11 @@ pub enum Overlay {
     ConfirmCall {
         title: String,
     },
+    /// The complaint letter of case `id` was written to `path`: asks whether to log it as sent.
+    ConfirmLetter {
+        id: String,
+        path: String,
+    },
 }
 
 /// A change to an event that undo can take back.
@@ -223,6 +228,10 @@ pub struct Prefs {
     pub default_organisation: String,
     /// The chrono format of the timeline's date column (None: the built-in ones).
     pub date_format: Option<String>,
+    /// Who signs the letters.
+    pub sender: crate::letters::Sender,
+    /// The user's own letter templates (`letters/` beside the config file).
+    pub letters_dir: Option<std::path::PathBuf>,
 }
 
 impl App {

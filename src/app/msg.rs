@@ -53,6 +53,8 @@ pub enum Msg {
     Edited(Edited),
     /// The directory of numbers, learned from every case ([`super::Effect::Learn`]).
     Learned(crate::domain::directory::Directory),
+    /// Case `id`'s letter was written to `path` ([`super::Effect::WriteLetter`]).
+    LetterWritten { id: String, path: String },
 }
 
 /// What a change was for.

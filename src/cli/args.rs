@@ -129,6 +129,21 @@ pub enum Command {
         /// Write to FILE instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Mask personal data: references, e-mail addresses, IBANs, phone numbers that are not the organisation's, agents' names, the config's redact words
+        #[arg(long)]
+        redact: bool,
+    },
+    /// A letter filled from the case: complaint, reminder, notice-of-default or adr
+    Letter {
+        case: String,
+        #[arg(value_enum)]
+        kind: crate::letters::LetterKind,
+        /// Write to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Mask personal data, as export --redact does
+        #[arg(long)]
+        redact: bool,
     },
     /// The runaround map: the places the case was sent between, with its loops
     Map {

@@ -5,6 +5,7 @@ pub mod args;
 pub mod attach;
 pub mod due;
 pub mod escalation;
+pub mod letter;
 pub mod map;
 pub mod meta;
 pub mod sync;
@@ -95,7 +96,6 @@ pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Failed(t!("cli-no-data-dir").to_string()))
 }
 
-/// Runs a subcommand other than the TUI ones, writing its output to `out`.
 /// The dossier of `case` as Markdown and as HTML, its digest that of the JSON exactly as
 /// `export --format json` writes it; the case's text is cleaned on the way.
 pub fn dossier_texts(
@@ -110,6 +110,8 @@ pub fn dossier_texts(
     (clean(&markdown::render(&d)), clean(&html::render(&d)))
 }
 
+/// Runs a subcommand other than the TUI ones, writing its output to `out`.
+#[allow(clippy::too_many_lines)]
 pub fn run(
     command: Command,
     store: &Store,
@@ -162,12 +164,27 @@ pub fn run(
                 status = vocab::status(status)
             ) + "\n"
         }
+        Command::Letter {
+            case,
+            kind,
+            output,
+            redact,
+        } => letter::letter(store, now, &case, kind, output.as_deref(), redact)?,
         Command::Export {
             case,
             format,
             output,
+            redact,
         } => {
+            // The files of a bundle are the user's own documents: nothing can mask them.
+            if redact && format == Format::Dir {
+                return Err(CliError::Usage(t!("attach-dir-no-redact").to_string()));
+            }
             let (mut case, access) = load_resolved(store, &case)?;
+            // Masked before any renderer sees the case: every format shows the same copy.
+            if redact {
+                case = letter::redacted(store, &case);
+            }
             let read_only = access.read_only().map(ToString::to_string);
             if let Some(reason) = &read_only {
                 let warning = t!(

@@ -7,6 +7,7 @@ pub mod escalation;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod redact;
 pub mod svg;
 pub mod text;
 pub mod words;

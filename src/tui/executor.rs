@@ -80,6 +80,9 @@ impl Executor {
             Effect::Learn(now) => vec![Msg::Learned(
                 crate::cli::map::learn(&self.store, now).unwrap_or_default(),
             )],
+            Effect::WriteLetter { id, text } => {
+                vec![crate::tui::letter::write(&self.store, &id, &text)]
+            }
             Effect::EditNotes { .. }
             | Effect::OpenAttachment { .. }
             | Effect::Suspend

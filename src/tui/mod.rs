@@ -9,6 +9,7 @@ mod editing;
 mod editor;
 pub mod executor;
 mod journal;
+pub mod letter;
 mod rescue;
 mod search;
 mod signals;
@@ -116,6 +117,11 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
         Prefs {
             default_organisation: options.config.default_organisation.clone(),
             date_format: options.config.date_format.clone(),
+            sender: crate::letters::Sender {
+                name: options.config.sender_name.clone(),
+                address: options.config.sender_address.clone(),
+            },
+            letters_dir: crate::letters::user_dir(options.config.path.as_deref()),
         },
     );
     let pending: Pending = Arc::new(Mutex::new(None));

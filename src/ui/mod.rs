@@ -141,6 +141,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState, theme: &Theme)
         Some(Overlay::ConfirmCall { title }) => {
             overlay::confirm_call(frame, area, title, &app.keymap, theme);
         }
+        Some(Overlay::ConfirmLetter { path, .. }) => {
+            overlay::confirm_letter(frame, area, path, &app.keymap, theme);
+        }
         Some(Overlay::ConfirmQuit { kept }) => {
             overlay::confirm_quit(frame, area, kept, &app.keymap, theme);
         }

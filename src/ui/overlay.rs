@@ -325,6 +325,25 @@ pub fn confirm_call(frame: &mut Frame, area: Rect, title: &str, keymap: &Keymap,
     );
 }
 
+/// Says where the letter was written and asks whether to log it as sent.
+pub fn confirm_letter(frame: &mut Frame, area: Rect, path: &str, keymap: &Keymap, t: &Theme) {
+    let instruction = Line::from(vec![
+        Span::styled(keymap.key_of(crate::app::Action::Yes), t.value),
+        Span::styled(format!(" {}", crate::t!("letters-confirm-yes")), t.label),
+    ]);
+    question(
+        frame,
+        area,
+        crate::t!("letters-confirm-title"),
+        vec![
+            Line::raw(crate::t!("letters-written", path = path)),
+            Line::raw(crate::t!("letters-log-question")),
+        ],
+        instruction,
+        t,
+    );
+}
+
 /// Asks before quitting while typed notes could not be saved; `kept` says where they are.
 pub fn confirm_quit(frame: &mut Frame, area: Rect, kept: &str, keymap: &Keymap, t: &Theme) {
     let instruction = Line::from(vec![

@@ -107,6 +107,8 @@ pub enum Action {
     Undo,
     EditNotes,
     ExternalEdit,
+    /// Write the complaint letter of the selected case to a file, then ask to log it as sent.
+    Letter,
     ChangeKind,
     /// In a form's number input: take the first number the directory suggests.
     TakeNumber,
@@ -165,6 +167,7 @@ impl Action {
         Action::Undo,
         Action::EditNotes,
         Action::ExternalEdit,
+        Action::Letter,
         Action::ChangeKind,
         Action::TakeNumber,
         Action::Suspend,

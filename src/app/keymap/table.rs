@@ -168,6 +168,13 @@ pub const KEYMAP: &[Binding] = &[
         Said(|| t!("keyhelp-edit-the-cases-notes-in")),
         None,
     ),
+    bind(
+        S::Global,
+        ch('W'),
+        A::Letter,
+        Said(|| t!("letters-keyhelp")),
+        None,
+    ),
     Binding {
         mods: KeyModifiers::CONTROL,
         ..bind(
@@ -576,6 +583,7 @@ pub const ACTION_NAMES: &[(Action, &str)] = &[
     (A::Undo, "undo"),
     (A::EditNotes, "edit_notes"),
     (A::ExternalEdit, "external_edit"),
+    (A::Letter, "letter"),
     (A::ChangeKind, "change_kind"),
     (A::TakeNumber, "take_number"),
     (A::Suspend, "suspend"),

@@ -87,6 +87,7 @@ impl App {
             }
             Action::Open => self.open(),
             Action::ExternalEdit => return self.external_edit(),
+            Action::Letter => return self.write_letter(),
             Action::EditNotes => match self.writable() {
                 Ok(_) => {
                     self.focus = Pane::Notes;

@@ -3,6 +3,7 @@
 //! typed, then through the keymap to the actions; storage's answers go to [`storage`].
 
 mod actions;
+mod letter;
 mod overlay;
 mod storage;
 
@@ -47,6 +48,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Learned(directory) => app.learned(directory),
+        Msg::LetterWritten { id, path } => app.letter_written(id, path),
     };
     // A number being typed is suggested the known ones: learned as its input is reached.
     if !had_number && app.asks_number() {

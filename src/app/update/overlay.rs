@@ -55,6 +55,10 @@ impl App {
                     Vec::new()
                 }
             }
+            Overlay::ConfirmLetter { id, path } => {
+                let yes = self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes);
+                self.letter_answered(id, &path, yes)
+            }
             Overlay::ConfirmCall { .. } => {
                 if self.keymap.resolve(key, &[Scope::Confirm]) == Some(Action::Yes) {
                     self.start_call()
