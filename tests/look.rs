@@ -258,7 +258,7 @@ fn a_help_too_long_for_the_terminal_scrolls_and_other_keys_close_it() {
     assert!(app.overlay.is_none(), "x did not close the help");
     // Where it all fits, nothing says there is more.
     press(&mut app, KeyCode::Char('?'));
-    let tall = text(&render(&mut app, &Theme::new(true), 100, 50));
+    let tall = text(&render(&mut app, &Theme::new(true), 100, 80));
     assert!(
         !tall.contains("more:") && tall.contains("during a call"),
         "{tall}"

@@ -52,7 +52,17 @@ fn a_whole_call_with_a_transfer_back_to_a_seen_number() {
     tui.keys(&["t"]);
     tui.type_text("0800-0402");
     tui.keys(&["Enter"]);
-    let screen = tui.wait_for("back to 0800-0402 — 2nd time");
+    // The status line and the stopwatch say it; under load one frame may come before the other.
+    let said = "↺ back to 0800-0402 — 2nd time";
+    let screen = tui.wait_until(
+        "the loop on the stopwatch and the status line",
+        std::time::Duration::from_secs(10),
+        |s| {
+            let lines: Vec<&str> = s.lines().collect();
+            lines.iter().take(8).any(|l| l.contains(said))
+                && lines.iter().rev().take(2).any(|l| l.contains(said))
+        },
+    );
     let lines: Vec<&str> = screen.lines().collect();
     assert!(
         lines
