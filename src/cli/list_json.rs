@@ -30,7 +30,7 @@ pub fn write<'a>(
     mut reread: impl FnMut(&Summary) -> std::io::Result<Vec<u8>>,
     now: DateTime<Utc>,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    // Each element is made whole in `element` and written in one piece: no other buffer.
     let mut element = Vec::new();
     let mut any = false;
     out.write_all(b"[")?;

@@ -191,8 +191,9 @@ impl Scan {
             Events::Fresh(json) => Some(json.clone()),
             Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
             Events::None => None,
-        }
-        .filter(|json| std::str::from_utf8(json).is_ok());
+        };
+        // Not checked as UTF-8 here: every block is checked against its CRC-32, and the JSON
+        // was written by `serde_json`.
         if json.is_none() && matches!(events, Events::Indexed(..)) {
             self.damaged.set(true);
         }
