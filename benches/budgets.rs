@@ -115,7 +115,11 @@ fn run(cmd: &mut Command) -> Duration {
     t.elapsed()
 }
 
+/// The binary measured: `RUNAROUND_BIN` (to compare two builds), else the release build.
 fn runaround() -> PathBuf {
+    if let Some(bin) = std::env::var_os("RUNAROUND_BIN") {
+        return bin.into();
+    }
     let exe = std::env::current_exe().unwrap();
     let release = exe.parent().unwrap().parent().unwrap();
     release.join("runaround")

@@ -263,3 +263,55 @@ fn quitting_with_notes_that_could_not_be_saved_asks_first_and_y_exits() {
     assert_eq!(effects, vec![Effect::Quit]);
     assert!(common::apply(&mut app, effects), "y did not exit");
 }
+
+/// An idle screen is drawn again only when a figure on it reads differently: a running outage
+/// of an hour or more shows minutes, so it changes on its minute, not each second; under an
+/// hour it shows seconds; a stopwatch always does.
+#[test]
+fn a_running_outage_changes_the_screen_on_its_minute_and_a_call_each_second() {
+    use chrono::Duration;
+    use runaround::domain::{ActiveCall, Case, Event, Kind};
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let since = at("2026-04-01T07:00:30Z");
+    let mut case = Case::new("out", "Geen internet", "KPN", at("2026-03-30T08:00:00Z"));
+    case.add_event(Event::new(Kind::Outage, since, "storing"));
+    let app = common::app_on(std::slice::from_ref(&case));
+    assert_eq!(app.selected().map(|c| c.id.as_str()), Some("out"));
+    let second = Duration::seconds(1);
+    // Three hours out: `3h 00m` all through the minute.
+    let hours = since + Duration::hours(3);
+    assert!(!app.shown_counters_change(hours, hours + second));
+    assert!(
+        !app.shown_counters_change(hours + Duration::seconds(58), hours + Duration::seconds(59))
+    );
+    assert!(
+        app.shown_counters_change(hours + Duration::seconds(59), hours + Duration::seconds(60))
+    );
+    // Ten minutes out: `10m 05s` moves each second.
+    let minutes = since + Duration::minutes(10);
+    assert!(app.shown_counters_change(minutes, minutes + second));
+    // A call running: its stopwatch moves each second.
+    case.active_call = Some(ActiveCall::start("1200", hours));
+    let app = common::app_on(&[case]);
+    assert!(app.shown_counters_change(hours, hours + second));
+}
+
+/// Nothing on screen that changes by itself: no redraw, however long it stays open.
+#[test]
+fn a_case_without_running_outage_or_call_does_not_change_the_screen() {
+    let cases = demo_cases();
+    let quiet: Vec<_> = cases
+        .into_iter()
+        .filter(|c| !runaround::domain::Counters::ticking(c, now()) && c.active_call.is_none())
+        .take(1)
+        .collect();
+    assert_eq!(quiet.len(), 1);
+    let app = common::app_on(&quiet);
+    assert!(app.selected().is_some());
+    let later = now() + chrono::Duration::seconds(1);
+    assert!(!app.shown_counters_change(now(), later));
+}

@@ -357,6 +357,28 @@ impl App {
             .is_some_and(|c| Counters::ticking(c, self.now))
     }
 
+    /// Whether the selected case's counters, as the screen shows them, read differently at
+    /// `now` than at `then`: a stopwatch shows seconds, but an outage of an hour or more shows
+    /// minutes (`1h 05m`), so it changes once a minute, not each second.
+    pub fn shown_counters_change(&self, then: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        let Some(case) = self.selected() else {
+            return false;
+        };
+        if case.active_call.is_some() {
+            return true;
+        }
+        let (a, b) = (Counters::of(case, then), Counters::of(case, now));
+        crate::domain::time::span(a.without_service_seconds)
+            != crate::domain::time::span(b.without_service_seconds)
+            || Counters {
+                without_service_seconds: 0,
+                ..a
+            } != Counters {
+                without_service_seconds: 0,
+                ..b
+            }
+    }
+
     /// The keymap scopes that apply now, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
         let mut scopes = Vec::new();

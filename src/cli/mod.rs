@@ -6,6 +6,7 @@ pub mod attach;
 pub mod due;
 pub mod escalation;
 pub mod letter;
+pub mod list_json;
 pub mod map;
 pub mod meta;
 pub mod sync;
@@ -354,19 +355,27 @@ fn list(
         }
     };
     let written = if as_json {
-        json::write_list(
+        list_json::write(
             out,
             chosen.iter().map(|&(i, summary)| {
-                let (counters, events) = match (summary.counters(now), scan.events(i)) {
-                    (Some(counters), Some(events)) => (counters, events),
-                    _ => from_file(summary)?,
+                let (counters, events) = if let (Some(counters), Some(events)) =
+                    (summary.counters(now), scan.events_json(i))
+                {
+                    (counters, events)
+                } else {
+                    let (counters, events) = from_file(summary)?;
+                    (counters, serde_json::to_vec(&events)?)
                 };
-                Ok(json::ListItem {
+                Ok(list_json::Item {
                     summary,
                     counters,
                     events,
                 })
             }),
+            |summary| {
+                scan.mark_damaged();
+                serde_json::to_vec(&from_file(summary)?.1).map_err(std::io::Error::from)
+            },
             now,
         )
     } else {

@@ -109,7 +109,7 @@ impl<'a> CaseDoc<'a> {
     }
 
     /// The fields of a `list --json` element before its events, from a summary.
-    fn head(s: &'a Summary, counters: Counters) -> Self {
+    pub(crate) fn head(s: &'a Summary, counters: Counters) -> Self {
         CaseDoc {
             id: &s.id,
             title: &s.title,

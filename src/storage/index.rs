@@ -179,6 +179,33 @@ impl Scan {
         decoded
     }
 
+    /// The events of entry `i` as the compact JSON the index keeps (an array, as `serde_json`
+    /// writes `Vec<Event>`), unparsed; `None` for an unreadable file, or when the index turns
+    /// out to be damaged (the case file must be read then).
+    pub fn events_json(&self, i: usize) -> Option<Vec<u8>> {
+        let events = self.events.get(i)?;
+        let json = match events {
+            Events::Indexed(block) => self
+                .block(block)
+                .and_then(|deflated| inflate(&deflated, block.len)),
+            Events::Fresh(json) => Some(json.clone()),
+            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
+            Events::None => None,
+        };
+        // Not checked as UTF-8 here: every block is checked against its CRC-32, and the JSON
+        // was written by `serde_json`.
+        if json.is_none() && matches!(events, Events::Indexed(..)) {
+            self.damaged.set(true);
+        }
+        json
+    }
+
+    /// Says that events the index gave turned out not to be sound: the index is removed
+    /// instead of saved, and the next run reads every case file.
+    pub fn mark_damaged(&self) {
+        self.damaged.set(true);
+    }
+
     /// The deflated bytes of an events block of the index read, if they are sound.
     fn block(&self, block: &Block) -> Option<Vec<u8>> {
         read_checked(self.file.as_ref()?, &block.at, block.crc)

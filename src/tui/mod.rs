@@ -268,7 +268,7 @@ impl Runtime {
         }
         let now = self.clock.now();
         if now != app.now {
-            redraw |= app.ticking() || app.notes.dirty;
+            redraw |= app.shown_counters_change(app.now, now) || app.notes.dirty;
             let effects = update(app, Msg::Tick(now));
             redraw |= !effects.is_empty();
             if self.carry_out(terminal, app, effects)? {
