@@ -138,12 +138,14 @@ pub const DEFAULT_CONFIG: &str = r#"// runaround's config file (RON). Every sett
     // Key overrides: "action": "key". Keys: a character (L, x, ?), Tab, S-Tab, Enter, Up, Down,
     // Left, Right, PgUp, PgDn, Home, End, Space, Backspace, Delete, F1-F12, C-x (Ctrl-x).
     // Several keys for one action: separate them with spaces ("j Down").
-    // Actions: quit, help, clocks, next_pane, prev_pane, up, down, page_up, page_down, top,
-    // bottom, open, search, filter, new_case, log_event, start_call, answered, on_hold, transferred,
-    // end_call, status, delete, undo, edit_notes, external_edit, letter, change_kind (in an event's
-    // edit form; it needs Ctrl or a function key), suspend; in a form: next_field, prev_field,
-    // submit; typing a search: keep_search; typing notes: save_notes, notes_undo, notes_redo
-    // (these need Ctrl or a function key); in a question: yes. Esc and C-c are reserved.
+    // Actions: quit, help, clocks, map, numbers, charts, attachments, next_pane, prev_pane, up,
+    // down, page_up, page_down, top, bottom, open, search, filter, new_case, edit_case, log_event,
+    // start_call, answered, on_hold, transferred, end_call, status, delete, undo, edit_notes,
+    // external_edit, letter, change_kind (in an event's edit form; it needs Ctrl or a function
+    // key), take_number (in a number input: the first suggestion; Ctrl or a function key),
+    // suspend; in a form: next_field, prev_field, submit; typing a search: keep_search; typing
+    // notes: save_notes, notes_undo, notes_redo (these need Ctrl or a function key); in a
+    // question: yes. Esc and C-c are reserved.
     keys: {
         // "log_event": "L",
     },
