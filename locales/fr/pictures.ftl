@@ -72,7 +72,7 @@ pictures-numbers-heading = { $organisation } : { $count ->
    *[other] { $count } numéros et services
 }, de tous les dossiers
 pictures-col-place = lieu
-pictures-col-kind = sorte
+pictures-col-kind = type
 pictures-col-calls = appels
 pictures-col-median = médiane
 pictures-col-longest = max

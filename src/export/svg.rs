@@ -9,9 +9,9 @@ use chrono::{DateTime, Local, Utc};
 
 use crate::cli::map::{counts, place_word};
 use crate::domain::map::Map;
-use crate::domain::time::span;
 use crate::domain::{Case, Kind};
 use crate::i18n::fmt;
+use crate::i18n::fmt::span;
 use crate::t;
 
 /// Text made safe inside SVG text and attributes.

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
 use super::theme::Theme;
-use crate::domain::time::span;
 use crate::domain::{Case, Kind};
 use crate::i18n::fmt;
+use crate::i18n::fmt::span;
 use crate::t;
 
 /// Each bar's width and the gap after it.

@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::clocks::Escalation;
 use super::theme::Theme;
 use crate::app::keymap::{Action, Keymap};
-use crate::domain::time::{span, stopwatch};
+use crate::domain::time::stopwatch;
 use crate::domain::{ActiveCall, Case, Counters, Phase};
+use crate::i18n::fmt::span;
 
 /// The header of one case (or of none).
 pub struct HeaderView<'a> {

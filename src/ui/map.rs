@@ -16,7 +16,7 @@ use crate::app::{App, Picture, Pictures};
 use crate::cli::map::{chain_lines, counts, node_lines};
 use crate::domain::Case;
 use crate::domain::map::Map;
-use crate::domain::time::span;
+use crate::i18n::fmt::span;
 use crate::i18n::{fmt, vocab};
 use crate::t;
 

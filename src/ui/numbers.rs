@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::{App, Pictures};
 use crate::cli::map::{entry_details, place_word};
 use crate::domain::directory::Entry;
-use crate::domain::time::span;
+use crate::i18n::fmt::span;
 use crate::t;
 
 fn hold(seconds: Option<u64>) -> String {
