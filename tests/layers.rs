@@ -27,6 +27,7 @@ fn the_domain_uses_no_terminal_no_io_and_words_no_errors() {
 }
 
 /// Every `.rs` file under `dir`, recursively.
+#[allow(clippy::expect_used)]
 fn sources(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).expect("a source dir") {
         let path = entry.expect("entry").path();
