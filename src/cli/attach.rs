@@ -244,6 +244,10 @@ pub fn export(
     read_only: Option<&str>,
     output: Option<&Path>,
 ) -> Result<(), CliError> {
-    let (md, html) = super::dossier_texts(&mut case, now, read_only);
+    let d = super::dossier_of(&mut case, now, read_only);
+    let (md, html) = (
+        clean(&crate::export::markdown::render(&d)),
+        clean(&crate::export::html::render(&d)),
+    );
     export_dir(store, &case, &md, &html, output)
 }

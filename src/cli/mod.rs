@@ -97,18 +97,15 @@ pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Failed(t!("cli-no-data-dir").to_string()))
 }
 
-/// The dossier of `case` as Markdown and as HTML, its digest that of the JSON exactly as
-/// `export --format json` writes it; the case's text is cleaned on the way.
-pub fn dossier_texts(
-    case: &mut Case,
-    now: DateTime<Utc>,
-    read_only: Option<&str>,
-) -> (String, String) {
+/// The dossier of `case`, its digest that of the JSON exactly as `export --format json`
+/// writes it; the case's text is cleaned on the way. Render it with `markdown::render` or
+/// `html::render` (and `clean`).
+pub fn dossier_of(case: &mut Case, now: DateTime<Utc>, read_only: Option<&str>) -> Dossier {
     let exported = json_safe(&(json::case_json(case, now, true, read_only) + "\n"));
     case.clean_text();
     let mut d = Dossier::build(case, now, read_only, &escalation::packs());
     d.digest = sha256_hex(exported.as_bytes());
-    (clean(&markdown::render(&d)), clean(&html::render(&d)))
+    d
 }
 
 /// Runs a subcommand other than the TUI ones, writing its output to `out`.
@@ -204,8 +201,8 @@ pub fn run(
                     return attach::export(store, case, now, read_only, output.as_deref());
                 }
                 Format::Json => json_safe(&(json::case_json(&case, now, true, read_only) + "\n")),
-                Format::Md => dossier_texts(&mut case, now, read_only).0,
-                Format::Html => dossier_texts(&mut case, now, read_only).1,
+                Format::Md => clean(&markdown::render(&dossier_of(&mut case, now, read_only))),
+                Format::Html => clean(&html::render(&dossier_of(&mut case, now, read_only))),
                 Format::Csv => {
                     case.clean_text();
                     clean(

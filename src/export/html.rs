@@ -12,7 +12,8 @@ use crate::t;
 
 const STYLE: &str = include_str!("../../assets/dossier.css");
 
-/// Text made safe in HTML text and attributes.
+/// Text made safe in HTML (and SVG) text and attributes; control characters, which neither
+/// may hold, are dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -22,6 +23,7 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => {}
             c => out.push(c),
         }
     }

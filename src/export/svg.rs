@@ -14,22 +14,9 @@ use crate::i18n::fmt;
 use crate::i18n::fmt::span;
 use crate::t;
 
-/// Text made safe inside SVG text and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text made safe inside SVG text and attributes: the HTML dossier's escape, as the pictures
+/// are drawn inline in it.
+pub use super::html::escape;
 
 const FONT: &str = "font-family=\"sans-serif\"";
 /// Pixels per character of a label, roughly.
