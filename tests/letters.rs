@@ -88,6 +88,12 @@ fn the_dutch_complaint_is_a_klachtbrief_with_the_cases_facts() {
     }
     // Money by the Dutch rules of writing it.
     assert!(text.contains("€ "), "{text}");
+    // The law the claim rests on, in Dutch too.
+    assert!(
+        text.contains("art. 7.1a Telecommunicatiewet; art. 3.15 RUDE (het minimum van € 1 komt uit een secundaire bron)"),
+        "{text}"
+    );
+    assert!(!text.contains("secondary"), "{text}");
 }
 
 /// The next step's date is the clock a written complaint sent today starts.

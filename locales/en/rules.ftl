@@ -12,6 +12,7 @@ pack-in-version = rule '{ $rule }' from { $from }: { $problem }
 pack-unknown-word = unknown { $what } '{ $value }' (expected one of: { $expected })
 pack-no-sources = missing sources (every version needs at least one)
 pack-source-without-url = the source '{ $title }' has no url
+pack-no-english-basis = the legal basis has no English text ('en')
 pack-money-mismatch = currency mismatch: an amount in { $amount } in a pack in { $pack }
 pack-no-tiers = no tiers
 pack-no-steps = no steps

@@ -12,6 +12,7 @@ pack-in-version = règle « { $rule } » du { $from } : { $problem }
 pack-unknown-word = { $what } inconnu « { $value } » (attendu : { $expected })
 pack-no-sources = sources manquantes (chaque version en demande au moins une)
 pack-source-without-url = la source « { $title } » n’a pas d’url
+pack-no-english-basis = le fondement juridique n’a pas de texte anglais (« en »)
 pack-money-mismatch = devise incohérente : un montant en { $amount } dans un jeu en { $pack }
 pack-no-tiers = aucun palier
 pack-no-steps = aucune étape

@@ -12,6 +12,7 @@ pack-in-version = regel '{ $rule }' vanaf { $from }: { $problem }
 pack-unknown-word = onbekende { $what } '{ $value }' (verwacht een van: { $expected })
 pack-no-sources = bronnen ontbreken (elke versie heeft er minstens één nodig)
 pack-source-without-url = de bron '{ $title }' heeft geen url
+pack-no-english-basis = de juridische grondslag heeft geen Engelse tekst ('en')
 pack-money-mismatch = munteenheid klopt niet: een bedrag in { $amount } in een pakket in { $pack }
 pack-no-tiers = geen staffels
 pack-no-steps = geen stappen

@@ -186,7 +186,7 @@ fn rule_listing(rule: &Rule, file: &str) -> String {
             v.valid_from,
             pack_word(v.status.as_str()),
             effect_words(v),
-            v.basis
+            v.basis.get(crate::i18n::Lang::current().code())
         ));
         for src in &v.sources {
             s.push_str(&format!(

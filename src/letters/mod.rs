@@ -321,7 +321,12 @@ fn context(
     // The law the claim rests on: the compensation rules' legal bases (the clocks' are the
     // dispute body's procedure, which the next step names).
     let mut rules: Vec<String> = Vec::new();
-    for basis in report.compensation.iter().map(|e| e.legal_basis.clone()) {
+    let lang = Lang::current().code();
+    for basis in report
+        .compensation
+        .iter()
+        .map(|e| e.legal_basis.get(lang).to_string())
+    {
         if !basis.trim().is_empty() && !rules.contains(&basis) {
             rules.push(basis);
         }

@@ -22,7 +22,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::compensation::compensate;
 use super::load::{Loaded, Packs};
 use super::schema::{
-    Anchor, Certainty, Claim, Count, DayPoint, Effect, Meaning, Rate, Rule, Unit, Version,
+    Anchor, Certainty, Claim, Count, DayPoint, Effect, Meaning, Rate, Rule, Unit, Version, Words,
 };
 use crate::domain::{Case, Country, Currency, Customer, Kind, Outcome, Status};
 
@@ -63,7 +63,7 @@ pub struct ClockOut {
     pub from_local: chrono::NaiveDateTime,
     pub state: State,
     pub status: Certainty,
-    pub basis: String,
+    pub basis: Words,
     pub source: String,
     /// Positions (0-based) in the case's events of what it counts from and what ended it.
     pub events: Vec<usize>,
@@ -116,7 +116,7 @@ pub struct Estimate {
     pub currency: Currency,
     pub claim: Claim,
     pub status: Certainty,
-    pub legal_basis: String,
+    pub legal_basis: Words,
     pub source: String,
     /// The fee it was computed from, when it needed one.
     pub fee_minor: Option<i64>,

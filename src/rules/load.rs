@@ -87,6 +87,8 @@ pub enum PackProblem {
 pub enum VersionProblem {
     NoSources,
     SourceWithoutUrl(String),
+    /// A legal basis given per language, without an English one.
+    NoEnglishBasis,
     /// An amount in `amount` in a pack in `pack`.
     MoneyMismatch {
         amount: Currency,
@@ -341,6 +343,9 @@ pub fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
                 )
             };
             check_sources(&v.sources).map_err(in_version)?;
+            if !v.basis.has_english() {
+                return Err(in_version(VersionProblem::NoEnglishBasis));
+            }
             check_effect(&v.effect, pack.currency).map_err(in_version)?;
         }
     }
@@ -465,6 +470,84 @@ mod tests {
             }
         }
         assert!(rules >= 20, "{rules}");
+    }
+
+    #[test]
+    fn every_built_in_legal_basis_and_question_is_told_in_english_dutch_and_french() {
+        let packs = Packs::built_in();
+        let (mut bases, mut questions) = (0, 0);
+        for pack in &packs.packs {
+            for (rule, file) in &pack.rules {
+                for v in &rule.versions {
+                    bases += 1;
+                    let super::super::schema::Words::Each(texts) = &v.basis else {
+                        panic!("{file}: '{}' has one basis for all languages", rule.id);
+                    };
+                    for lang in crate::i18n::Lang::ALL {
+                        assert!(
+                            texts.get(lang.code()).is_some_and(|t| !t.trim().is_empty()),
+                            "{file}: '{}' {} has no {lang} basis",
+                            rule.id,
+                            v.valid_from
+                        );
+                    }
+                    for q in &v.questions {
+                        questions += 1;
+                        for lang in ["nl", "fr"] {
+                            let told = q.get(lang).map(|t| t.trim());
+                            assert!(told.is_some_and(|t| !t.is_empty()), "{file}: {q:?}");
+                            // A question is a sentence: told, not copied.
+                            assert_ne!(q.get(lang), q.get("en"), "{file}: {q:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            bases >= 30 && questions >= 30,
+            "{bases} bases, {questions} questions"
+        );
+    }
+
+    #[test]
+    fn a_basis_is_read_in_the_readers_language_and_one_text_serves_every_language() {
+        let nl_pack = BUILT_IN
+            .iter()
+            .find(|(n, _)| n.starts_with("nl"))
+            .map_or("", |p| p.1);
+        let pack = parse("nl.ron", nl_pack).unwrap();
+        let basis = &pack.rules[0].versions[0].basis;
+        assert_eq!(
+            basis.get("nl"),
+            "art. 7.1a Telecommunicatiewet; art. 3.15 RUDE (het minimum van € 1 komt uit een secundaire bron)"
+        );
+        assert!(
+            basis
+                .get("fr")
+                .starts_with("art. 7.1a Telecommunicatiewet\u{a0};")
+        );
+        // A language the pack does not speak reads the English.
+        assert!(
+            basis
+                .get("de")
+                .ends_with("(the minimum of € 1 is secondary)")
+        );
+        // A user's pack may give one text for every language, but not texts without English.
+        let with_basis = |basis: &str| {
+            let line = nl_pack
+                .lines()
+                .find(|l| l.trim_start().starts_with("basis:"));
+            nl_pack.replacen(line.unwrap_or_default(), basis, 1)
+        };
+        let one = parse("mine.ron", &with_basis("basis: \"Tw 7.1a\",")).unwrap();
+        assert_eq!(one.rules[0].versions[0].basis.get("fr"), "Tw 7.1a");
+        let err = parse("mine.ron", &with_basis("basis: {\"nl\": \"Tw 7.1a\"},")).unwrap_err();
+        let _en = crate::i18n::Lang::En.scope();
+        assert!(
+            err.to_string()
+                .ends_with("the legal basis has no English text ('en')"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -264,8 +264,8 @@ pub struct Version {
     #[serde(default)]
     pub valid_until: Option<NaiveDate>,
     pub status: Certainty,
-    /// The legal basis (an article, a scheme, an operator's terms).
-    pub basis: String,
+    /// The legal basis (an article, a scheme, an operator's terms), as a person reads it.
+    pub basis: Words,
     pub sources: Vec<Source>,
     pub anchor: Anchor,
     pub effect: Effect,
@@ -431,6 +431,38 @@ impl Amount {
             Amount::PerUnit(r) => r.needs_fee(),
             Amount::Tiered(tiers) => tiers.iter().any(|t| t.rate.needs_fee()),
             Amount::Cumulative { .. } => false,
+        }
+    }
+}
+
+/// Words a person reads in a pack: one text for every language (an article number, a quote),
+/// or a text per language code (`{"en": "...", "nl": "..."}`), read in the reader's language,
+/// else in English, else in any.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Words {
+    Each(BTreeMap<String, String>),
+    One(String),
+}
+
+impl Words {
+    /// The text in `lang`, else English, else any (empty for an empty map).
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Words::One(text) => text,
+            Words::Each(texts) => texts
+                .get(lang)
+                .or_else(|| texts.get("en"))
+                .or_else(|| texts.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Whether there is a text an English reader gets (one for all, or an English one).
+    pub fn has_english(&self) -> bool {
+        match self {
+            Words::One(_) => true,
+            Words::Each(texts) => texts.contains_key("en"),
         }
     }
 }

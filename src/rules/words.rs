@@ -73,6 +73,7 @@ impl fmt::Display for VersionProblem {
             VersionProblem::SourceWithoutUrl(title) => {
                 t!("pack-source-without-url", title = title.as_str())
             }
+            VersionProblem::NoEnglishBasis => t!("pack-no-english-basis").to_string(),
             VersionProblem::MoneyMismatch { amount, pack } => t!(
                 "pack-money-mismatch",
                 amount = amount.code(),
