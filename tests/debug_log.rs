@@ -109,8 +109,8 @@ fn runaround_log_debug_writes_what_happened_and_no_case_text() {
         "command export,",
         &format!("journal {}", data.path().display()),
         // The first list builds the index, the second uses it.
-        "index scan: 1 cases, index found false, stale true",
-        "index scan: 1 cases, index found true, stale false",
+        "index scan: 1 cases, stale true",
+        "index scan: 1 cases, stale false",
         "end: exit 0 after",
         "end: exit 1 after",
     ] {

@@ -148,10 +148,9 @@ impl Scan {
             }
         }
         log::debug!(
-            "index scan: {} cases, index found {}, stale {stale}, {} ms",
+            "index scan: {} cases, stale {stale}, {:?}",
             entries.len(),
-            on_disk.is_some(),
-            started.elapsed().as_millis()
+            started.elapsed()
         );
         Ok(Scan {
             entries,
