@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod debug_log;
 pub mod demo;
 pub mod domain;
 pub mod export;

@@ -8,7 +8,7 @@ use runaround::cli::{self, Cli, Command, meta};
 use runaround::config::{Config, ConfigError};
 use runaround::domain::text::clean;
 use runaround::storage::Store;
-use runaround::{demo, i18n, t, tui};
+use runaround::{debug_log, demo, i18n, t, tui};
 
 fn main() -> ExitCode {
     let words: Vec<OsString> = std::env::args_os().collect();
@@ -51,11 +51,38 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    // Said in the language; runaround goes on without the log when it cannot be written.
+    if let Some(warning) = debug_log::init(std::env::var_os("RUNAROUND_LOG").as_deref()) {
+        eprintln!("runaround: {}", t!("cli-warning", text = clean(&warning)));
+    }
     let matches = meta::command_with(config.as_ref().unwrap_or(&defaults))
         .try_get_matches_from(words)
         .unwrap_or_else(|e| clap_exit(&e));
+    // The command's name only: its arguments are case text.
+    log::info!(
+        "start: runaround {} on {} {}, command {}, language {}, config file {}",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH,
+        matches.subcommand_name().unwrap_or("(the TUI)"),
+        i18n::Lang::current().code(),
+        match &config {
+            Ok(_) => "fine or absent",
+            Err(_) => "refused",
+        }
+    );
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match run(args, config) {
+    let started = std::time::Instant::now();
+    let result = run(args, config);
+    // How it ended, not what it said (an error can quote a case; it is on stderr).
+    log::info!(
+        "end: exit {} after {} ms",
+        result
+            .as_ref()
+            .map_or_else(cli::CliError::exit_code, |()| 0),
+        started.elapsed().as_millis()
+    );
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Messages quote paths, ids and file contents: nothing in them reaches the
@@ -106,12 +133,11 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             tui::need_terminal().map_err(cli::CliError::Failed)?;
             // Said before the screen is taken over: it is there again when the TUI ends.
             let store = open(&cli::data_dir(args.data_dir)?)?;
-            tui::run(
+            run_tui(
                 &store,
                 clock,
                 &options(false, config, args.config.as_deref()),
             )
-            .map_err(cli::CliError::Failed)
         }
         Some(Command::Demo) => {
             tui::need_terminal().map_err(cli::CliError::Failed)?;
@@ -127,12 +153,12 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             for case in &cases {
                 store.insert(case)?;
             }
-            tui::run(
+            log::debug!("demo: {} cases in a temporary journal", cases.len());
+            run_tui(
                 &store,
                 clock,
                 &options(true, config, args.config.as_deref()),
             )
-            .map_err(cli::CliError::Failed)
         }
         Some(Command::Rules { country }) => {
             let dir = cli::escalation::rules_dir(args.config.as_deref());
@@ -176,6 +202,32 @@ fn run(args: Cli, config: Result<Config, ConfigError>) -> Result<(), cli::CliErr
             cli::run(command, &store, clock, &mut out())
         }
     }
+}
+
+/// The TUI on `store`, its start (with the terminal's size) and stop in the debug log.
+fn run_tui(
+    store: &Store,
+    clock: runaround::clock::Clock,
+    options: &tui::Options,
+) -> Result<(), cli::CliError> {
+    let size = ratatui::crossterm::terminal::size().map_or_else(
+        |_| "of unknown size".to_string(),
+        |(w, h)| format!("{w}x{h}"),
+    );
+    log::info!("tui start: terminal {size}, TERM {}", term());
+    let started = std::time::Instant::now();
+    let result = tui::run(store, clock, options);
+    log::info!(
+        "tui stop after {} s: {}",
+        started.elapsed().as_secs(),
+        if result.is_ok() { "ok" } else { "error" }
+    );
+    result.map_err(cli::CliError::Failed)
+}
+
+/// `$TERM`, for the log (a terminal's name, never anything typed).
+fn term() -> String {
+    std::env::var("TERM").unwrap_or_else(|_| "unset".to_string())
 }
 
 /// Opens the journal in `dir`, warning (once) when its directory is open to other users.

@@ -101,6 +101,11 @@ help-runaround-examples =
     Shell completions and the manual:
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+
+    Debug log, to attach to a bug report (what runaround did, never a case's text):
+      RUNAROUND_LOG=debug runaround                    writes runaround.log in the state dir,
+                                                       e.g. ~/.local/state/runaround/runaround.log
+      RUNAROUND_LOG=info or warn write less; unset or off, nothing is written.
 help-sync = Commit the journal and merge it with its other copies through git, then push
 help-sync-init = First make the data directory a git repository that syncs with REMOTE (a URL or a path), or point it there
 help-merge-driver = The merge driver git runs for case files (registered by `sync --init`)

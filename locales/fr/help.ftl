@@ -99,6 +99,11 @@ help-runaround-examples =
     Complétion du shell et manuel :
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+
+    Journal de débogage, à joindre à un rapport de bug (jamais le texte d’un dossier) :
+      RUNAROUND_LOG=debug runaround                    écrit runaround.log dans le dossier d’état,
+                                                       p. ex. ~/.local/state/runaround/runaround.log
+      RUNAROUND_LOG=info ou warn écrivent moins ; non défini ou off, rien n’est écrit.
 help-sync = Valider le journal dans git, le fusionner avec ses autres copies, puis le pousser
 help-sync-init = Faire d’abord du dossier de données un dépôt git synchronisé avec REMOTE (une URL ou un chemin), ou le diriger vers lui
 help-merge-driver = Le pilote de fusion que git lance pour les fichiers de dossier (installé par `sync --init`)

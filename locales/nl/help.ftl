@@ -99,6 +99,11 @@ help-runaround-examples =
     Aanvullen in de shell en de handleiding:
       runaround completions bash > ~/.local/share/bash-completion/completions/runaround
       runaround man > ~/.local/share/man/man1/runaround.1
+
+    Debuglog, om bij een foutmelding te voegen (wat runaround deed, nooit tekst uit een zaak):
+      RUNAROUND_LOG=debug runaround                    schrijft runaround.log in de state-map,
+                                                       bijv. ~/.local/state/runaround/runaround.log
+      RUNAROUND_LOG=info of warn schrijven minder; niet gezet of off: er wordt niets geschreven.
 help-sync = Leg het dagboek vast in git, voeg het samen met de andere kopieën en push het
 help-sync-init = Maak eerst van de datamap een git-repository die synchroniseert met REMOTE (een URL of een pad), of wijs hem daarheen
 help-merge-driver = Het samenvoegprogramma dat git voor zaakbestanden gebruikt (ingesteld door `sync --init`)

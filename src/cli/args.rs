@@ -31,7 +31,12 @@ another):
 
 Shell completions and the manual:
   runaround completions bash > ~/.local/share/bash-completion/completions/runaround
-  runaround man > ~/.local/share/man/man1/runaround.1";
+  runaround man > ~/.local/share/man/man1/runaround.1
+
+Debug log, to attach to a bug report (what runaround did, never a case's text):
+  RUNAROUND_LOG=debug runaround                    writes runaround.log in the state dir,
+                                                   e.g. ~/.local/state/runaround/runaround.log
+  RUNAROUND_LOG=info or warn write less; unset or off, nothing is written.";
 
 /// A terminal case journal for when customer service gives you the runaround.
 #[derive(Debug, Parser)]

@@ -57,10 +57,13 @@ impl Git<'_> {
 
     /// Runs git, its output captured.
     fn output(&self, args: &[&str]) -> Result<Output, CliError> {
-        self.command(args)
+        let out = self
+            .command(args)
             .stdin(Stdio::null())
             .output()
-            .map_err(|_| failed(crate::t!("sync-no-git")))
+            .map_err(|_| failed(crate::t!("sync-no-git")))?;
+        step(args, &out);
+        Ok(out)
     }
 
     /// Runs git; a failure is an error naming the command and what git said.
@@ -87,6 +90,7 @@ impl Git<'_> {
             .stderr(Stdio::piped())
             .output()
             .map_err(|_| failed(crate::t!("sync-no-git")))?;
+        step(args, &out);
         if out.status.success() {
             Ok(())
         } else {
@@ -124,6 +128,13 @@ impl Git<'_> {
             .map(str::to_string)
             .collect())
     }
+}
+
+/// A step of the sync in the debug log: git's subcommand and how it ended (its other
+/// arguments and its output can name a case's text, so they stay out).
+fn step(args: &[&str], out: &Output) {
+    let command = args.iter().find(|a| !a.starts_with('-')).or(args.first());
+    log::debug!("sync: git {}: {}", command.unwrap_or(&""), out.status);
 }
 
 fn git_failed(args: &[&str], out: &Output) -> CliError {
@@ -483,6 +494,12 @@ pub fn sync(store: &Store, init: Option<&str>, out: &mut dyn Write) -> Result<()
         return Err(failed(crate::t!("sync-push-rejected")));
     }
     private(store);
+    log::info!(
+        "sync done: {} events in, {} out, {} cases merged",
+        tally.events_in,
+        tally.events_out,
+        tally.cases
+    );
     let line = crate::t!(
         "sync-summary",
         events_in = tally.events_in,

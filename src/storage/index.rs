@@ -121,7 +121,7 @@ impl Scan {
     /// summary can give the counters at `now`) come from the index, the others are read. Only
     /// a directory that cannot be listed is an error.
     pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
-        let files = store.stamps()?;
+        let (started, files) = (std::time::Instant::now(), store.stamps()?);
         let mut on_disk = read(store, bound(&files));
         let mut entries = Vec::with_capacity(files.len());
         let mut events = Vec::with_capacity(files.len());
@@ -147,6 +147,11 @@ impl Scan {
                 }
             }
         }
+        log::debug!(
+            "index scan: {} cases, stale {stale}, {:?}",
+            entries.len(),
+            started.elapsed()
+        );
         Ok(Scan {
             entries,
             events,

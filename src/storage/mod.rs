@@ -131,6 +131,11 @@ impl Store {
     /// (a case saved, a lock taken) makes what is missing, as [`Store::open`] would.
     pub fn open_existing(dir: &Path) -> Store {
         let cases = dir.join("cases");
+        log::debug!(
+            "journal {} (cases dir there: {})",
+            dir.display(),
+            cases.is_dir()
+        );
         let exposed = [dir, cases.as_path()].into_iter().find_map(|d| {
             let mode = fs::metadata(d).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then(|| {

@@ -32,6 +32,7 @@ pub const SCRUBBED: &[&str] = &[
     "LC_MESSAGES",
     "LANG",
     "NO_COLOR",
+    "RUNAROUND_LOG",
     "TMUX",
     "TMUX_PANE",
 ];
