@@ -198,11 +198,14 @@ fn counter_items(c: &Counters, owed: Option<&str>, t: &Theme) -> Vec<Vec<Span<'s
             Span::styled(value, if bad { t.bad } else { t.value }),
         ]);
     };
-    item(
-        crate::t!("counter-without-service"),
-        span(c.without_service_seconds),
-        c.without_service_seconds > 0,
-    );
+    // A case that was never without service (a broken phone, a bill) does not say "0s".
+    if c.without_service_seconds > 0 {
+        item(
+            crate::t!("counter-without-service"),
+            span(c.without_service_seconds),
+            true,
+        );
+    }
     item(
         crate::t!("counter-redirects"),
         c.redirects.to_string(),
@@ -363,4 +366,30 @@ fn big(text: &str) -> [String; 3] {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(c: &Counters) -> String {
+        let _en = crate::i18n::Lang::En.scope();
+        counter_items(c, None, &Theme::new(true))
+            .iter()
+            .flatten()
+            .map(|s| s.content.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn time_without_service_is_said_only_for_a_case_that_was_without_service() {
+        let mut c = Counters {
+            redirects: 4,
+            ..Counters::default()
+        };
+        assert!(!said(&c).contains("without service"), "{}", said(&c));
+        assert!(said(&c).contains("redirects 4"), "{}", said(&c));
+        c.without_service_seconds = 90;
+        assert!(said(&c).contains("without service 1m 30s"), "{}", said(&c));
+    }
 }
