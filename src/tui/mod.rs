@@ -350,10 +350,10 @@ impl Runtime {
         let look = self
             .journal
             .next_look()
-            .saturating_duration_since(Instant::now());
+            .map(|at| at.saturating_duration_since(Instant::now()));
         let Some(to_next_second) = self.clock.until_next_second() else {
             // A fixed clock never ticks.
-            return look.min(IDLE_MOST);
+            return wait(None, look);
         };
         let change = if app.notes.dirty {
             Some(to_next_second)
@@ -417,10 +417,13 @@ fn until(at: DateTime<Utc>, now: DateTime<Utc>, to_next_second: Duration) -> Dur
     to_next_second + Duration::from_secs(after_that.unsigned_abs())
 }
 
-/// How long the loop sleeps: until the screen next changes (`change`), the journal is next
-/// looked at (`look`), or a minute, whichever is first.
-fn wait(change: Option<Duration>, look: Duration) -> Duration {
-    change.unwrap_or(IDLE_MOST).min(look).min(IDLE_MOST)
+/// How long the loop sleeps: until the screen next changes (`change`), the journal must be
+/// looked at (`look`, when polling), or a minute, whichever is first.
+fn wait(change: Option<Duration>, look: Option<Duration>) -> Duration {
+    [change, look]
+        .into_iter()
+        .flatten()
+        .fold(IDLE_MOST, Duration::min)
 }
 
 /// Hands the terminal back and stops the process until `fg`; then takes it back.
@@ -463,13 +466,11 @@ mod tests {
     #[test]
     fn the_loop_sleeps_a_minute_at_most() {
         let a_while = Duration::from_secs(5);
-        assert_eq!(wait(None, Duration::from_secs(3600)), IDLE_MOST);
-        assert_eq!(
-            wait(Some(Duration::from_secs(86_400)), Duration::from_secs(3600)),
-            IDLE_MOST
-        );
-        assert_eq!(wait(Some(a_while), Duration::from_secs(3600)), a_while);
-        assert_eq!(wait(None, a_while), a_while);
-        assert_eq!(wait(Some(Duration::from_secs(9)), a_while), a_while);
+        assert_eq!(wait(None, None), IDLE_MOST);
+        assert_eq!(wait(Some(Duration::from_secs(86_400)), None), IDLE_MOST);
+        assert_eq!(wait(Some(a_while), None), a_while);
+        assert_eq!(wait(None, Some(a_while)), a_while);
+        assert_eq!(wait(Some(Duration::from_secs(9)), Some(a_while)), a_while);
+        assert_eq!(wait(Some(a_while), Some(Duration::from_secs(9))), a_while);
     }
 }

@@ -20,8 +20,9 @@ use crate::storage::names::TEMP_SUFFIX;
 /// a network file system, or `RUNAROUND_WATCH=poll`).
 pub const POLL_EVERY: Duration = Duration::from_secs(2);
 /// How often the journal is looked at all the same while the kernel tells its changes: a
-/// safeguard, at the once a minute the loop may wake anyway.
-pub const LOOK_ANYWAY: Duration = Duration::from_secs(60);
+/// safeguard, taken when the loop wakes anyway (it does once a minute at least), so that it
+/// adds no wake-up of its own.
+pub const LOOK_ANYWAY: Duration = Duration::from_secs(59);
 
 /// Wakes the main loop from any thread.
 #[derive(Clone, Default)]
@@ -138,7 +139,12 @@ impl Journal {
             self.polling = true;
         }
         let told = self.told.changed.swap(false, Ordering::SeqCst);
-        if !told && now < self.next_look() {
+        let every = if self.polling {
+            POLL_EVERY
+        } else {
+            LOOK_ANYWAY
+        };
+        if !told && now < self.last_look + every {
             return None;
         }
         self.last_look = now;
@@ -151,14 +157,11 @@ impl Journal {
         Some(ids)
     }
 
-    /// When the journal is looked at next even if nothing is told.
-    pub fn next_look(&self) -> Instant {
-        let every = if self.polling || self.told.failed.load(Ordering::SeqCst) {
-            POLL_EVERY
-        } else {
-            LOOK_ANYWAY
-        };
-        self.last_look + every
+    /// When the loop must wake to look at the journal, nothing being told: only while
+    /// polling (or once the notifications failed).
+    pub fn next_look(&self) -> Option<Instant> {
+        (self.polling || self.told.failed.load(Ordering::SeqCst))
+            .then(|| self.last_look + POLL_EVERY)
     }
 }
 
@@ -349,6 +352,13 @@ mod tests {
                 .is_none()
         );
         assert!(journal.due(start + every).is_some());
+        // Told changes need no wake of the loop's own; a poll does.
+        let look = journal.next_look();
+        if journal.notified() {
+            assert_eq!(look, None);
+        } else {
+            assert_eq!(look, Some(start + every + POLL_EVERY));
+        }
     }
 
     #[cfg(target_os = "linux")]
@@ -402,6 +412,6 @@ mod tests {
             true,
         );
         assert!(!journal.notified());
-        assert_eq!(journal.next_look(), journal.last_look + POLL_EVERY);
+        assert_eq!(journal.next_look(), Some(journal.last_look + POLL_EVERY));
     }
 }
