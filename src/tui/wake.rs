@@ -220,8 +220,13 @@ fn notify(dir: &Path, cases: &Path, told: &Arc<Told>, bell: &Bell) -> bool {
         return false;
     };
     let cases_name = cases.file_name().map(std::ffi::OsStr::to_os_string);
-    // An empty journal may have no `cases/` yet: it is watched once it is made.
-    let _ = watches.add(cases, files);
+    // An empty journal may have no `cases/` yet: it is watched once it is made. Any other
+    // failure (too many watches, say) means polling.
+    if let Err(e) = watches.add(cases, files)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        return false;
+    }
     let (told, bell, cases): (Arc<Told>, Bell, PathBuf) =
         (Arc::clone(told), bell.clone(), cases.to_path_buf());
     let spawned = std::thread::Builder::new()
@@ -250,8 +255,9 @@ fn notify(dir: &Path, cases: &Path, told: &Arc<Told>, bell: &Bell) -> bool {
                             if event
                                 .mask
                                 .intersects(EventMask::CREATE | EventMask::MOVED_TO)
+                                && watches.add(&cases, files).is_err()
                             {
-                                let _ = watches.add(&cases, files);
+                                told.failed.store(true, Ordering::SeqCst);
                             }
                         }
                         continue;
