@@ -11,6 +11,7 @@ mod model;
 pub mod mouse;
 mod msg;
 pub mod mutation;
+mod next;
 pub mod notes;
 pub mod pictures;
 pub mod search;

@@ -173,6 +173,11 @@ impl Store {
         &self.dir
     }
 
+    /// The directory of the case files.
+    pub fn cases_dir(&self) -> &Path {
+        &self.cases
+    }
+
     /// The file of case `id`.
     pub fn path(&self, id: &str) -> PathBuf {
         self.cases.join(format!("{id}.ron"))

@@ -44,8 +44,8 @@ impl Executor {
     /// Searches on a thread of its own from now on: a search's answer comes from
     /// [`Executor::answers`].
     #[must_use]
-    pub fn with_search_thread(mut self) -> Executor {
-        self.search = Some(Search::start(self.store.clone()));
+    pub fn with_search_thread(mut self, bell: &super::wake::Bell) -> Executor {
+        self.search = Some(Search::start(self.store.clone(), bell.clone()));
         self
     }
 

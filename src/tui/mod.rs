@@ -14,6 +14,7 @@ mod rescue;
 mod search;
 mod signals;
 mod terminal;
+pub mod wake;
 mod watch;
 
 use std::io::stdout;
@@ -21,6 +22,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
@@ -50,10 +52,9 @@ pub struct Options {
     pub rules_dir: Option<std::path::PathBuf>,
 }
 
-/// How often the journal is checked for changes made elsewhere.
-const WATCH_EVERY: Duration = Duration::from_secs(1);
-/// How often a running search is checked for its answer.
-const SEARCH_POLL: Duration = Duration::from_millis(30);
+/// The longest the loop sleeps: nothing on screen changes by itself, no key is pressed and
+/// nothing is told of the journal, so once a minute is more than enough.
+const IDLE_MOST: Duration = Duration::from_secs(60);
 
 /// How long a save waits for a case another process is changing: the screen must not freeze,
 /// and a save that cannot wait is retried.
@@ -139,8 +140,17 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     signals::watch_stops(&stops)?;
     signals::on_panic(store.clone(), Arc::clone(&pending), mode);
     let (mut terminal, entered) = mode.enter();
+    let bell = wake::Bell::default();
     let mut runtime = Runtime {
-        executor: Executor::new(store.clone(), stamps).with_search_thread(),
+        executor: Executor::new(store.clone(), stamps).with_search_thread(&bell),
+        journal: wake::Journal::start(store.dir(), store.cases_dir(), &bell, polls()),
+        inbox: wake::Inbox::new(bell.clone()),
+        bell,
+        next_change: None,
+        size: terminal
+            .size()
+            .map(|s| (s.width, s.height))
+            .unwrap_or_default(),
         clock,
         theme: Theme::named(options.config.theme, options.no_color),
         pending,
@@ -161,8 +171,25 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     result
 }
 
+/// Whether `RUNAROUND_WATCH=poll` asks to look at the journal every few seconds rather than
+/// be told of its changes.
+fn polls() -> bool {
+    std::env::var("RUNAROUND_WATCH").is_ok_and(|v| v == "poll")
+}
+
 struct Runtime {
     executor: Executor,
+    /// How changes made to the journal elsewhere are learned of.
+    journal: wake::Journal,
+    /// Messages from other threads.
+    inbox: wake::Inbox,
+    /// What the other threads wake the loop with.
+    bell: wake::Bell,
+    /// When the screen as last drawn next reads differently by itself.
+    next_change: Option<DateTime<Utc>>,
+    /// The terminal's size as last reported: a resize event of the same size is only a
+    /// ring of the bell.
+    size: (u16, u16),
     clock: Clock,
     theme: Theme,
     /// The notes save to make if a signal ends the process now.
@@ -189,11 +216,11 @@ impl Runtime {
         self.run(terminal, app)
     }
 
-    /// The loop: signals, search answers and the clock; a frame when something changed; then
-    /// input until the next deadline, and a look at the journal every second.
+    /// The loop: signals, messages from other threads and the clock; a frame when something
+    /// changed; then input until the next moment the screen changes by itself (or a minute),
+    /// and a look at the journal when it was told to change (or when it is due).
     fn run(&mut self, terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), String> {
         let mut redraw = true;
-        let mut last_watch = Instant::now();
         loop {
             let Some(changed) = self.between_frames(terminal, app)? else {
                 return Ok(());
@@ -208,6 +235,7 @@ impl Runtime {
                     .draw(|f| ui::draw(f, app, &self.theme))
                     .map_err(|e| crate::t!("tui-cannot-draw", error = e.to_string()))?;
                 redraw = false;
+                self.next_change = app.next_change();
                 assert!(
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
                     "injected fault (RUNAROUND_FAULT=panic)"
@@ -220,11 +248,10 @@ impl Runtime {
                 };
                 redraw |= changed;
             }
-            if last_watch.elapsed() >= WATCH_EVERY {
-                last_watch = Instant::now();
+            if let Some(named) = self.journal.due(Instant::now()) {
                 let selected = app.selected_row().map(|r| r.id().to_string());
                 let seen = self.executor.dir_stamp;
-                let on_disk = self.executor.watch(selected.as_deref());
+                let on_disk = self.executor.watch(selected.as_deref(), &named);
                 redraw |= !on_disk.is_empty();
                 if self.hand(terminal, app, on_disk)? {
                     return Ok(());
@@ -241,14 +268,17 @@ impl Runtime {
         }
     }
 
-    /// What happened since the last frame: a stop or continue signal, search answers, the
-    /// clock moving on. Returns whether the screen changed, or None to quit.
+    /// What happened since the last frame: a stop or continue signal, search answers and
+    /// other threads' messages, the clock moving on. Returns whether the screen changed, or
+    /// None to quit.
     fn between_frames(
         &mut self,
         terminal: &mut DefaultTerminal,
         app: &mut App,
     ) -> Result<Option<bool>, String> {
         let mut redraw = false;
+        // What the threads leave from here on rings again.
+        self.bell.answer();
         if self.stops.stop.swap(false, Ordering::SeqCst) {
             // `kill -TSTP`: as Ctrl-Z, typed notes saved first.
             redraw = true;
@@ -261,14 +291,17 @@ impl Runtime {
             self.mode.resume(terminal)?;
             redraw = true;
         }
-        let found = self.executor.answers();
+        let mut found = self.executor.answers();
+        found.extend(self.inbox.take());
         redraw |= !found.is_empty();
         if self.hand(terminal, app, found)? {
             return Ok(None);
         }
         let now = self.clock.now();
         if now != app.now {
-            redraw |= app.shown_counters_change(app.now, now) || app.notes.dirty;
+            redraw |= app.shown_counters_change(app.now, now)
+                || app.notes.dirty
+                || self.next_change.is_some_and(|at| now >= at);
             let effects = update(app, Msg::Tick(now));
             redraw |= !effects.is_empty();
             if self.carry_out(terminal, app, effects)? {
@@ -295,7 +328,13 @@ impl Runtime {
                 return Ok(Some(false));
             }
             Event::Mouse(mouse) => Msg::Mouse(mouse),
-            // A resize (or the SIGWINCH a stop signal raises): draw again.
+            // A resize: draw again. One that leaves the size as it was is the bell (or a stop
+            // signal, which says itself whether to draw).
+            Event::Resize(width, height) => {
+                let resized = (width, height) != self.size;
+                self.size = (width, height);
+                return Ok(Some(resized));
+            }
             _ => return Ok(Some(true)),
         };
         if self.hand(terminal, app, vec![msg])? {
@@ -304,17 +343,25 @@ impl Runtime {
         Ok(Some(true))
     }
 
-    /// How long to wait for input: until the next whole second while something ticks (or
-    /// notes wait to be saved), briefly while a search runs, else until the next look at the
-    /// journal.
+    /// How long to wait for input: until the next second while notes wait to be saved, else
+    /// until the screen next changes by itself or the journal is next looked at, and a minute
+    /// at most. Search answers and changes told of the journal ring the bell meanwhile.
     fn timeout(&self, app: &App) -> Duration {
-        if self.executor.searching() && app.wanted_search().is_some() {
-            return SEARCH_POLL;
-        }
-        match self.clock.until_next_second() {
-            Some(wait) if app.ticking() || app.notes.dirty => wait.min(WATCH_EVERY),
-            _ => WATCH_EVERY,
-        }
+        let look = self
+            .journal
+            .next_look()
+            .map(|at| at.saturating_duration_since(Instant::now()));
+        let Some(to_next_second) = self.clock.until_next_second() else {
+            // A fixed clock never ticks.
+            return wait(None, look);
+        };
+        let change = if app.notes.dirty {
+            Some(to_next_second)
+        } else {
+            self.next_change
+                .map(|at| until(at, self.clock.now(), to_next_second))
+        };
+        wait(change, look)
     }
 
     /// Hands `msgs` to the app and carries out what it answers. Returns whether to quit.
@@ -363,6 +410,22 @@ impl Runtime {
     }
 }
 
+/// How long from `now` (a clock reading, whole seconds) until the clock reads `at`, when its
+/// next second comes in `to_next_second`.
+fn until(at: DateTime<Utc>, now: DateTime<Utc>, to_next_second: Duration) -> Duration {
+    let after_that = (at - now).num_seconds().saturating_sub(1).max(0);
+    to_next_second + Duration::from_secs(after_that.unsigned_abs())
+}
+
+/// How long the loop sleeps: until the screen next changes (`change`), the journal must be
+/// looked at (`look`, when polling), or a minute, whichever is first.
+fn wait(change: Option<Duration>, look: Option<Duration>) -> Duration {
+    [change, look]
+        .into_iter()
+        .flatten()
+        .fold(IDLE_MOST, Duration::min)
+}
+
 /// Hands the terminal back and stops the process until `fg`; then takes it back.
 fn stop(terminal: &mut DefaultTerminal, mode: TerminalMode, stops: &Stops) -> Result<(), String> {
     use signal_hook::consts::SIGTSTP;
@@ -372,4 +435,42 @@ fn stop(terminal: &mut DefaultTerminal, mode: TerminalMode, stops: &Stops) -> Re
     stops.stop.store(false, Ordering::SeqCst);
     stops.resumed.store(false, Ordering::SeqCst);
     mode.resume(terminal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_loop_sleeps_until_the_clock_reads_the_next_change() {
+        let now = at("2026-03-10T12:00:00Z");
+        let to_next = Duration::from_millis(300);
+        // The next second: when the clock next moves on.
+        let next = until(now + chrono::Duration::seconds(1), now, to_next);
+        assert_eq!(next, to_next);
+        // A minute's tick 40 seconds on: 39 whole seconds after the next one.
+        let minute = until(now + chrono::Duration::seconds(40), now, to_next);
+        assert_eq!(minute, to_next + Duration::from_secs(39));
+        // Already due: at the next second, not never.
+        assert_eq!(until(now, now, to_next), to_next);
+        assert_eq!(
+            until(now - chrono::Duration::seconds(5), now, to_next),
+            to_next
+        );
+    }
+
+    #[test]
+    fn the_loop_sleeps_a_minute_at_most() {
+        let a_while = Duration::from_secs(5);
+        assert_eq!(wait(None, None), IDLE_MOST);
+        assert_eq!(wait(Some(Duration::from_secs(86_400)), None), IDLE_MOST);
+        assert_eq!(wait(Some(a_while), None), a_while);
+        assert_eq!(wait(None, Some(a_while)), a_while);
+        assert_eq!(wait(Some(Duration::from_secs(9)), Some(a_while)), a_while);
+        assert_eq!(wait(Some(a_while), Some(Duration::from_secs(9))), a_while);
+    }
 }

@@ -8,6 +8,8 @@ use crate::app::{Msg, search};
 use crate::storage::Store;
 use crate::storage::format;
 
+use super::wake::Bell;
+
 /// The search thread, as the executor asks it.
 pub struct Search {
     ask: Sender<String>,
@@ -17,7 +19,8 @@ pub struct Search {
 }
 
 impl Search {
-    pub fn start(store: Store) -> Search {
+    /// Starts the thread; each answer rings `bell`.
+    pub fn start(store: Store, bell: Bell) -> Search {
         let (ask, questions) = channel::<String>();
         let (answer, answers) = channel();
         std::thread::spawn(move || {
@@ -37,6 +40,7 @@ impl Search {
                     if answer.send((query, ids)).is_err() {
                         return;
                     }
+                    bell.ring();
                     next = questions.recv().ok();
                 }
                 while let Ok(newer) = questions.try_recv() {

@@ -10,15 +10,22 @@ use super::executor::Executor;
 
 impl Executor {
     /// Looks for case files created, changed or deleted elsewhere since last seen; when the
-    /// directory itself did not change, only the file of the `selected` case (edited in
-    /// place, perhaps) is looked at.
-    pub fn watch(&mut self, selected: Option<&str>) -> Vec<Msg> {
+    /// directory itself did not change, only the files of the `selected` case and of the
+    /// cases `named` by the file system's notifications (edited in place, perhaps) are
+    /// looked at.
+    pub fn watch(&mut self, selected: Option<&str>, named: &[String]) -> Vec<Msg> {
         let mut msgs = Vec::new();
         let dir_stamp = self.store().dir_stamp();
         let files: Vec<(String, Option<Stamp>)> = if dir_stamp == self.dir_stamp {
-            selected
+            let mut ids: Vec<&str> = selected.into_iter().collect();
+            ids.extend(
+                named
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|id| crate::storage::valid_id(id) && Some(*id) != selected),
+            );
+            ids.into_iter()
                 .map(|id| (id.to_string(), self.store().stamp(id)))
-                .into_iter()
                 .collect()
         } else {
             self.dir_stamp = dir_stamp;
