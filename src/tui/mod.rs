@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
-use crate::app::{Action, App, Effect, Msg, Prefs, Row, update};
+use crate::app::{Action, App, Effect, Msg, Prefs, update};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::fault::{self, Fault};
@@ -32,7 +32,7 @@ use crate::storage::Store;
 use crate::ui::{self, theme::Theme};
 
 use executor::{Executor, drive};
-use journal::IndexSave;
+use journal::{IndexSave, Start};
 pub use journal::{Loaded, load_rows};
 use signals::{Pending, Stops};
 use terminal::TerminalMode;
@@ -97,9 +97,14 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
     // Conflict copies a file syncer left go into their cases before the list is read.
     let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
-    let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
+    let Start {
+        first,
+        stamps,
+        scan,
+        fill,
+    } = journal::first_screen(store, clock.now())?;
     let _ = store.clean_strays();
-    let index = IndexSave::start(scan);
+    let index = scan.map_or_else(IndexSave::pending, IndexSave::start);
     let mut app = App::new(Vec::new(), clock.now());
     app.demo = options.demo;
     // The rule packs are read once, at start; a pack that does not load is said, and the
@@ -140,14 +145,16 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     signals::on_panic(store.clone(), Arc::clone(&pending), mode);
     let (mut terminal, entered) = mode.enter();
     let mut runtime = Runtime {
-        executor: Executor::new(store.clone(), stamps).with_search_thread(),
+        executor: Executor::new(store.clone(), stamps)
+            .with_search_thread()
+            .with_fill(fill, &index),
         clock,
         theme: Theme::named(options.config.theme, options.no_color),
         pending,
         mode,
         stops,
     };
-    let result = runtime.start(&mut terminal, &mut app, rows, recovered);
+    let result = runtime.start(&mut terminal, &mut app, first, recovered);
     // Whatever happened, typed notes are saved before the terminal is handed back.
     let rescue = rescue::save_on_exit(store, app.notes.take_save(clock.now()));
     drop(entered);
@@ -172,15 +179,15 @@ struct Runtime {
 }
 
 impl Runtime {
-    /// Shows the journal listed as `rows` and runs until the user quits.
+    /// Shows the journal's `first` rows and runs until the user quits.
     fn start(
         &mut self,
         terminal: &mut DefaultTerminal,
         app: &mut App,
-        rows: Vec<Row>,
+        first: Msg,
         recovered: Option<String>,
     ) -> Result<(), String> {
-        if self.hand(terminal, app, vec![Msg::Listed(rows)])? {
+        if self.hand(terminal, app, vec![first])? {
             return Ok(());
         }
         if let Some(told) = recovered {
@@ -212,6 +219,8 @@ impl Runtime {
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
                     "injected fault (RUNAROUND_FAULT=panic)"
                 );
+                // The rest of the journal is listed once its first screen is up.
+                self.executor.begin_fill(app.now);
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let event = event::read().map_err(|e| format!("terminal: {e}"))?;

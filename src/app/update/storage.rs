@@ -8,10 +8,13 @@ use crate::domain::{Case, Status, Summary};
 use crate::storage::{Access, CaseFile, FileProblem, Stamp};
 
 impl App {
-    /// The journal as listed: the rows replace the ones shown.
+    /// The journal as listed: the rows replace the ones shown (the selected case stays
+    /// selected).
     pub(super) fn listed(&mut self, rows: Vec<Row>) -> Vec<Effect> {
+        let keep = self.selected_row().map(|r| r.id().to_string());
         self.rows = rows;
-        self.refresh(None)
+        self.filling = None;
+        self.refresh(keep)
     }
 
     /// A case as read or saved by storage (after one of our effects, a change on disk, or
