@@ -32,8 +32,7 @@ use crate::storage::Store;
 use crate::ui::{self, theme::Theme};
 
 use executor::{Executor, drive};
-use journal::{IndexSave, Start};
-pub use journal::{Loaded, load_rows};
+pub use journal::{IndexSave, Loaded, Start, first_screen, load_rows};
 use signals::{Pending, Stops};
 use terminal::TerminalMode;
 
