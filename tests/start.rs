@@ -26,7 +26,7 @@ use runaround::ui::{draw, theme::Theme};
 /// Case `id` whose last activity is `minutes` before `now()`.
 fn case(id: &str, minutes: i64) -> Case {
     let at = now() - Duration::minutes(minutes);
-    let mut case = Case::new(id, &format!("Case {id}"), "KPN", at - Duration::days(1));
+    let mut case = Case::new(id, format!("Case {id}"), "KPN", at - Duration::days(1));
     case.events
         .push(Event::new(Kind::Call, at, "called 1200".to_string()));
     case
