@@ -23,7 +23,7 @@ fn the_title_says_listing_then_the_full_count_appears() {
         let now = Clock::System.now();
         for i in 0..cases {
             let at = now - Duration::days(2) - Duration::minutes(i as i64);
-            let mut case = Case::new(&format!("old-{i:04}"), "Older case", "Ziggo", at);
+            let mut case = Case::new(format!("old-{i:04}"), "Older case", "Ziggo", at);
             case.events.push(Event::new(Kind::Call, at, "1200"));
             store.insert(&case).unwrap();
         }
