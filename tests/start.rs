@@ -177,6 +177,7 @@ fn start(store: &Store, meanwhile: impl FnOnce()) -> (App, Executor) {
         stamps,
         scan,
         fill,
+        ..
     } = first_screen(store, now()).unwrap();
     assert!(scan.is_none() && fill.is_some(), "only the first rows");
     let save = IndexSave::pending();

@@ -30,6 +30,9 @@ pub enum Msg {
         rows: Vec<Row>,
         filling: super::Filling,
     },
+    /// Something to say on the status line (conflict copies merged while the journal was
+    /// listed).
+    Told(String),
     /// How far the listing of the journal has got (`None`: it could not be made; the rows
     /// shown stay).
     Filling(Option<super::Filling>),

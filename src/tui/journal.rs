@@ -30,6 +30,8 @@ pub struct Start {
     /// When only the first rows are shown: whether there was no index (so every case file is
     /// to be read, and how far that has got is told).
     pub fill: Option<bool>,
+    /// What to say of the conflict copies merged before the journal was listed.
+    pub told: Option<String>,
 }
 
 /// The first screen of the journal at `now`: a journal of a page or less is listed whole;
@@ -48,12 +50,15 @@ pub fn first_screen(store: &Store, now: DateTime<Utc>) -> Result<Start, String> 
         }
     };
     let Some((rows, filling, cold)) = first else {
+        let told = crate::storage::conflicts::notice(store);
         let Loaded { rows, stamps, scan } = load_rows(store, now)?;
+        let _ = store.clean_strays();
         return Ok(Start {
             first: Msg::Listed(rows),
             stamps,
             scan: Some(scan),
             fill: None,
+            told,
         });
     };
     let stamps = rows
@@ -65,6 +70,7 @@ pub fn first_screen(store: &Store, now: DateTime<Utc>) -> Result<Start, String> 
         stamps,
         scan: None,
         fill: Some(cold),
+        told: None,
     })
 }
 
@@ -82,6 +88,8 @@ pub(super) enum Outcome {
 
 /// What the listing thread tells.
 enum Filled {
+    /// What to say of the conflict copies it merged.
+    Told(String),
     /// Case files read, of how many.
     Progress(usize, usize),
     /// The journal listed (`None`: it could not be).
@@ -136,6 +144,7 @@ impl Fill {
         };
         loop {
             match told.try_recv() {
+                Ok(Filled::Told(text)) => msgs.push(Msg::Told(text)),
                 Ok(Filled::Progress(read, total)) => {
                     msgs.push(Msg::Filling(Some(Filling::Reading { read, total })));
                 }
@@ -155,9 +164,15 @@ impl Fill {
     }
 }
 
-/// The listing thread: lists the journal at `now` (telling how far the reading of case files
-/// has got, when `cold`), hands the rows over, then saves the index.
+/// The listing thread: merges conflict copies a file syncer left and removes temp files left
+/// behind (as a start on a small journal does before its first frame), lists the journal at
+/// `now` (telling how far the reading of case files has got, when `cold`), hands the rows
+/// over, then saves the index.
 fn fill(store: &Store, now: DateTime<Utc>, save: &IndexSave, cold: bool, tell: &Sender<Filled>) {
+    if let Some(text) = crate::storage::conflicts::notice(store) {
+        let _ = tell.send(Filled::Told(text));
+    }
+    let _ = store.clean_strays();
     let progress = |read, total| {
         if cold {
             let _ = tell.send(Filled::Progress(read, total));

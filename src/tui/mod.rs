@@ -94,15 +94,16 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
-    // Conflict copies a file syncer left go into their cases before the list is read.
-    let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
+    // Conflict copies a file syncer left go into their cases before the list is read (for a
+    // journal bigger than its first page, on the listing's thread: said when done).
     let Start {
         first,
         stamps,
         scan,
         fill,
+        told,
     } = journal::first_screen(store, clock.now())?;
-    let _ = store.clean_strays();
+    let recovered = recovered.or(told);
     let index = scan.map_or_else(IndexSave::pending, IndexSave::start);
     let mut app = App::new(Vec::new(), clock.now());
     app.demo = options.demo;

@@ -25,6 +25,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Action(action) => app.act(action),
         Msg::Listed(rows) => app.listed(rows),
         Msg::Partial { rows, filling } => app.partial(rows, filling),
+        Msg::Told(text) => {
+            app.say(text);
+            Vec::new()
+        }
         Msg::Filling(filling) => {
             app.filling_on(filling);
             Vec::new()
