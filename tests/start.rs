@@ -80,6 +80,30 @@ fn the_full_listing_replaces_the_first_rows_keeping_the_selection() {
 }
 
 #[test]
+fn a_list_still_at_its_first_top_moves_to_the_listings_top() {
+    let cases: Vec<Case> = (0..4).map(|i| case(&format!("c{i}"), i * 10)).collect();
+    let mut app = app_on(&cases);
+    // No index: the first rows were the files written last, c2 and c3.
+    let effects = update(
+        &mut app,
+        Msg::Partial {
+            rows: vec![row(&cases[2]), row(&cases[3])],
+            filling: Filling::Reading { read: 0, total: 4 },
+        },
+    );
+    apply(&mut app, effects);
+    assert_eq!(selected(&app), "c2");
+    let effects = update(&mut app, Msg::Listed(cases.iter().map(row).collect()));
+    apply(&mut app, effects);
+    assert_eq!(
+        selected(&app),
+        "c0",
+        "untouched, the list shows its real top"
+    );
+    assert_eq!(app.case_index, Some(0));
+}
+
+#[test]
 fn the_title_says_the_list_is_being_filled_in_and_fits_the_pane() {
     let cases: Vec<Case> = (0..3).map(|i| case(&format!("c{i}"), i)).collect();
     for (lang, tiny, long, reading_long) in [

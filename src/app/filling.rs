@@ -2,7 +2,7 @@
 //! first page, or the most recently written case files when there is no index), then the full
 //! listing replaces them. Until it comes, search, filters and moves work on the rows shown.
 
-use super::{App, Effect, Row};
+use super::{App, Effect, Mode, Row};
 
 /// How far the listing of the journal has got, while the list shows only its first rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,21 @@ impl App {
         self.rows = rows;
         self.filling = Some(filling);
         self.refresh(keep)
+    }
+
+    /// The case to keep selected when the full listing replaces the rows: the one selected,
+    /// unless the list is still at its top as first drawn (nothing typed, nothing asked) —
+    /// then the listing's own top is selected.
+    pub(super) fn kept_by_listing(&self) -> Option<String> {
+        let untouched = self.filling.is_some()
+            && self.case_index == Some(0)
+            && self.mode == Mode::Normal
+            && self.overlay.is_none()
+            && !self.notes.dirty;
+        if untouched {
+            return None;
+        }
+        self.selected_row().map(|r| r.id().to_string())
     }
 
     /// How far the listing has got (ignored once the full listing is in); `None`: it will

@@ -9,9 +9,10 @@ use crate::storage::{Access, CaseFile, FileProblem, Stamp};
 
 impl App {
     /// The journal as listed: the rows replace the ones shown (the selected case stays
-    /// selected).
+    /// selected, unless it is only the top of the first rows, untouched: then the top).
     pub(super) fn listed(&mut self, rows: Vec<Row>) -> Vec<Effect> {
-        let keep = self.selected_row().map(|r| r.id().to_string());
+        let keep = self.kept_by_listing();
+        self.case_index = None;
         self.rows = rows;
         self.filling = None;
         self.refresh(keep)
