@@ -6,7 +6,9 @@
 //! to succeed. `disk` fails every write into the data directory, as a full or read-only disk
 //! would: case saves (at the write step) and the rescue file beside them, so that only a
 //! rescue to another filesystem can work. `panic` makes the TUI panic at the first frame it draws while typed notes are
-//! unsaved (so a test can see them saved and the terminal restored).
+//! unsaved (so a test can see them saved and the terminal restored). `slow-listing` makes the
+//! TUI's listing of a big journal wait two seconds before it begins (so a test can see the
+//! first screen drawn from the index's first page before the rest comes).
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,6 +22,7 @@ pub enum Fault {
     /// The data directory cannot be written at all (see the module's doc).
     Disk,
     Panic,
+    SlowListing,
 }
 
 struct Plan {
@@ -44,6 +47,7 @@ fn plan() -> Option<&'static Plan> {
             "rename" => Fault::Rename,
             "disk" => Fault::Disk,
             "panic" => Fault::Panic,
+            "slow-listing" => Fault::SlowListing,
             _ => return None,
         };
         Some(Plan { fault, times })

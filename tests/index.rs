@@ -420,7 +420,7 @@ fn the_index_keeps_data_and_is_much_smaller_than_the_case_files() {
     let listed = cli_list(&store, now, true, true);
     let index = fs::read(store.dir().join("index")).unwrap();
     let files: usize = case_files(&store).iter().map(|(_, b)| b.len()).sum();
-    assert!(index.starts_with(b"runaround index 3\n"));
+    assert!(index.starts_with(b"runaround index 4\n"));
     // No events text of `list --json` is in it: the events are kept as data.
     let printed = "\"events\": [\n      {\n        \"at\": ";
     assert!(listed.contains(printed));
@@ -434,4 +434,160 @@ fn the_index_keeps_data_and_is_much_smaller_than_the_case_files() {
         "index {} bytes, case files {files}",
         index.len()
     );
+}
+
+/// A journal of `n` random cases of a few events each (their last activity all different),
+/// and one case file that cannot be read.
+fn many(n: usize) -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut rng = Rng(7);
+    for i in 0..n {
+        let opened = t("2025-06-01T08:00:00Z") + Duration::minutes(rng.below(200_000) as i64);
+        store
+            .insert(&random_case(&mut rng, &format!("c-{i:04}"), opened, 3))
+            .unwrap();
+    }
+    fs::write(store.path("broken"), "not ( a case").unwrap();
+    (dir, store)
+}
+
+/// The journal as the list shows it: every case file read, most recent activity first.
+fn listed_from_files(store: &Store, now: DateTime<Utc>) -> Vec<index::Listed> {
+    let mut rows: Vec<index::Listed> = store
+        .ids()
+        .unwrap()
+        .iter()
+        .map(|id| store.load(id).unwrap().map(|case| Summary::of(&case, now)))
+        .collect();
+    rows.sort_by_key(|r| (r.sort_key(), r.id().to_string()));
+    rows
+}
+
+fn ids(rows: &[index::Listed]) -> Vec<String> {
+    rows.iter().map(|r| r.id().to_string()).collect()
+}
+
+#[test]
+fn the_first_page_alone_gives_the_top_rows_and_the_count() {
+    let (_dir, store) = many(260);
+    let now = t("2026-04-01T10:00:00Z");
+    assert!(index::first_page(&store, now).is_none(), "no index yet");
+    Scan::new(&store, now).unwrap().save_if_stale().unwrap();
+    // Everything after the first page garbled: the first page is read alone.
+    let path = store.dir().join("index");
+    let mut bytes = fs::read(&path).unwrap();
+    let page_end = {
+        let head = std::str::from_utf8(&bytes[18..48]).unwrap();
+        18 + 30 + head[..20].parse::<usize>().unwrap()
+    };
+    for b in &mut bytes[page_end..] {
+        *b = b'x';
+    }
+    fs::write(&path, &bytes).unwrap();
+    let page = index::first_page(&store, now).expect("first page");
+    assert_eq!(page.total, 261);
+    let want = listed_from_files(&store, now);
+    assert_eq!(page.rows.len(), index::PAGE);
+    assert_eq!(ids(&page.rows), ids(&want[..index::PAGE]));
+    assert_eq!(
+        page.rows,
+        want[..index::PAGE].to_vec(),
+        "summaries and stamps"
+    );
+}
+
+#[test]
+fn a_stale_first_page_is_checked_against_the_files_it_lists() {
+    let (_dir, store) = many(230);
+    let now = t("2026-04-01T10:00:00Z");
+    Scan::new(&store, now).unwrap().save_if_stale().unwrap();
+    let before = listed_from_files(&store, now);
+    let (changed, deleted) = (before[0].id().to_string(), before[1].id().to_string());
+    store
+        .update(&changed, |case| {
+            case.title = "Changed elsewhere".into();
+            Ok::<(), String>(())
+        })
+        .unwrap();
+    fs::remove_file(store.path(&deleted)).unwrap();
+    let page = index::first_page(&store, now).unwrap();
+    assert_eq!(
+        page.rows.len(),
+        index::PAGE - 1,
+        "the deleted case is left out"
+    );
+    assert!(!ids(&page.rows).contains(&deleted));
+    let row = page.rows.iter().find(|r| r.id() == changed).unwrap();
+    assert_eq!(row.body().unwrap().title, "Changed elsewhere");
+    assert_eq!(
+        Some(row.stamp()),
+        store.stamp(&changed),
+        "read again, with its stamp"
+    );
+}
+
+#[test]
+fn a_damaged_first_page_is_ignored() {
+    let (_dir, store) = many(230);
+    let now = t("2026-04-01T10:00:00Z");
+    Scan::new(&store, now).unwrap().save_if_stale().unwrap();
+    let path = store.dir().join("index");
+    let good = fs::read(&path).unwrap();
+    let page_len: usize = std::str::from_utf8(&good[18..38]).unwrap().parse().unwrap();
+    let want = listed_from_files(&store, now);
+    let mut damaged = vec![good[..40].to_vec(), good[..48 + page_len / 2].to_vec()];
+    for at in [20, 40, 48, 48 + page_len / 3, 48 + page_len - 1] {
+        let mut bytes = good.clone();
+        bytes[at] ^= 0x55;
+        damaged.push(bytes);
+    }
+    let mut head_too_long = good.clone();
+    head_too_long[18..38].copy_from_slice(b"99999999999999999999");
+    damaged.push(head_too_long);
+    for bytes in damaged {
+        fs::write(&path, &bytes).unwrap();
+        assert!(
+            index::first_page(&store, now).is_none(),
+            "{} bytes",
+            bytes.len()
+        );
+        // The listing is still right.
+        let mut rows = Scan::new(&store, now).unwrap().entries;
+        rows.sort_by_key(|r| (r.sort_key(), r.id().to_string()));
+        assert_eq!(rows, want);
+    }
+}
+
+#[test]
+fn a_parallel_cold_read_gives_exactly_what_a_sequential_read_gives() {
+    let (_dir, store) = many(300);
+    let now = t("2026-04-01T10:00:00Z");
+    let told = std::sync::Mutex::new(Vec::new());
+    let scan = Scan::telling(&store, now, &|read, total| {
+        told.lock().unwrap().push((read, total));
+    })
+    .unwrap();
+    // What one read after another, in the directory's order, gives.
+    let files = store.stamps().unwrap();
+    let sequential: Vec<index::Listed> = files
+        .iter()
+        .map(|(id, _)| store.load(id).unwrap().map(|case| Summary::of(&case, now)))
+        .collect();
+    assert_eq!(scan.entries, sequential, "same rows, same order");
+    for (i, (id, _)) in files.iter().enumerate() {
+        let events = match store.load(id).unwrap() {
+            Entry::Readable { body, .. } => Some(body.events),
+            Entry::Unreadable { .. } => None,
+        };
+        assert_eq!(scan.events(i), events, "{id}");
+    }
+    let told = told.into_inner().unwrap();
+    assert_eq!(
+        told.last(),
+        Some(&(301, 301)),
+        "progress ends at every file"
+    );
+    assert!(told.iter().all(|&(_, total)| total == 301));
+    assert!(told.len() >= 4, "progress told along the way: {told:?}");
 }

@@ -200,7 +200,7 @@ fn a_quit_right_after_a_cold_start_leaves_no_half_written_index() {
     assert!(left.is_empty(), "temp files of the index left: {left:?}");
     // The index is there whole, or not at all.
     if let Ok(bytes) = fs::read(tui.dir().join("index")) {
-        assert!(bytes.starts_with(b"runaround index 3\n"));
+        assert!(bytes.starts_with(b"runaround index 4\n"));
         let tail = String::from_utf8_lossy(&bytes[bytes.len() - 31..]).into_owned();
         let (at, crc) = tail.trim().split_once(' ').expect("a trailer");
         assert!(

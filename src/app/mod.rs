@@ -4,6 +4,7 @@
 
 pub mod attachments;
 mod effect;
+mod filling;
 pub mod form;
 pub mod forms;
 pub mod keymap;
@@ -21,6 +22,7 @@ pub mod view;
 pub mod words;
 
 pub use effect::Effect;
+pub use filling::Filling;
 pub use form::{Form, FormOutcome, Purpose};
 pub use keymap::{Action, Scope};
 pub use model::{App, Filter, Message, Mode, Overlay, Pane, Prefs, Row, Undo};

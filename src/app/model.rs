@@ -154,7 +154,7 @@ impl CaseFile<Summary> {
         self.body()
     }
 
-    pub(super) fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
+    pub fn sort_key(&self) -> (bool, std::cmp::Reverse<DateTime<Utc>>) {
         match self {
             CaseFile::Readable { body, .. } => (false, std::cmp::Reverse(body.last_activity)),
             CaseFile::Unreadable { .. } => (true, std::cmp::Reverse(DateTime::<Utc>::MIN_UTC)),
@@ -179,6 +179,8 @@ pub struct App {
     /// The ids of the cases whose text contains the search (lowercase), once the runtime has
     /// searched the files (asked for with [`Effect::Search`]).
     pub found: Option<(String, HashSet<String>)>,
+    /// How far the listing has got while `rows` are only the journal's first ones.
+    pub filling: Option<super::Filling>,
     /// Indexes into `rows` of the cases the filter and search let through.
     pub visible: Vec<usize>,
     /// The selected case: an index into `visible`.
@@ -241,6 +243,7 @@ impl App {
             rows,
             open: None,
             found: None,
+            filling: None,
             visible: Vec::new(),
             case_index: None,
             event_index: None,

@@ -25,6 +25,17 @@ pub enum Msg {
     Action(Action),
     /// The journal as listed: every case file.
     Listed(Vec<Row>),
+    /// The journal's first rows, shown while the rest is listed ([`Msg::Listed`] follows).
+    Partial {
+        rows: Vec<Row>,
+        filling: super::Filling,
+    },
+    /// Something to say on the status line (conflict copies merged while the journal was
+    /// listed).
+    Told(String),
+    /// How far the listing of the journal has got (`None`: it could not be made; the rows
+    /// shown stay).
+    Filling(Option<super::Filling>),
     /// A case as read from its file, and why it must not be written, if it must not.
     Opened { case: Case, access: Access },
     /// A case file that cannot be read, and why.

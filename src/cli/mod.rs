@@ -9,6 +9,7 @@ pub mod letter;
 pub mod list_json;
 pub mod map;
 pub mod meta;
+mod reading;
 pub mod sync;
 pub mod terms;
 pub mod words;
@@ -304,7 +305,7 @@ fn list(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     sync::merge_conflict_copies(store);
-    let scan = Scan::new(store, now)?;
+    let scan = reading::scan(store, now)?;
     let mut chosen: Vec<(usize, &Summary)> = Vec::new();
     let mut unreadable = 0;
     for (i, listed) in scan.entries.iter().enumerate() {

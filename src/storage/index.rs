@@ -11,10 +11,16 @@
 //! `list --json` prints them as of its own moment, so that a promise overdue by now reads as
 //! broken without the case file being read.
 //!
-//! Layout: a first line naming the format, the events of each case one block after another, a
-//! JSON table of the entries (with where each block is, its CRC-32 and its length inflated),
-//! and a last line giving where the table starts and its CRC-32. Damage anywhere is caught by a
-//! checksum and costs only a re-read of the case files concerned.
+//! Layout: a first line naming the format; a line giving the length and CRC-32 of the first
+//! page, then the first page (JSON: the journal's count and its first [`PAGE`] rows in the
+//! list's order, most recent activity first, with their stamps), which is all the first frame
+//! reads; the events of each case one block after another, a JSON table of the entries (with
+//! where each block is, its CRC-32 and its length inflated), and a last line giving where the
+//! table starts and its CRC-32. Damage anywhere is caught by a checksum and costs only a re-read
+//! of the case files concerned.
+//!
+//! Case files that must be read (no index, or changed ones) are read in parallel, on every
+//! core.
 //!
 //! What is read of it is bounded by what the journal could need: an index much bigger than
 //! the case files it lists (see [`bound`]), or one that is not a regular file (a FIFO would
@@ -26,6 +32,7 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,9 +40,16 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Event, Summary};
 use crate::storage::{Access, CaseFile, FileProblem, Stamp, StorageError, Store};
 
-/// The first line. Version 3: the events are kept as data (deflated JSON), and why a file is
-/// read-only or unreadable as a typed fact.
-const MAGIC: &[u8] = b"runaround index 3\n";
+/// The first line. Version 4: a first page of the top rows comes first; the events are kept
+/// as data (deflated JSON), and why a file is read-only or unreadable as a typed fact.
+const MAGIC: &[u8] = b"runaround index 4\n";
+/// The line after it: the first page's length in 20 digits, a space, its CRC-32 in 8 hex
+/// digits, a line break.
+const PAGE_HEAD: usize = 30;
+/// How many rows the first page holds: more than the tallest terminal shows.
+pub const PAGE: usize = 200;
+/// The most the first page may take, whatever its head says.
+const PAGE_MAX: u64 = 64 * 1024 * 1024;
 /// The last line: a line break, the table's offset in 20 digits, a space, the table's CRC-32
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;
@@ -94,6 +108,36 @@ enum Item {
     },
 }
 
+/// The first page as stored: the journal's count and its top rows.
+#[derive(Serialize, Deserialize)]
+struct Page {
+    total: usize,
+    rows: Vec<PageRow>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PageRow {
+    stamp: Stamp,
+    item: PageItem,
+}
+
+#[derive(Serialize, Deserialize)]
+enum PageItem {
+    Case { summary: Summary, access: Access },
+    Unreadable { id: String, problem: FileProblem },
+}
+
+/// The first screen of a journal, from the first page of its index (no rows for a journal of
+/// [`PAGE`] cases or fewer).
+#[derive(Clone, Debug)]
+pub struct FirstPage {
+    /// The top rows, each as its file is now (a changed one read again, a deleted one left
+    /// out), in the list's order as the index last knew it.
+    pub rows: Vec<Listed>,
+    /// How many case files the journal had when the index was written.
+    pub total: usize,
+}
+
 /// The index as read from disk: its entries by id, and the open file for their events
 /// (still readable after another process replaces the index).
 struct OnDisk {
@@ -118,41 +162,66 @@ pub struct Scan {
 
 impl Scan {
     /// Lists the journal in `store` at `now`: entries whose file has not changed (and whose
-    /// summary can give the counters at `now`) come from the index, the others are read. Only
-    /// a directory that cannot be listed is an error.
+    /// summary can give the counters at `now`) come from the index, the others are read (in
+    /// parallel). Only a directory that cannot be listed is an error.
     pub fn new(store: &Store, now: DateTime<Utc>) -> Result<Scan, StorageError> {
+        Scan::telling(store, now, &|_, _| {})
+    }
+
+    /// [`Scan::new`], telling `progress` (files read, files to read) as the case files that
+    /// must be read are read.
+    pub fn telling(
+        store: &Store,
+        now: DateTime<Utc>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Scan, StorageError> {
+        let never = AtomicBool::new(false);
+        Scan::reading(store, now, progress, &never)
+            .map(|scan| scan.unwrap_or_else(|| Scan::empty(store)))
+    }
+
+    /// [`Scan::new`], telling `progress` (files read, files to read) as the case files that
+    /// must be read are read, and giving up (`None`) as soon as `stop` is set.
+    pub fn reading(
+        store: &Store,
+        now: DateTime<Utc>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        stop: &AtomicBool,
+    ) -> Result<Option<Scan>, StorageError> {
         let (started, files) = (std::time::Instant::now(), store.stamps()?);
         let mut on_disk = read(store, bound(&files));
-        let mut entries = Vec::with_capacity(files.len());
-        let mut events = Vec::with_capacity(files.len());
-        let mut spill = Spill::default();
         let mut stale = on_disk
             .as_ref()
             .is_none_or(|d| d.entries.len() != files.len());
-        for (id, stamp) in files {
-            let known = on_disk.as_mut().and_then(|d| d.entries.remove(&id));
+        let mut slots: Vec<Option<(Listed, Events)>> = Vec::with_capacity(files.len());
+        let mut to_read = Vec::new();
+        for (id, stamp) in &files {
+            let known = on_disk.as_mut().and_then(|d| d.entries.remove(id));
             match known {
-                Some((listed, block)) if listed.stamp() == stamp && answers(&listed, now) => {
-                    events.push(block.map_or(Events::None, Events::Indexed));
-                    entries.push(listed);
+                Some((listed, block)) if listed.stamp() == *stamp && answers(&listed, now) => {
+                    slots.push(Some((listed, block.map_or(Events::None, Events::Indexed))));
                 }
                 _ => {
                     stale = true;
-                    let Ok(entry) = store.load(&id) else { continue };
-                    events.push(match &entry {
-                        CaseFile::Readable { body, .. } => spill.keep(store, &body.events),
-                        CaseFile::Unreadable { .. } => Events::None,
-                    });
-                    entries.push(entry.map(|case| Summary::of(&case, now)));
+                    to_read.push((slots.len(), id.as_str()));
+                    slots.push(None);
                 }
             }
         }
+        let spill = Spill::new(store, !to_read.is_empty());
+        let Some(read) = read_files(store, now, &to_read, &spill, progress, stop) else {
+            return Ok(None);
+        };
+        for (at, read) in read {
+            slots[at] = read;
+        }
+        let (entries, events): (Vec<Listed>, Vec<Events>) = slots.into_iter().flatten().unzip();
         log::debug!(
             "index scan: {} cases, stale {stale}, {:?}",
             entries.len(),
             started.elapsed()
         );
-        Ok(Scan {
+        Ok(Some(Scan {
             entries,
             events,
             file: on_disk.map(|d| d.file),
@@ -160,7 +229,20 @@ impl Scan {
             stale,
             damaged: std::cell::Cell::new(false),
             store: store.clone(),
-        })
+        }))
+    }
+
+    /// A listing of nothing (never saved).
+    fn empty(store: &Store) -> Scan {
+        Scan {
+            entries: Vec::new(),
+            events: Vec::new(),
+            file: None,
+            spill: None,
+            stale: false,
+            damaged: std::cell::Cell::new(false),
+            store: store.clone(),
+        }
     }
 
     /// The events of entry `i`; `None` for an unreadable file, or when the index turns out to
@@ -251,7 +333,10 @@ impl Scan {
         let path = self.store.dir().join(FILE);
         crate::storage::atomic::write_streamed(&path, stop, |out, stopped| {
             out.write_all(MAGIC)?;
-            let mut at = MAGIC.len() as u64;
+            let page = serde_json::to_vec(&self.first_page())?;
+            writeln!(out, "{:020} {:08x}", page.len(), crc32fast::hash(&page))?;
+            out.write_all(&page)?;
+            let mut at = (MAGIC.len() + PAGE_HEAD + page.len()) as u64;
             let mut rows = Vec::with_capacity(self.entries.len());
             for (listed, events) in self.entries.iter().zip(&self.events) {
                 stopped()?;
@@ -292,36 +377,140 @@ impl Scan {
     }
 }
 
+impl Scan {
+    /// The first page of the index this listing would write: its top rows in the list's order;
+    /// none for a journal of a page or less, which is listed whole at once.
+    fn first_page(&self) -> Page {
+        let mut order: Vec<&Listed> = self.entries.iter().collect();
+        if order.len() <= PAGE {
+            order.clear();
+        }
+        order.sort_by_key(|listed| listed.sort_key());
+        let rows = order
+            .into_iter()
+            .take(PAGE)
+            .map(|listed| PageRow {
+                stamp: listed.stamp(),
+                item: match listed {
+                    CaseFile::Readable { body, access, .. } => PageItem::Case {
+                        summary: body.clone(),
+                        access: access.clone(),
+                    },
+                    CaseFile::Unreadable { id, problem, .. } => PageItem::Unreadable {
+                        id: id.clone(),
+                        problem: problem.clone(),
+                    },
+                },
+            })
+            .collect();
+        Page {
+            total: self.entries.len(),
+            rows,
+        }
+    }
+}
+
+/// A case file read by a scan: its entry and its events.
+type ReadFile = (Listed, Events);
+
+/// Reads the case files `to_read` (their place among the entries, their id) at `now`, in
+/// parallel on every core, their events put in `spill`; `None` in a place whose file is gone.
+/// Gives up, answering `None`, as soon as `stop` is set.
+fn read_files(
+    store: &Store,
+    now: DateTime<Utc>,
+    to_read: &[(usize, &str)],
+    spill: &Spill,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    stop: &AtomicBool,
+) -> Option<Vec<(usize, Option<ReadFile>)>> {
+    /// Files a thread takes at a time: small enough to share the work out evenly.
+    const CHUNK: usize = 16;
+    /// How often progress is told, in files.
+    const TELL_EVERY: usize = 64;
+    let total = to_read.len();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let read_one = |id: &str| -> Option<ReadFile> {
+        let entry = store.load(id).ok()?;
+        let events = match &entry {
+            CaseFile::Readable { body, .. } => spill.keep(&body.events),
+            CaseFile::Unreadable { .. } => Events::None,
+        };
+        Some((entry.map(|case| Summary::of(&case, now)), events))
+    };
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= total || stop.load(Ordering::Relaxed) {
+                return out;
+            }
+            for &(at, id) in &to_read[start..total.min(start + CHUNK)] {
+                out.push((at, read_one(id)));
+                let told = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if told.is_multiple_of(TELL_EVERY) || told == total {
+                    progress(told, total);
+                }
+            }
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(total.div_ceil(CHUNK));
+    let read = if threads <= 1 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = Vec::with_capacity(total);
+            for handle in handles {
+                // A thread that panicked leaves its files unlisted: treated as a stop.
+                match handle.join() {
+                    Ok(part) => all.extend(part),
+                    Err(_) => stop.store(true, Ordering::Relaxed),
+                }
+            }
+            all
+        })
+    };
+    (!stop.load(Ordering::Relaxed)).then_some(read)
+}
+
 /// Where a scan puts the events it reads (as JSON), so that rebuilding the index of a large
 /// journal does not hold them all in memory: an unnamed temporary file in the journal's
 /// directory (0600, gone when closed). Without one, they stay in memory. They are deflated
 /// only when the index is saved (on another thread, for the TUI).
-#[derive(Default)]
 struct Spill {
     file: Option<File>,
-    len: u64,
-    failed: bool,
+    len: AtomicU64,
 }
 
 impl Spill {
-    fn keep(&mut self, store: &Store, events: &[Event]) -> Events {
+    /// A spill file in `store`'s directory when there are events to keep (`needed`).
+    fn new(store: &Store, needed: bool) -> Spill {
+        Spill {
+            file: needed
+                .then(|| tempfile::tempfile_in(store.dir()).ok())
+                .flatten(),
+            len: AtomicU64::new(0),
+        }
+    }
+
+    /// Keeps `events` (from any thread): in the spill file, else in memory.
+    fn keep(&self, events: &[Event]) -> Events {
         let Ok(json) = serde_json::to_vec(events) else {
             return Events::None;
         };
-        if self.file.is_none() && !self.failed {
-            self.file = tempfile::tempfile_in(store.dir()).ok();
-            self.failed = self.file.is_none();
-        }
         let Some(file) = &self.file else {
             return Events::Fresh(json);
         };
         let bytes = json.as_slice();
-        if file.write_all_at(bytes, self.len).is_err() {
+        let start = self.len.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if file.write_all_at(bytes, start).is_err() {
             return Events::Fresh(json);
         }
-        let start = self.len;
-        self.len += bytes.len() as u64;
-        Events::Spilled(start..self.len, crc32fast::hash(bytes))
+        Events::Spilled(start..start + bytes.len() as u64, crc32fast::hash(bytes))
     }
 }
 
@@ -383,11 +572,9 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
     if len < min || len > max {
         return None;
     }
-    let mut magic = vec![0; MAGIC.len()];
-    file.read_exact(&mut magic).ok()?;
-    if magic != MAGIC {
-        return None;
-    }
+    let page_len = page_head(&mut file, len)?.0;
+    // Where the events blocks may start: after the first page.
+    let body = (MAGIC.len() + PAGE_HEAD) as u64 + page_len;
     let mut trailer = [0u8; TRAILER];
     file.read_exact_at(&mut trailer, len - TRAILER as u64)
         .ok()?;
@@ -395,7 +582,7 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
     let (table_at, crc) = trailer.split_once(' ')?;
     let table_at: u64 = table_at.parse().ok()?;
     let crc = u32::from_str_radix(crc, 16).ok()?;
-    if table_at < MAGIC.len() as u64 || table_at > len - TRAILER as u64 {
+    if table_at < body || table_at > len - TRAILER as u64 {
         return None;
     }
     let mut table = vec![0; usize::try_from(len - TRAILER as u64 - table_at).ok()?];
@@ -413,7 +600,7 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
                 events: (start, len, crc, inflated),
             } => {
                 let end = start.checked_add(len)?;
-                if start < MAGIC.len() as u64 || end > table_at || inflated > per_file(&row.stamp) {
+                if start < body || end > table_at || inflated > per_file(&row.stamp) {
                     return None;
                 }
                 (
@@ -441,6 +628,91 @@ fn read(store: &Store, max: u64) -> Option<OnDisk> {
         entries.insert(listed.id().to_string(), (listed, block));
     }
     Some(OnDisk { entries, file })
+}
+
+/// Checks the first line of the index `file` (of `len` bytes) and reads the head of its first
+/// page: the page's length and CRC-32, if they can be right.
+fn page_head(file: &mut File, len: u64) -> Option<(u64, u32)> {
+    let mut head = vec![0; MAGIC.len() + PAGE_HEAD];
+    file.read_exact(&mut head).ok()?;
+    let line = head.strip_prefix(MAGIC)?.strip_suffix(b"\n")?;
+    let (page_len, crc) = std::str::from_utf8(line).ok()?.split_once(' ')?;
+    let page_len: u64 = page_len.parse().ok()?;
+    let crc = u32::from_str_radix(crc, 16).ok()?;
+    let room = len.checked_sub((MAGIC.len() + PAGE_HEAD + TRAILER) as u64)?;
+    (page_len <= room.min(PAGE_MAX)).then_some((page_len, crc))
+}
+
+/// The first screen of the journal in `store` at `now`, from the first page of its index
+/// alone (nothing else of the index is read): its rows, each checked against its file's stamp
+/// (a file changed since is read again, a deleted one left out), and the journal's count as
+/// the index last knew it. `None` when there is no index, or it is of another version, or its
+/// first page is damaged.
+pub fn first_page(store: &Store, now: DateTime<Utc>) -> Option<FirstPage> {
+    let path = store.dir().join(FILE);
+    let mut file =
+        crate::storage::open_regular(std::fs::OpenOptions::new().read(true), &path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let (page_len, crc) = page_head(&mut file, len)?;
+    let mut page = vec![0; usize::try_from(page_len).ok()?];
+    file.read_exact(&mut page).ok()?;
+    if crc32fast::hash(&page) != crc {
+        return None;
+    }
+    let page: Page = serde_json::from_slice(&page).ok()?;
+    let rows = page
+        .rows
+        .into_iter()
+        .filter_map(|row| {
+            let now_stamp = store.stamp(match &row.item {
+                PageItem::Case { summary, .. } => &summary.id,
+                PageItem::Unreadable { id, .. } => id,
+            })?;
+            let listed = match row.item {
+                PageItem::Case { summary, access } => CaseFile::Readable {
+                    body: summary,
+                    access,
+                    stamp: row.stamp,
+                },
+                PageItem::Unreadable { id, problem } => CaseFile::Unreadable {
+                    id,
+                    problem,
+                    stamp: row.stamp,
+                },
+            };
+            if listed.stamp() == now_stamp && answers(&listed, now) {
+                Some(listed)
+            } else {
+                let entry = store.load(listed.id()).ok()?;
+                Some(entry.map(|case| Summary::of(&case, now)))
+            }
+        })
+        .collect();
+    Some(FirstPage {
+        rows,
+        total: page.total,
+    })
+}
+
+/// A first screen of the journal in `store` at `now` without its index: every file is looked
+/// at (not read), and the `most` last modified ones are read (the time a file was last
+/// written standing in for its case's last activity). Also gives how many case files there
+/// are.
+pub fn recent_files(
+    store: &Store,
+    now: DateTime<Utc>,
+    most: usize,
+) -> Result<(Vec<Listed>, usize), StorageError> {
+    let mut files = store.stamps()?;
+    let total = files.len();
+    files.sort_by_key(|(_, stamp)| std::cmp::Reverse((stamp.mtime, stamp.mtime_nsec)));
+    let rows = files
+        .iter()
+        .take(most)
+        .filter_map(|(id, _)| store.load(id).ok())
+        .map(|entry| entry.map(|case| Summary::of(&case, now)))
+        .collect();
+    Ok((rows, total))
 }
 
 /// Removes the index, so the next listing reads every file (for tests and benchmarks).

@@ -27,6 +27,8 @@ pub struct Executor {
     pub(super) dir_stamp: Option<SystemTime>,
     /// The search thread; without one, searches are answered at once.
     search: Option<Search>,
+    /// The full listing of the journal, while only its first rows are shown.
+    pub(super) fill: Option<super::journal::Fill>,
 }
 
 impl Executor {
@@ -38,6 +40,7 @@ impl Executor {
             stamps,
             dir_stamp,
             search: None,
+            fill: None,
         }
     }
 
@@ -59,12 +62,15 @@ impl Executor {
         self.search.as_ref().is_some_and(Search::waiting)
     }
 
-    /// The answers of the search thread that came since last asked.
+    /// The answers of the search thread (and of the listing) that came since last asked.
     pub fn answers(&mut self) -> Vec<Msg> {
-        self.search
+        let mut msgs = self
+            .search
             .as_mut()
             .map(Search::answers)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        msgs.extend(self.filled());
+        msgs
     }
 
     /// Carries out `effect`; returns what the app must hear about it. The terminal's effects

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
-use crate::app::{Action, App, Effect, Msg, Prefs, Row, update};
+use crate::app::{Action, App, Effect, Msg, Prefs, update};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::fault::{self, Fault};
@@ -34,8 +34,7 @@ use crate::storage::Store;
 use crate::ui::{self, theme::Theme};
 
 use executor::{Executor, drive};
-use journal::IndexSave;
-pub use journal::{Loaded, load_rows};
+pub use journal::{IndexSave, Loaded, Start, first_screen, load_rows};
 use signals::{Pending, Stops};
 use terminal::TerminalMode;
 
@@ -96,11 +95,17 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     need_terminal()?;
     // Text written in the editor when a TUI last ended with it open goes into its case first.
     let recovered = editing::recover(store, clock.now()).or_else(|| rescued_notice(store));
-    // Conflict copies a file syncer left go into their cases before the list is read.
-    let recovered = recovered.or_else(|| crate::storage::conflicts::notice(store));
-    let Loaded { rows, stamps, scan } = load_rows(store, clock.now())?;
-    let _ = store.clean_strays();
-    let index = IndexSave::start(scan);
+    // Conflict copies a file syncer left go into their cases before the list is read (for a
+    // journal bigger than its first page, on the listing's thread: said when done).
+    let Start {
+        first,
+        stamps,
+        scan,
+        fill,
+        told,
+    } = journal::first_screen(store, clock.now())?;
+    let recovered = recovered.or(told);
+    let index = scan.map_or_else(IndexSave::pending, IndexSave::start);
     let mut app = App::new(Vec::new(), clock.now());
     app.demo = options.demo;
     // The rule packs are read once, at start; a pack that does not load is said, and the
@@ -142,7 +147,9 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
     let (mut terminal, entered) = mode.enter();
     let bell = wake::Bell::default();
     let mut runtime = Runtime {
-        executor: Executor::new(store.clone(), stamps).with_search_thread(&bell),
+        executor: Executor::new(store.clone(), stamps)
+            .with_search_thread(&bell)
+            .with_fill(fill, &index, &bell),
         journal: wake::Journal::start(store.dir(), store.cases_dir(), &bell, polls()),
         inbox: wake::Inbox::new(bell.clone()),
         bell,
@@ -157,7 +164,7 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
         mode,
         stops,
     };
-    let result = runtime.start(&mut terminal, &mut app, rows, recovered);
+    let result = runtime.start(&mut terminal, &mut app, first, recovered);
     // Whatever happened, typed notes are saved before the terminal is handed back.
     let rescue = rescue::save_on_exit(store, app.notes.take_save(clock.now()));
     drop(entered);
@@ -199,15 +206,15 @@ struct Runtime {
 }
 
 impl Runtime {
-    /// Shows the journal listed as `rows` and runs until the user quits.
+    /// Shows the journal's `first` rows and runs until the user quits.
     fn start(
         &mut self,
         terminal: &mut DefaultTerminal,
         app: &mut App,
-        rows: Vec<Row>,
+        first: Msg,
         recovered: Option<String>,
     ) -> Result<(), String> {
-        if self.hand(terminal, app, vec![Msg::Listed(rows)])? {
+        if self.hand(terminal, app, vec![first])? {
             return Ok(());
         }
         if let Some(told) = recovered {
@@ -240,6 +247,8 @@ impl Runtime {
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
                     "injected fault (RUNAROUND_FAULT=panic)"
                 );
+                // The rest of the journal is listed once its first screen is up.
+                self.executor.begin_fill(app.now);
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let event = event::read().map_err(|e| format!("terminal: {e}"))?;

@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod cases;
 pub mod charts;
 pub mod clocks;
+mod filling;
 pub mod header;
 pub mod map;
 pub mod numbers;

@@ -32,7 +32,7 @@ pub(super) fn draw(
     tabs: Option<Line<'static>>,
 ) {
     let focused = app.focus == pane;
-    let block = frame_of(app, t, pane, focused, tabs);
+    let block = frame_of(app, t, pane, focused, tabs, area.width);
     match pane {
         Pane::Cases => draw_cases(frame, app, view_state, t, area, block),
         Pane::Timeline => draw_timeline(frame, app, view_state, t, area, block),
@@ -69,6 +69,7 @@ fn frame_of(
     pane: Pane,
     focused: bool,
     tabs: Option<Line<'static>>,
+    width: u16,
 ) -> Block<'static> {
     let title = match pane {
         Pane::Cases => {
@@ -80,14 +81,8 @@ fn frame_of(
             } else {
                 format!(" /{}", app.search)
             };
-            format!(
-                " {}{search} ",
-                crate::t!(
-                    "pane-cases-title",
-                    count = app.visible.len(),
-                    filter = app.filter.label()
-                )
-            )
+            let room = usize::from(width).saturating_sub(4 + Line::raw(search.as_str()).width());
+            format!(" {}{search} ", super::filling::cases_title(app, room))
         }
         Pane::Timeline => format!(
             " {} ",

@@ -24,6 +24,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => app.tick(now),
         Msg::Action(action) => app.act(action),
         Msg::Listed(rows) => app.listed(rows),
+        Msg::Partial { rows, filling } => app.partial(rows, filling),
+        Msg::Told(text) => {
+            app.say(text);
+            Vec::new()
+        }
+        Msg::Filling(filling) => {
+            app.filling_on(filling);
+            Vec::new()
+        }
         Msg::Opened { case, access } => app.read(case, access),
         Msg::Unreadable { id, problem } => app.lost(&id, Some(problem)),
         Msg::Gone(id) => app.lost(&id, None),

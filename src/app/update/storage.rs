@@ -8,10 +8,14 @@ use crate::domain::{Case, Status, Summary};
 use crate::storage::{Access, CaseFile, FileProblem, Stamp};
 
 impl App {
-    /// The journal as listed: the rows replace the ones shown.
+    /// The journal as listed: the rows replace the ones shown (the selected case stays
+    /// selected, unless it is only the top of the first rows, untouched: then the top).
     pub(super) fn listed(&mut self, rows: Vec<Row>) -> Vec<Effect> {
+        let keep = self.kept_by_listing();
+        self.case_index = None;
         self.rows = rows;
-        self.refresh(None)
+        self.filling = None;
+        self.refresh(keep)
     }
 
     /// A case as read or saved by storage (after one of our effects, a change on disk, or
