@@ -162,6 +162,31 @@ fn the_title_says_the_list_is_being_filled_in_and_fits_the_pane() {
     }
 }
 
+#[test]
+fn a_long_count_in_a_long_language_keeps_its_number_in_the_title() {
+    let cases: Vec<Case> = (0..1200).map(|i| case(&format!("c{i:04}"), i)).collect();
+    for (lang, plain) in [
+        (Lang::En, " Cases (1200 open) "),
+        (Lang::Nl, " Zaken (open: 1200) "),
+        (Lang::Fr, " ouverts\u{a0}: 1200 "),
+    ] {
+        let _lang = lang.scope();
+        let mut app = app_on(&cases);
+        let screen = screen(&mut app, 80, 24).join("\n");
+        assert!(screen.contains(plain), "{lang:?}:\n{screen}");
+        // With room, the whole title.
+        let wide = screen_of(&mut app, 160, 24);
+        assert!(
+            lang != Lang::Fr || wide.contains(" Dossiers (ouverts\u{a0}: 1200) "),
+            "{wide}"
+        );
+    }
+}
+
+fn screen_of(app: &mut App, w: u16, h: u16) -> String {
+    screen(app, w, h).join("\n")
+}
+
 /// A journal of `n` cases, the most recent one `c0000`, listed once (its index written).
 fn journal(n: usize) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -148,6 +148,7 @@ pane-timeline = Timeline
 pane-notes = Notes
 pane-searching = searching…
 pane-cases-title = Cases ({ $count } { $filter })
+pane-cases-title-short = { $count } { $filter }
 pane-timeline-title = Timeline ({ $count })
 pane-notes-editing = editing
 pane-notes-unsaved = unsaved

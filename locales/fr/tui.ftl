@@ -148,6 +148,7 @@ pane-timeline = Chronologie
 pane-notes = Notes
 pane-searching = recherche…
 pane-cases-title = Dossiers ({ $filter } : { $count })
+pane-cases-title-short = { $filter } : { $count }
 pane-timeline-title = Chronologie ({ $count })
 pane-notes-editing = modification
 pane-notes-unsaved = non enregistrées

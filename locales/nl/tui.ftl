@@ -148,6 +148,7 @@ pane-timeline = Tijdlijn
 pane-notes = Notities
 pane-searching = zoekt…
 pane-cases-title = Zaken ({ $filter }: { $count })
+pane-cases-title-short = { $filter }: { $count }
 pane-timeline-title = Tijdlijn ({ $count })
 pane-notes-editing = bewerken
 pane-notes-unsaved = niet bewaard

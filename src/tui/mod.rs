@@ -356,6 +356,11 @@ impl Runtime {
     /// until the screen next changes by itself or the journal is next looked at, and a minute
     /// at most. Search answers and changes told of the journal ring the bell meanwhile.
     fn timeout(&self, app: &App) -> Duration {
+        // A change told while the bell still rang for the last one (its own write, say)
+        // rang no new bell: look at once.
+        if self.journal.told() {
+            return Duration::ZERO;
+        }
         let look = self
             .journal
             .next_look()

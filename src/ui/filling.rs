@@ -12,6 +12,10 @@ pub fn cases_title(app: &App, room: usize) -> String {
     let filter = app.filter.label();
     let plain = crate::t!("pane-cases-title", count = count, filter = filter);
     let Some(filling) = app.filling else {
+        // A long count in a long language ("Dossiers (ouverts : 5043)") keeps its number.
+        if Line::raw(plain.as_str()).width() > room {
+            return crate::t!("pane-cases-title-short", count = count, filter = filter);
+        }
         return plain;
     };
     let forms = match filling {
