@@ -114,8 +114,13 @@ impl Promise<'_> {
 }
 
 fn indent(out: &mut Vec<u8>, depth: usize) {
-    out.push(b'\n');
-    out.resize(out.len() + 2 * depth, b' ');
+    const LINE: &[u8] = b"\n                                ";
+    if let Some(line) = LINE.get(..1 + 2 * depth) {
+        out.extend_from_slice(line);
+    } else {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    }
 }
 
 /// Writes the compact JSON array `json` as `serde_json`'s pretty printer would at `base`
@@ -239,8 +244,18 @@ fn take<'j>(promise: &mut Promise<'j>, open: &Open, token: &'j [u8]) {
 /// Where the string starting at `json[start]` (a quote) ends: just after its closing quote.
 fn string_end(json: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
+    // Most strings are short (keys, words, times): looked through byte by byte first, which
+    // costs less than setting up a search.
+    let short = json.len().min(i + 24);
+    while i < short {
+        match json[i] {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
     loop {
-        i += memchr::memchr2(b'"', b'\\', &json[i..])?;
+        i += memchr::memchr2(b'"', b'\\', json.get(i..)?)?;
         if json[i] == b'\\' {
             i += 2;
         } else {
@@ -322,6 +337,29 @@ mod tests {
             by_hand(&case_with(Vec::new()), now),
             by_serde(&case_with(Vec::new()), now)
         );
+    }
+
+    #[test]
+    fn deep_nesting_and_escapes_anywhere_in_a_string_are_indented_as_serde_json_does() {
+        let now = at("2026-02-01T12:00:00Z");
+        let mut deep = serde_json::json!(1);
+        for _ in 0..24 {
+            deep = serde_json::json!([deep, "x"]);
+        }
+        // Escaped quotes and backslashes before, at and after where a string is first
+        // looked through byte by byte.
+        let strings: Vec<String> = (0..40)
+            .map(|n| format!("{}\"{}\\", "a".repeat(n), "b".repeat(40 - n)))
+            .collect();
+        for value in [deep, serde_json::json!([strings, {"k": strings}])] {
+            let compact = serde_json::to_vec(&value).unwrap();
+            let mut out = Vec::new();
+            pretty(&compact, 0, now, &mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
     }
 
     #[test]

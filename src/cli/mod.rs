@@ -353,29 +353,31 @@ fn list(
         }
     };
     let written = if as_json {
-        list_json::write(
-            out,
-            chosen.iter().map(|&(i, summary)| {
-                let (counters, events) = if let (Some(counters), Some(events)) =
-                    (summary.counters(now), scan.events_json(i))
-                {
-                    (counters, events)
-                } else {
-                    let (counters, events) = from_file(summary)?;
-                    (counters, serde_json::to_vec(&events)?)
-                };
-                Ok(list_json::Item {
-                    summary,
-                    counters,
-                    events,
-                })
-            }),
-            |summary| {
-                scan.mark_damaged();
-                serde_json::to_vec(&from_file(summary)?.1).map_err(std::io::Error::from)
-            },
-            now,
-        )
+        let order: Vec<usize> = chosen.iter().map(|&(i, _)| i).collect();
+        scan.with_events_json(&order, |events_json| {
+            list_json::write(
+                out,
+                chosen.iter().zip(events_json).map(|(&(_, summary), json)| {
+                    let (counters, events) =
+                        if let (Some(counters), Some(events)) = (summary.counters(now), json) {
+                            (counters, events)
+                        } else {
+                            let (counters, events) = from_file(summary)?;
+                            (counters, serde_json::to_vec(&events)?)
+                        };
+                    Ok(list_json::Item {
+                        summary,
+                        counters,
+                        events,
+                    })
+                }),
+                |summary| {
+                    scan.mark_damaged();
+                    serde_json::to_vec(&from_file(summary)?.1).map_err(std::io::Error::from)
+                },
+                now,
+            )
+        })
     } else {
         chosen
             .iter()
