@@ -240,7 +240,7 @@ fn take<'j>(promise: &mut Promise<'j>, open: &Open, token: &'j [u8]) {
 fn string_end(json: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
     loop {
-        i += memchr::memchr2(b'"', b'\\', &json[i..])?;
+        i += memchr::memchr2(b'"', b'\\', json.get(i..)?)?;
         if json[i] == b'\\' {
             i += 2;
         } else {
@@ -325,6 +325,29 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_and_escapes_anywhere_in_a_string_are_indented_as_serde_json_does() {
+        let now = at("2026-02-01T12:00:00Z");
+        let mut deep = serde_json::json!(1);
+        for _ in 0..24 {
+            deep = serde_json::json!([deep, "x"]);
+        }
+        // Escaped quotes and backslashes anywhere in a string, the last one just before its
+        // end.
+        let strings: Vec<String> = (0..40)
+            .map(|n| format!("{}\"{}\\", "a".repeat(n), "b".repeat(40 - n)))
+            .collect();
+        for value in [deep, serde_json::json!([strings, {"k": strings}])] {
+            let compact = serde_json::to_vec(&value).unwrap();
+            let mut out = Vec::new();
+            pretty(&compact, 0, now, &mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
+    }
+
+    #[test]
     fn an_empty_listing_is_an_empty_array() {
         let mut out = Vec::new();
         write(
@@ -345,8 +368,10 @@ mod tests {
         promise.due = Some(at("2026-01-20T10:00:00Z"));
         let case = case_with(vec![promise]);
         let summary = Summary::of(&case, now);
-        let bad: [&[u8]; 9] = [
+        let bad: [&[u8]; 10] = [
             b"",
+            // Cut after a backslash: the escape runs past the end.
+            b"[\"x\\",
             b"[",
             b"[{\"at\":1}",
             b"[] []",

@@ -5,6 +5,7 @@ pub mod args;
 pub mod attach;
 pub mod due;
 pub mod escalation;
+mod import;
 pub mod letter;
 pub mod list_json;
 pub mod map;
@@ -14,7 +15,7 @@ pub mod sync;
 pub mod terms;
 pub mod words;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
@@ -220,7 +221,7 @@ pub fn run(
             }
         }
         Command::Attach(args) => attach::attach(store, now, &args)?,
-        Command::Import { file } => import(store, &file)?,
+        Command::Import { file } => import::import(store, &file)?,
         Command::Map { case, format, json } => map::map(store, &case, format, json)?,
         Command::Numbers { org, json } => map::numbers(store, now, org.as_deref(), json)?,
         Command::Sync { .. } | Command::MergeDriver { .. } => {
@@ -353,29 +354,31 @@ fn list(
         }
     };
     let written = if as_json {
-        list_json::write(
-            out,
-            chosen.iter().map(|&(i, summary)| {
-                let (counters, events) = if let (Some(counters), Some(events)) =
-                    (summary.counters(now), scan.events_json(i))
-                {
-                    (counters, events)
-                } else {
-                    let (counters, events) = from_file(summary)?;
-                    (counters, serde_json::to_vec(&events)?)
-                };
-                Ok(list_json::Item {
-                    summary,
-                    counters,
-                    events,
-                })
-            }),
-            |summary| {
-                scan.mark_damaged();
-                serde_json::to_vec(&from_file(summary)?.1).map_err(std::io::Error::from)
-            },
-            now,
-        )
+        let order: Vec<usize> = chosen.iter().map(|&(i, _)| i).collect();
+        scan.with_events_json(&order, |events_json| {
+            list_json::write(
+                out,
+                chosen.iter().zip(events_json).map(|(&(_, summary), json)| {
+                    let (counters, events) =
+                        if let (Some(counters), Some(events)) = (summary.counters(now), json) {
+                            (counters, events)
+                        } else {
+                            let (counters, events) = from_file(summary)?;
+                            (counters, serde_json::to_vec(&events)?)
+                        };
+                    Ok(list_json::Item {
+                        summary,
+                        counters,
+                        events,
+                    })
+                }),
+                |summary| {
+                    scan.mark_damaged();
+                    serde_json::to_vec(&from_file(summary)?.1).map_err(std::io::Error::from)
+                },
+                now,
+            )
+        })
     } else {
         chosen
             .iter()
@@ -553,45 +556,6 @@ impl<W: Write> Write for JsonSafe<W> {
         }
         self.out.flush()
     }
-}
-
-fn import(store: &Store, file: &str) -> Result<String, CliError> {
-    let mut text = String::new();
-    let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(file).map(|t| text = t)
-    };
-    read.map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
-    let cases = json::parse_import(&text).map_err(|e| {
-        CliError::Failed(t!("cli-import-failed", file = file, error = e.to_string()))
-    })?;
-    for (i, case) in cases.iter().enumerate() {
-        crate::storage::format::check_times(case).map_err(|e| {
-            CliError::Failed(t!(
-                "cli-import-case-failed",
-                file = file,
-                number = i + 1,
-                id = case.id.as_str(),
-                error = e.as_str()
-            ))
-        })?;
-    }
-    let mut out = String::new();
-    for case in &cases {
-        match store.insert(case) {
-            Ok(()) => {
-                out.push_str(&format!("{}\n", case.id));
-                attach::warn_missing(store, case);
-            }
-            Err(StorageError::Exists(id)) => {
-                let warning = t!("cli-import-exists", id = id.as_str());
-                eprintln!("{}", t!("cli-warning", text = warning));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(out)
 }
 
 /// The id of the case `query` names (see [`resolve`]). A title or prefix is looked up in the

@@ -204,17 +204,16 @@ pub fn write_list<'a>(
     buffered.flush()
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    Many(Vec<serde_json::Value>),
-    One(serde_json::Value),
-}
-
 /// Why an import document was refused. Nothing is imported from a refused document.
 #[derive(Debug)]
 pub enum ImportError {
+    /// The document could not be read (the file, not what it says).
+    Read(std::io::Error),
+    /// The document is not JSON outside its cases: before, between or after them (the error
+    /// names the line and column).
     Syntax(serde_json::Error),
+    /// Case `index` (from 1, in the document's order) was refused: `id` is what it says its id
+    /// is, if it got that far; a case that is not JSON says so, with the line and column.
     Case {
         index: usize,
         id: Option<String>,
@@ -227,6 +226,7 @@ impl std::error::Error for ImportError {}
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ImportError::Read(e) => write!(f, "{e}"),
             ImportError::Syntax(e) => f.write_str(&t!("import-not-json", error = e.to_string())),
             ImportError::Case { index, id, reason } => {
                 // Quoted with escapes: an id is what the document says, control characters
@@ -250,70 +250,318 @@ impl std::fmt::Display for ImportError {
 /// Reads an import document: one case object as `export --format json` writes it, or an array
 /// of them. Every case is checked before any is returned.
 pub fn parse_import(text: &str) -> Result<Vec<Case>, ImportError> {
-    let values = match serde_json::from_str::<OneOrMany>(text).map_err(ImportError::Syntax)? {
-        OneOrMany::Many(v) => v,
-        OneOrMany::One(v) => vec![v],
+    let mut cases = Vec::new();
+    read_import(text.as_bytes(), |_, case| {
+        cases.push(case);
+        Ok::<_, ImportError>(())
+    })?;
+    Ok(cases)
+}
+
+/// Reads an import document (see [`parse_import`]) from `reader` one case at a time, without
+/// holding more than one case: `each` is given every case, with its index in the document
+/// (from 1), as soon as it is read and checked. Stops at the first error: the document's, or
+/// the one `each` returns.
+pub fn read_import<E: From<ImportError>>(
+    reader: impl std::io::Read,
+    mut each: impl FnMut(usize, Case) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut source = Source {
+        inner: reader,
+        error: None,
     };
-    values
-        .into_iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let index = i + 1;
-            let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
-            let fail = |reason: String| ImportError::Case {
-                index,
-                id: id.clone(),
-                reason,
-            };
-            // Exported from a read-only case file: what made it read-only (a key runaround
-            // does not know, a comment) is not in the document, and importing it would make a
-            // writable case without it.
-            if let Some(why) = value.get("read_only").filter(|v| !v.is_null()) {
-                let why = why.as_str().map_or_else(|| why.to_string(), str::to_string);
-                return Err(fail(t!("import-read-only", why = why)));
+    let mut stop = None;
+    let parsed = {
+        let buffered = std::io::BufReader::with_capacity(1 << 16, &mut source);
+        let mut de = serde_json::Deserializer::from_reader(buffered);
+        let document = Document {
+            each: &mut each,
+            stop: &mut stop,
+        };
+        serde::de::DeserializeSeed::deserialize(document, &mut de).and_then(|()| de.end())
+    };
+    // A file that could not be read is that, whatever the parser made of the missing bytes.
+    if let Some(e) = source.error {
+        return Err(ImportError::Read(e).into());
+    }
+    if let Some(stop) = stop {
+        return Err(stop);
+    }
+    parsed.map_err(|e| ImportError::Syntax(e).into())
+}
+
+/// The document's bytes, keeping the error when they cannot be read (the parser only keeps
+/// its text).
+struct Source<R> {
+    inner: R,
+    error: Option<std::io::Error>,
+}
+
+impl<R: std::io::Read> std::io::Read for Source<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            match self.inner.read(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let told = std::io::Error::new(e.kind(), e.to_string());
+                    self.error = Some(e);
+                    return Err(told);
+                }
+                ok => return ok,
             }
-            let mut case: Case = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
-            if !valid_id(&case.id) {
-                return Err(fail(t!("import-bad-id").to_string()));
+        }
+    }
+}
+
+/// The whole document: an array of cases, or one case. Each case is handed to `each` as it
+/// is read; what stopped the reading (a refused case, or `each`'s error) goes to `stop`.
+struct Document<'a, F, E> {
+    each: &'a mut F,
+    stop: &'a mut Option<E>,
+}
+
+impl<F, E> Document<'_, F, E>
+where
+    F: FnMut(usize, Case) -> Result<(), E>,
+    E: From<ImportError>,
+{
+    /// Checks case `index` and hands it on; an error stops the reading.
+    fn take<Er: serde::de::Error>(
+        &mut self,
+        index: usize,
+        value: serde_json::Value,
+    ) -> Result<(), Er> {
+        let handed = check_import(index, value)
+            .map_err(E::from)
+            .and_then(|case| (self.each)(index, case));
+        handed.map_err(|e| self.halt(e))
+    }
+
+    /// Keeps `e` as what stopped the reading, and stops it.
+    fn halt<Er: serde::de::Error>(&mut self, e: E) -> Er {
+        *self.stop = Some(e);
+        Er::custom("stopped")
+    }
+
+    /// Case `index` is not sound JSON: `e` says where.
+    fn unsound<Er: serde::de::Error>(&mut self, index: usize, id: Option<String>, e: &Er) {
+        *self.stop = Some(E::from(ImportError::Case {
+            index,
+            id,
+            reason: t!("import-bad-json", error = e.to_string()),
+        }));
+    }
+}
+
+impl<'de, F, E> serde::de::DeserializeSeed<'de> for Document<'_, F, E>
+where
+    F: FnMut(usize, Case) -> Result<(), E>,
+    E: From<ImportError>,
+{
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, F, E> serde::de::Visitor<'de> for Document<'_, F, E>
+where
+    F: FnMut(usize, Case) -> Result<(), E>,
+    E: From<ImportError>,
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a case or an array of cases")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        for index in 1.. {
+            let mut element = Element::default();
+            match seq.next_element_seed(&mut element) {
+                Ok(Some(value)) => self.take(index, value)?,
+                Ok(None) => break,
+                Err(e) => {
+                    // Between cases (a missing comma), the document's error names only the
+                    // place; inside one, the case too.
+                    if element.started && self.stop.is_none() {
+                        self.unsound(index, element.id, &e);
+                    }
+                    return Err(e);
+                }
             }
-            if case.title.trim().is_empty() {
-                return Err(fail(t!("import-empty-title").to_string()));
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
+        let mut element = Element::default();
+        match element.object(map) {
+            Ok(value) => self.take(1, value),
+            Err(e) => {
+                self.unsound(1, element.id, &e);
+                Err(e)
             }
-            if crate::domain::text::clean_line(&case.title).is_empty() {
-                return Err(fail(t!(
-                    "import-control-title",
-                    title = case.title.escape_debug().to_string()
-                )));
+        }
+    }
+
+    // Anything else is one case that is not an object, refused as such.
+    fn visit_bool<Er: serde::de::Error>(mut self, v: bool) -> Result<(), Er> {
+        self.take(1, serde_json::Value::Bool(v))
+    }
+
+    fn visit_i64<Er: serde::de::Error>(mut self, v: i64) -> Result<(), Er> {
+        self.take(1, v.into())
+    }
+
+    fn visit_u64<Er: serde::de::Error>(mut self, v: u64) -> Result<(), Er> {
+        self.take(1, v.into())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(mut self, v: f64) -> Result<(), Er> {
+        self.take(1, v.into())
+    }
+
+    fn visit_str<Er: serde::de::Error>(mut self, v: &str) -> Result<(), Er> {
+        self.take(1, v.into())
+    }
+
+    fn visit_unit<Er: serde::de::Error>(mut self) -> Result<(), Er> {
+        self.take(1, serde_json::Value::Null)
+    }
+}
+
+/// One element of the array, read as a JSON value; notes its id as soon as it is read, so that
+/// an error further inside the case can name it.
+#[derive(Default)]
+struct Element {
+    /// Whether the element had begun (an error after that is inside it).
+    started: bool,
+    id: Option<String>,
+}
+
+impl Element {
+    fn object<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        mut map: A,
+    ) -> Result<serde_json::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: serde_json::Value = map.next_value()?;
+            if key == "id" {
+                self.id = value.as_str().map(str::to_string);
             }
-            crate::domain::money::check_terms(case.country, case.monthly_fee_minor, case.currency)
-                .map_err(|e| fail(e.to_string()))?;
-            for (n, e) in case.events.iter().enumerate() {
-                e.validate().map_err(|err| {
-                    fail(t!("import-event", n = n + 1, problem = err.to_string()))
-                })?;
-            }
-            for (n, e) in case.deleted_events.iter().enumerate() {
-                e.validate().map_err(|err| {
-                    fail(t!(
-                        "import-deleted-event",
-                        n = n + 1,
-                        problem = err.to_string()
-                    ))
-                })?;
-            }
-            if let Some(a) = case
-                .attachments
-                .iter()
-                .find(|a| !Attachment::valid_hash(&a.sha256))
-            {
-                return Err(fail(t!(
-                    "attach-import-bad-hash",
-                    id = a.id.escape_debug().to_string()
-                )));
-            }
-            case.sort_events();
-            case.clean_text();
-            Ok(case)
-        })
-        .collect()
+            object.insert(key, value);
+        }
+        Ok(serde_json::Value::Object(object))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Element {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.started = true;
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Element {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a case")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.object(map)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+    }
+
+    fn visit_bool<Er: serde::de::Error>(self, v: bool) -> Result<Self::Value, Er> {
+        Ok(serde_json::Value::Bool(v))
+    }
+
+    fn visit_i64<Er: serde::de::Error>(self, v: i64) -> Result<Self::Value, Er> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<Er: serde::de::Error>(self, v: u64) -> Result<Self::Value, Er> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, v: f64) -> Result<Self::Value, Er> {
+        Ok(v.into())
+    }
+
+    fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<Self::Value, Er> {
+        Ok(v.into())
+    }
+
+    fn visit_unit<Er: serde::de::Error>(self) -> Result<Self::Value, Er> {
+        Ok(serde_json::Value::Null)
+    }
+}
+
+/// Checks case `index` of an import document, given as JSON, and makes it the case to store:
+/// events sorted, text cleaned.
+fn check_import(index: usize, value: serde_json::Value) -> Result<Case, ImportError> {
+    let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    let fail = |reason: String| ImportError::Case {
+        index,
+        id: id.clone(),
+        reason,
+    };
+    // Exported from a read-only case file: what made it read-only (a key runaround does not
+    // know, a comment) is not in the document, and importing it would make a writable case
+    // without it.
+    if let Some(why) = value.get("read_only").filter(|v| !v.is_null()) {
+        let why = why.as_str().map_or_else(|| why.to_string(), str::to_string);
+        return Err(fail(t!("import-read-only", why = why)));
+    }
+    let mut case: Case = serde_json::from_value(value).map_err(|e| fail(e.to_string()))?;
+    if !valid_id(&case.id) {
+        return Err(fail(t!("import-bad-id").to_string()));
+    }
+    if case.title.trim().is_empty() {
+        return Err(fail(t!("import-empty-title").to_string()));
+    }
+    if crate::domain::text::clean_line(&case.title).is_empty() {
+        return Err(fail(t!(
+            "import-control-title",
+            title = case.title.escape_debug().to_string()
+        )));
+    }
+    crate::domain::money::check_terms(case.country, case.monthly_fee_minor, case.currency)
+        .map_err(|e| fail(e.to_string()))?;
+    for (n, e) in case.events.iter().enumerate() {
+        e.validate()
+            .map_err(|err| fail(t!("import-event", n = n + 1, problem = err.to_string())))?;
+    }
+    for (n, e) in case.deleted_events.iter().enumerate() {
+        e.validate().map_err(|err| {
+            fail(t!(
+                "import-deleted-event",
+                n = n + 1,
+                problem = err.to_string()
+            ))
+        })?;
+    }
+    if let Some(a) = case
+        .attachments
+        .iter()
+        .find(|a| !Attachment::valid_hash(&a.sha256))
+    {
+        return Err(fail(t!(
+            "attach-import-bad-hash",
+            id = a.id.escape_debug().to_string()
+        )));
+    }
+    case.sort_events();
+    case.clean_text();
+    Ok(case)
 }

@@ -116,9 +116,9 @@ macro_rules! catalogue {
 }
 
 // Every language has the same files; `tests/languages.rs` checks they hold the same messages.
-catalogue!(EN, "en": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl");
-catalogue!(NL, "nl": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl");
-catalogue!(FR, "fr": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl");
+catalogue!(EN, "en": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl", "import.ftl");
+catalogue!(NL, "nl": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl", "import.ftl");
+catalogue!(FR, "fr": "core.ftl", "tui.ftl", "cli.ftl", "domain.ftl", "export.ftl", "rules.ftl", "help.ftl", "sync.ftl", "pictures.ftl", "attach.ftl", "dossier.ftl", "letters.ftl", "ship.ftl", "start.ftl", "import.ftl");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -54,9 +54,9 @@ const PAGE_MAX: u64 = 64 * 1024 * 1024;
 /// in 8 hex digits, a line break.
 const TRAILER: usize = 31;
 const FILE: &str = crate::storage::names::INDEX;
-/// How hard the events are deflated: a fast level, which already makes the index about a
-/// fifth of the case files.
-const LEVEL: u8 = 6;
+/// How hard the events are deflated: the default level, which makes the index about a fifth
+/// of the case files. (Lower levels make it bigger and inflate no faster.)
+const LEVEL: i32 = 6;
 
 /// A case file as the index knows it: its summary.
 pub type Listed = CaseFile<Summary>;
@@ -308,7 +308,7 @@ impl Scan {
             Events::None => return None,
         };
         let len = json.len() as u64;
-        Some((miniz_oxide::deflate::compress_to_vec(&json, LEVEL), len))
+        Some((deflate(&json)?, len))
     }
 
     /// Writes the index when it no longer matches the journal. A failure only means the next
@@ -517,14 +517,83 @@ impl Spill {
 /// The inflated bytes of `deflated`, if they are exactly `len` long (no more is inflated).
 fn inflate(deflated: &[u8], len: u64) -> Option<Vec<u8>> {
     let mut json = vec![0; usize::try_from(len).ok()?];
-    let made = miniz_oxide::inflate::decompress_slice_iter_to_slice(
+    // Raw deflate (no zlib header): negative window bits.
+    let (made, status) = zlib_rs::decompress_slice(
         &mut json,
-        std::iter::once(deflated),
-        false,
-        true,
-    )
-    .ok()?;
-    (made == json.len()).then_some(json)
+        deflated,
+        zlib_rs::InflateConfig { window_bits: -15 },
+    );
+    let made = made.len();
+    (status == zlib_rs::ReturnCode::Ok && made == json.len()).then_some(json)
+}
+
+/// `json` deflated (raw deflate, as [`inflate`] reads it) at [`LEVEL`].
+fn deflate(json: &[u8]) -> Option<Vec<u8>> {
+    let mut out = vec![0; zlib_rs::compress_bound(json.len())];
+    let config = zlib_rs::DeflateConfig {
+        level: LEVEL,
+        window_bits: -15,
+        ..zlib_rs::DeflateConfig::default()
+    };
+    let (made, status) = zlib_rs::compress_slice(&mut out, json, config);
+    let made = made.len();
+    out.truncate(made);
+    (status == zlib_rs::ReturnCode::Ok).then_some(out)
+}
+
+/// How many entries ahead of the one being listed [`Scan::with_events_json`] may have read
+/// and inflated.
+const AHEAD: usize = 32;
+
+impl Scan {
+    /// Gives `f` the events of entries `order`, one after another, as [`Scan::events_json`]
+    /// gives them; the blocks of the entries ahead are read and inflated on a second thread
+    /// meanwhile (at most [`AHEAD`] of them), so that inflating costs the listing little time
+    /// when a second core is free.
+    pub fn with_events_json<R>(
+        &self,
+        order: &[usize],
+        f: impl FnOnce(&mut dyn Iterator<Item = Option<Vec<u8>>>) -> R,
+    ) -> R {
+        let sequential = || order.iter().map(|&i| self.events_json(i));
+        let Some(file) = self.file.as_ref() else {
+            return f(&mut sequential());
+        };
+        let blocks: Vec<Block> = order
+            .iter()
+            .filter_map(|&i| match self.events.get(i) {
+                Some(Events::Indexed(block)) => Some(block.clone()),
+                _ => None,
+            })
+            .collect();
+        std::thread::scope(|s| {
+            let (done, results) = std::sync::mpsc::sync_channel(AHEAD);
+            let worker = std::thread::Builder::new().spawn_scoped(s, move || {
+                for block in blocks {
+                    let json = read_checked(file, &block.at, block.crc)
+                        .and_then(|deflated| inflate(&deflated, block.len));
+                    // Given up on: the listing stopped.
+                    if done.send(json).is_err() {
+                        break;
+                    }
+                }
+            });
+            if worker.is_err() {
+                return f(&mut sequential());
+            }
+            let mut ahead = order.iter().map(|&i| match self.events.get(i) {
+                Some(Events::Indexed(_)) => {
+                    let json = results.recv().ok().flatten();
+                    if json.is_none() {
+                        self.damaged.set(true);
+                    }
+                    json
+                }
+                _ => self.events_json(i),
+            });
+            f(&mut ahead)
+        })
+    }
 }
 
 /// The bytes of `range` in `file`, if their CRC-32 is `crc`.
@@ -720,5 +789,83 @@ pub fn remove(store: &Store) -> std::io::Result<()> {
     match fs::remove_file(store.dir().join(FILE)) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Case, Kind};
+
+    #[test]
+    fn events_inflate_to_exactly_their_length_and_older_blocks_still_read() {
+        let json = br#"[{"at":"2013-08-17T10:00:00Z","kind":"note","summary":"called, called, called again"}]"#;
+        let block = deflate(json).unwrap();
+        assert!(block.len() < json.len());
+        assert_eq!(inflate(&block, json.len() as u64).unwrap(), json);
+        // Not a byte more or less than the table says.
+        assert_eq!(inflate(&block, json.len() as u64 - 1), None);
+        assert_eq!(inflate(&block, json.len() as u64 + 1), None);
+        assert_eq!(inflate(&block[..block.len() / 2], json.len() as u64), None);
+        // The same events as an older build deflated them (another deflater, same format).
+        let older: [u8; 69] = [
+            139, 174, 86, 74, 44, 81, 178, 82, 50, 50, 48, 52, 214, 53, 176, 208, 53, 52, 15, 49,
+            52, 176, 50, 0, 161, 40, 37, 29, 165, 236, 204, 188, 20, 160, 108, 94, 126, 73, 42,
+            144, 87, 92, 154, 155, 155, 88, 84, 9, 20, 72, 78, 204, 201, 73, 77, 209, 81, 64, 165,
+            21, 18, 211, 19, 51, 243, 148, 106, 99, 1,
+        ];
+        assert_eq!(inflate(&older, json.len() as u64).unwrap(), json);
+    }
+
+    fn case(id: &str, events: usize) -> Case {
+        let at = crate::domain::time::parse_stored("2026-01-05T09:00:00Z").unwrap();
+        let mut case = Case::new(id, "Geen internet", "KPN", at);
+        for n in 0..events {
+            let when = at + chrono::Duration::minutes(n as i64);
+            case.events
+                .push(Event::new(Kind::Call, when, format!("call {n} of {id}")));
+        }
+        case
+    }
+
+    #[test]
+    fn events_read_ahead_come_in_order_and_a_damaged_block_is_caught() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let now = crate::domain::time::parse_stored("2026-02-01T12:00:00Z").unwrap();
+        for n in 0..2 * AHEAD + 3 {
+            store.insert(&case(&format!("c{n:03}"), n % 7)).unwrap();
+        }
+        Scan::new(&store, now).unwrap().save_if_stale().unwrap();
+        // One case more, read from its file (not from the index) by the next scan.
+        store.insert(&case("fresh", 3)).unwrap();
+        let scan = Scan::new(&store, now).unwrap();
+        let mut order: Vec<usize> = (0..scan.entries.len()).rev().collect();
+        order.extend([0, 5, 0]);
+        let one_by_one: Vec<Option<Vec<u8>>> = order.iter().map(|&i| scan.events_json(i)).collect();
+        assert!(one_by_one.iter().all(Option::is_some));
+        let ahead: Vec<Option<Vec<u8>>> = scan.with_events_json(&order, |events| events.collect());
+        assert_eq!(ahead, one_by_one);
+        // A listing that stops early lets the reader go.
+        let first = scan.with_events_json(&order, |events| events.next());
+        assert_eq!(first, Some(one_by_one[0].clone()));
+        assert!(!scan.damaged.get());
+
+        // A block damaged on disk after the scan: its entry has no events, and the index goes.
+        let path = dir.path().join(FILE);
+        let mut bytes = fs::read(&path).unwrap();
+        let Some(Events::Indexed(block)) = scan.events.get(order[1]) else {
+            panic!("not from the index");
+        };
+        bytes[block.at.start as usize] ^= 0x55;
+        FileExt::write_all_at(&File::options().write(true).open(&path).unwrap(), &bytes, 0)
+            .unwrap();
+        let ahead: Vec<Option<Vec<u8>>> = scan.with_events_json(&order, |events| events.collect());
+        assert_eq!(ahead[1], None);
+        assert_eq!(ahead[0], one_by_one[0]);
+        assert_eq!(ahead[2..], one_by_one[2..]);
+        assert!(scan.damaged.get());
+        scan.save_if_stale().unwrap();
+        assert!(!path.exists(), "a damaged index is removed");
     }
 }
