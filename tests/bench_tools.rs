@@ -48,11 +48,15 @@ fn the_report_holds_each_size_to_its_budget() {
     );
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("| 1k | first frame | 25.0 ms | 10.0 ms (empty journal) | 2.50x | ≤ 2x floor | MISSED |"),
+        text.contains(
+            "| 1k | first frame | 25.0 ms | 10.0 ms (empty journal) | 2.50x | ≤ 2x floor | MISSED |"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("| 10k | first frame | 25.0 ms | 10.0 ms (empty journal) | 2.50x | ≤ 3x floor | met |"),
+        text.contains(
+            "| 10k | first frame | 25.0 ms | 10.0 ms (empty journal) | 2.50x | ≤ 3x floor | met |"
+        ),
         "{text}"
     );
     assert!(
@@ -60,7 +64,9 @@ fn the_report_holds_each_size_to_its_budget() {
         "{text}"
     );
     assert!(
-        text.contains("missed: first frame (1k), first frame, index deleted (a case on screen) (10k)"),
+        text.contains(
+            "missed: first frame (1k), first frame, index deleted (a case on screen) (10k)"
+        ),
         "{text}"
     );
 }
@@ -136,7 +142,11 @@ fn peak_rss_reports_the_commands_own_peak_not_pythons() {
     let (out, small) = peak_rss(&["true"]);
     assert!(out.status.success());
     assert!(small < 4096, "true peaked at {small} KiB");
-    let (_, big) = peak_rss(&["python3", "-c", "x = bytearray(64 << 20); x[::4096] = b'1' * len(x[::4096])"]);
+    let (_, big) = peak_rss(&[
+        "python3",
+        "-c",
+        "x = bytearray(64 << 20); x[::4096] = b'1' * len(x[::4096])",
+    ]);
     assert!(big >= 64 * 1024, "64 MiB peaked at {big} KiB");
     let (out, _) = peak_rss(&["false"]);
     assert_eq!(out.status.code(), Some(1));
@@ -159,7 +169,10 @@ fn peak_rss_writes_its_line_into_a_file_and_leaves_the_output_to_the_command() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "hello\n");
     let line = std::fs::read_to_string(&file).unwrap();
-    assert!(line.starts_with("wall_ms=") && line.contains(" status=0"), "{line}");
+    assert!(
+        line.starts_with("wall_ms=") && line.contains(" status=0"),
+        "{line}"
+    );
 }
 
 fn gen_journal(dir: &Path, args: &[&str]) -> PathBuf {
@@ -184,10 +197,19 @@ fn gen_journal_writes_one_document_the_import_reads() {
     let doc: Vec<serde_json::Value> =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(doc.len(), 3);
-    assert!(doc.iter().all(|c| c["events"].as_array().unwrap().len() == 5));
+    assert!(
+        doc.iter()
+            .all(|c| c["events"].as_array().unwrap().len() == 5)
+    );
     // The same document again: it is deterministic.
-    let again = gen_journal(dir.path(), &["--cases", "3", "--events", "5", "--seed", "2013"]);
-    assert_eq!(std::fs::read(&file).unwrap(), std::fs::read(&again).unwrap());
+    let again = gen_journal(
+        dir.path(),
+        &["--cases", "3", "--events", "5", "--seed", "2013"],
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
     let empty = gen_journal(dir.path(), &["--cases", "0"]);
     assert_eq!(std::fs::read(&empty).unwrap(), b"[]\n");
     let data = dir.path().join("journal");
@@ -199,7 +221,11 @@ fn gen_journal_writes_one_document_the_import_reads() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).lines().count(),
         3,
