@@ -239,7 +239,7 @@ fn show(dir: &Path) {
     let id = top_case(&store);
     let file = store.path(&id);
     let (mut shown, mut floor) = (Vec::new(), Vec::new());
-    for _ in 0..15 {
+    for _ in 0..31 {
         shown.push(run(Command::new(runaround())
             .arg("--data-dir")
             .arg(dir)
@@ -260,7 +260,7 @@ fn log_cli(dir: &Path, id: &str, name: &str) {
     let floor_path = scratch.path().join("floor.ron");
     let me = std::env::current_exe().unwrap();
     let (mut log, mut floor) = (Vec::new(), Vec::new());
-    for i in 0..samples_for(store.ids().unwrap().len(), 31) {
+    for i in 0..samples_for(store.ids().unwrap().len(), 61) {
         log.push(run(Command::new(runaround())
             .arg("--data-dir")
             .arg(dir)
