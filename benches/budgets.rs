@@ -1,10 +1,19 @@
 //! The performance budgets measured in process, each next to a floor measured in the same run
-//! (see `scripts/bench`, which also times the TUI's first frame, idle CPU and memory).
+//! (see `scripts/bench`, which also times the TUI's first frame, idle CPU, memory and import).
 //!
-//! `cargo bench --bench budgets -- measure SMALL BIG` prints one line per budget:
-//! `name<TAB>figure<TAB>floor<TAB>unit`, where SMALL is a journal of 1,000 cases and BIG one
-//! of 10,000 (both with their index built). `cargo bench --bench budgets -- start-call DIR`
-//! starts a call in the most recently active case of DIR (for the idle-CPU measure).
+//! Each measure prints one line: `name<TAB>figure<TAB>floor<TAB>unit`, figure and floor sampled
+//! alternately, medians (p95 where the name says so).
+//!
+//! - `measure-size DIR`: the measures that grow with the journal, on the journal in DIR (with
+//!   its index built): `list --all --json` against `cat` of the case files, the index's size
+//!   against theirs, `show` against `cat` of the case's file, and `runaround log` into DIR's
+//!   most recently active case against an fsynced atomic write of the same bytes. DIR gets the
+//!   logged events: give it a copy.
+//! - `measure-fixed BIG SMALL`: a frame of BIG's list at 200x50, a keystroke into a long note,
+//!   and logging one event in process (into a copy of SMALL's top case).
+//! - `measure SMALL BIG`: the older set, for a journal of 1,000 and one of 10,000 cases.
+//! - `start-call DIR` starts a call in the most recently active case of DIR (for the idle-CPU
+//!   measure); `top-title DIR` prints the start of the title the TUI shows first.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -34,6 +43,12 @@ fn main() {
         .collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["measure", small, big] => measure(Path::new(small), Path::new(big)),
+        ["measure-size", dir] => measure_size(Path::new(dir)),
+        ["measure-fixed", big, small] => {
+            frame(Path::new(big));
+            keystroke(Path::new(small));
+            log_in_process(Path::new(small));
+        }
         ["start-call", dir] => start_call(Path::new(dir)),
         // The floor of `runaround log`: a process making an fsynced atomic write.
         ["atomic-write", to, from] => {
@@ -49,7 +64,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: budgets measure SMALL_JOURNAL BIG_JOURNAL | start-call JOURNAL | top-title JOURNAL"
+                "usage: budgets measure-size JOURNAL | measure-fixed BIG_JOURNAL SMALL_JOURNAL | measure SMALL_JOURNAL BIG_JOURNAL | start-call JOURNAL | top-title JOURNAL"
             );
             std::process::exit(2);
         }
@@ -98,10 +113,22 @@ fn start_call(dir: &Path) {
 }
 
 fn measure(small: &Path, big: &Path) {
-    list_json(small);
-    log_event(small);
+    list_json(small, "list --all --json (1,000 cases)");
+    index_size(small, "the index on disk (1,000 cases)");
+    log_scratch(small);
+    log_in_process(small);
     frame(big);
     keystroke(small);
+}
+
+/// The measures that grow with the journal, on the journal in `dir`.
+fn measure_size(dir: &Path) {
+    list_json(dir, "list --all --json");
+    index_size(dir, "the index on disk");
+    show(dir);
+    let source = Store::open(dir).unwrap();
+    let id = top_case(&source);
+    log_cli(dir, &id, "log one event, runaround log");
 }
 
 fn run(cmd: &mut Command) -> Duration {
@@ -125,36 +152,129 @@ fn runaround() -> PathBuf {
     release.join("runaround")
 }
 
-/// `list --all --json` against `cat` of every case file, both to /dev/null, alternating.
-fn list_json(dir: &Path) {
-    let files: Vec<PathBuf> = std::fs::read_dir(dir.join("cases"))
+/// The case files of a journal, sorted.
+fn case_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("cases"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
-    let (mut list, mut cat) = (Vec::new(), Vec::new());
-    for _ in 0..15 {
+    files.sort();
+    files
+}
+
+/// How many samples a measure over every case file takes: fewer as the journal grows, so
+/// that 50,000 cases stay within minutes; always odd, for a median.
+fn samples_for(cases: usize, small: usize) -> usize {
+    match cases {
+        0..=2_000 => small,
+        2_001..=20_000 => small.div_ceil(2) | 1,
+        _ => small.div_ceil(4) | 1,
+    }
+}
+
+/// `cat` of the files, to /dev/null: one process for up to 4,096 files at a time, by their
+/// names relative to their directory (50,000 full paths would not fit in one command line).
+fn cat(files: &[PathBuf]) -> Duration {
+    let mut total = Duration::ZERO;
+    for chunk in files.chunks(4096) {
+        let parent = chunk[0].parent().unwrap();
+        total += run(Command::new("cat")
+            .current_dir(parent)
+            .args(chunk.iter().map(|f| f.file_name().unwrap())));
+    }
+    total
+}
+
+/// `list --all --json` against `cat` of every case file, both to /dev/null, alternating.
+fn list_json(dir: &Path, name: &str) {
+    let files = case_files(dir);
+    let (mut list, mut floor) = (Vec::new(), Vec::new());
+    for _ in 0..samples_for(files.len(), 15) {
         list.push(run(Command::new(runaround())
             .arg("--data-dir")
             .arg(dir)
             .args(["list", "--all", "--json"])));
-        cat.push(run(Command::new("cat").args(&files)));
+        floor.push(cat(&files));
     }
-    report("list --all --json (1,000 cases)", median(list), median(cat));
-    // The index the listings above used, against the case files it lists.
-    let size = |p: &Path| std::fs::metadata(p).unwrap().len() as f64 / (1024.0 * 1024.0);
-    println!(
-        "the index on disk (1,000 cases)\t{:.3}\t{:.3}\tMiB",
-        size(&dir.join("index")),
-        files.iter().map(|f| size(f)).sum::<f64>()
-    );
+    report(name, median(list), median(floor));
 }
 
-/// Logging one event into a 100-event case, as the user does it (`runaround log`: read,
-/// change and fsynced atomic write, under the lock), against a process of the same kind that
-/// makes an fsynced atomic write of the same bytes. Then the same in process: the library
-/// call against the write alone.
-fn log_event(dir: &Path) {
+/// The bytes of a file, or of everything under a directory.
+fn bytes(path: &Path) -> u64 {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return 0;
+    };
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| bytes(&e.unwrap().path()))
+            .sum()
+    } else {
+        meta.len()
+    }
+}
+
+/// The index on disk (everything in the journal's directory whose name starts with `index`,
+/// a file or a directory) against the case files it lists, in MiB.
+fn index_size(dir: &Path, name: &str) {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    let index: u64 = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(runaround::storage::names::INDEX))
+        })
+        .map(|e| bytes(&e.path()))
+        .sum();
+    let cases: u64 = case_files(dir).iter().map(|f| bytes(f)).sum();
+    println!("{name}\t{:.3}\t{:.3}\tMiB", mib(index), mib(cases));
+}
+
+/// `show` of the most recently active case against `cat` of its file, alternating.
+fn show(dir: &Path) {
+    let store = Store::open(dir).unwrap();
+    let id = top_case(&store);
+    let file = store.path(&id);
+    let (mut shown, mut floor) = (Vec::new(), Vec::new());
+    for _ in 0..31 {
+        shown.push(run(Command::new(runaround())
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["show", &id])));
+        floor.push(run(Command::new("cat").arg(&file)));
+    }
+    report("show", median(shown), median(floor));
+}
+
+/// Logging one event into case `id` of the journal in `dir`, as the user does it (`runaround
+/// log`: read, change and fsynced atomic write, under the lock), against a process of the
+/// same kind that makes an fsynced atomic write of the same bytes, alternating.
+fn log_cli(dir: &Path, id: &str, name: &str) {
+    let store = Store::open(dir).unwrap();
+    let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
+    let bytes_path = scratch.path().join("bytes.ron");
+    std::fs::copy(store.path(id), &bytes_path).unwrap();
+    let floor_path = scratch.path().join("floor.ron");
+    let me = std::env::current_exe().unwrap();
+    let (mut log, mut floor) = (Vec::new(), Vec::new());
+    for i in 0..samples_for(store.ids().unwrap().len(), 61) {
+        log.push(run(Command::new(runaround())
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["log", id, "note", &format!("bench note {i}")])));
+        floor.push(run(Command::new(&me)
+            .arg("atomic-write")
+            .arg(&floor_path)
+            .arg(&bytes_path)));
+    }
+    report(name, median(log), median(floor));
+}
+
+/// A scratch journal holding a copy of the most recently active case of `dir`, and its id.
+fn scratch_copy(dir: &Path) -> (tempfile::TempDir, Store, String) {
     let source = Store::open(dir).unwrap();
     let id = top_case(&source);
     let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(dir)).unwrap();
@@ -163,25 +283,23 @@ fn log_event(dir: &Path) {
         panic!("{id} cannot be read")
     };
     store.insert(&case).unwrap();
-    let bytes_path = scratch.path().join("bytes.ron");
-    std::fs::copy(store.path(&id), &bytes_path).unwrap();
-    let bytes = std::fs::read(&bytes_path).unwrap();
+    (scratch, store, id)
+}
+
+/// `runaround log` into a journal of one case: a copy of the top case of `dir`.
+fn log_scratch(dir: &Path) {
+    let (scratch, _store, id) = scratch_copy(dir);
+    log_cli(scratch.path(), &id, "log one event, runaround log");
+}
+
+/// Logging one event in process, into a copy of the top case of `dir`: the library call
+/// against the fsynced atomic write of the same bytes alone.
+fn log_in_process(dir: &Path) {
+    let (scratch, store, id) = scratch_copy(dir);
+    let bytes = std::fs::read(store.path(&id)).unwrap();
     let floor_path = scratch.path().join("floor.ron");
-    let me = std::env::current_exe().unwrap();
     let (mut log, mut floor) = (Vec::new(), Vec::new());
-    for i in 0..30 {
-        log.push(run(Command::new(runaround())
-            .arg("--data-dir")
-            .arg(scratch.path())
-            .args(["log", &id, "note", &format!("bench note {i}")])));
-        floor.push(run(Command::new(&me)
-            .arg("atomic-write")
-            .arg(&floor_path)
-            .arg(&bytes_path)));
-    }
-    report("log one event, runaround log", median(log), median(floor));
-    let (mut log, mut floor) = (Vec::new(), Vec::new());
-    for i in 0..40 {
+    for i in 0..41 {
         let event = Event::new(Kind::Note, now(), format!("bench note {i}"));
         let t = Instant::now();
         store
@@ -199,7 +317,20 @@ fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(w, h)).unwrap()
 }
 
-/// One frame at 200x50 with the 10,000-case list, against a frame of only a border.
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One frame at 200x50 with the journal's whole list, against a frame of only a border.
 fn frame(dir: &Path) {
     let store = Store::open(dir).unwrap();
     let loaded = load_rows(&store, now()).unwrap();
@@ -227,8 +358,16 @@ fn frame(dir: &Path) {
             .unwrap();
         floor.push(t.elapsed());
     }
-    assert!(app.visible.len() >= 10_000, "{} cases", app.visible.len());
-    report("frame 200x50, 10,000 cases (p95)", p95(frames), p95(floor));
+    assert_eq!(
+        app.visible.len(),
+        store.ids().unwrap().len(),
+        "every case listed"
+    );
+    report(
+        &format!("frame 200x50, {} cases (p95)", thousands(app.visible.len())),
+        p95(frames),
+        p95(floor),
+    );
 }
 
 /// Carries out the app's effects (reading the case it selected) with the runtime's executor.
