@@ -964,3 +964,38 @@ fn why_a_file_is_unreadable_or_read_only_is_a_fact_with_the_words_of_before() {
     .map(|case| case.events.len());
     assert_eq!(listed.body(), Some(&fixture_case().events.len()));
 }
+
+/// A big journal's files are looked at on every core: the same stamps, in the same order (by
+/// id), as one look at each file gives; other files in `cases/` are not case files.
+#[test]
+fn the_stamps_of_a_big_journal_are_every_files_in_id_order() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let cases = dir.path().join("cases");
+    fs::create_dir_all(&cases).unwrap();
+    // More than one thread's share, of differing sizes, written in no particular order.
+    let ids: Vec<String> = (0..5000u32)
+        .map(|i| format!("c{:05}", (i * 7919) % 5000))
+        .collect();
+    for (n, id) in ids.iter().enumerate() {
+        fs::write(cases.join(format!("{id}.ron")), "x".repeat(n % 97)).unwrap();
+    }
+    fs::write(cases.join("c00001.lock"), "").unwrap();
+    fs::write(cases.join(".c00002.ron.tmp"), "").unwrap();
+    let stamps = store.stamps().unwrap();
+    let mut want: Vec<String> = ids.clone();
+    want.sort();
+    assert_eq!(
+        stamps.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(),
+        want
+    );
+    for (id, stamp) in &stamps {
+        let meta = fs::metadata(cases.join(format!("{id}.ron"))).unwrap();
+        assert_eq!(
+            (stamp.len, stamp.ino, stamp.mtime, stamp.mtime_nsec),
+            (meta.len(), meta.ino(), meta.mtime(), meta.mtime_nsec()),
+            "{id}"
+        );
+    }
+}

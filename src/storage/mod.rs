@@ -223,11 +223,40 @@ impl Store {
     /// The ids of all case files with their stamps, sorted. One pass over the directory:
     /// each stamp is taken relative to it, without walking the whole path again.
     pub fn stamps(&self) -> Result<Vec<(String, Stamp)>, StorageError> {
-        Ok(self
-            .case_files()?
-            .into_iter()
-            .filter_map(|(id, entry)| entry.metadata().ok().map(|m| (id, Stamp::of(&m))))
-            .collect())
+        /// Below this many files one thread is as quick as several.
+        const ALONE: usize = 4096;
+        let files = self.case_files()?;
+        let stamp = |(id, entry): (String, fs::DirEntry)| {
+            entry.metadata().ok().map(|m| (id, Stamp::of(&m)))
+        };
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        if files.len() < ALONE || threads < 2 {
+            return Ok(files.into_iter().filter_map(stamp).collect());
+        }
+        // A stat a file is most of a cold start's wait on a big journal: on every core, the
+        // order (by id) kept.
+        let per = files.len().div_ceil(threads);
+        let mut chunks: Vec<Vec<(String, fs::DirEntry)>> = Vec::with_capacity(threads);
+        let mut files = files.into_iter();
+        loop {
+            let chunk: Vec<_> = files.by_ref().take(per).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            chunks.push(chunk);
+        }
+        Ok(std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|chunk| {
+                    scope.spawn(move || chunk.into_iter().filter_map(stamp).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        }))
     }
 
     /// Reads every case file. Files that cannot be read come back as [`CaseFile::Unreadable`];
