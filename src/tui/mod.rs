@@ -150,7 +150,13 @@ pub fn run(store: &Store, clock: Clock, options: &Options) -> Result<(), String>
         executor: Executor::new(store.clone(), stamps)
             .with_search_thread(&bell)
             .with_fill(fill, &index, &bell),
-        journal: wake::Journal::start(store.dir(), store.cases_dir(), &bell, polls()),
+        // Watched once the first frame is up (the first look is at once then).
+        journal: wake::Journal::later(),
+        watch: Some((
+            store.dir().to_path_buf(),
+            store.cases_dir().to_path_buf(),
+            polls(),
+        )),
         inbox: wake::Inbox::new(bell.clone()),
         bell,
         next_change: None,
@@ -188,6 +194,9 @@ struct Runtime {
     executor: Executor,
     /// How changes made to the journal elsewhere are learned of.
     journal: wake::Journal,
+    /// The journal's directory and cases directory, and whether to poll them, until the watch
+    /// begins (after the first frame).
+    watch: Option<(std::path::PathBuf, std::path::PathBuf, bool)>,
     /// Messages from other threads.
     inbox: wake::Inbox,
     /// What the other threads wake the loop with.
@@ -247,8 +256,11 @@ impl Runtime {
                     !(app.notes.dirty && fault::strikes(Fault::Panic)),
                     "injected fault (RUNAROUND_FAULT=panic)"
                 );
-                // The rest of the journal is listed once its first screen is up.
+                // The rest of the journal is listed, and watched, once its first screen is up.
                 self.executor.begin_fill(app.now);
+                if let Some((dir, cases, poll)) = self.watch.take() {
+                    self.journal = wake::Journal::start(&dir, &cases, &self.bell, poll);
+                }
             }
             if event::poll(self.timeout(app)).map_err(|e| format!("terminal: {e}"))? {
                 let event = event::read().map_err(|e| format!("terminal: {e}"))?;

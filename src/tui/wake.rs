@@ -127,6 +127,17 @@ impl Journal {
         }
     }
 
+    /// A watch not begun yet ([`Journal::start`] replaces it): nothing is looked at or told
+    /// until then. Watching a directory of tens of thousands of files costs the kernel a walk
+    /// of them, which the first frame need not wait for.
+    pub fn later() -> Journal {
+        Journal {
+            told: Arc::new(Told::default()),
+            polling: false,
+            last_look: Instant::now(),
+        }
+    }
+
     /// Whether the kernel's notifications are in use.
     pub fn notified(&self) -> bool {
         !self.polling
@@ -373,6 +384,23 @@ mod tests {
         } else {
             assert_eq!(look, Some(start + every + POLL_EVERY));
         }
+    }
+
+    #[test]
+    fn a_watch_not_begun_looks_at_nothing_and_the_one_begun_looks_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = dir.path().join("cases");
+        std::fs::create_dir(&cases).unwrap();
+        let mut later = Journal::later();
+        let now = Instant::now();
+        assert!(!later.told());
+        assert_eq!(later.due(now), None);
+        assert_eq!(later.next_look(), None);
+        // A change made before the watch begins is not missed: its first look is at once.
+        std::fs::write(cases.join("abcd1234.ron"), "x").unwrap();
+        let mut begun = Journal::start(dir.path(), &cases, &Bell::default(), false);
+        assert!(begun.told());
+        assert!(begun.due(Instant::now()).is_some());
     }
 
     #[cfg(target_os = "linux")]
