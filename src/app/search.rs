@@ -40,22 +40,23 @@ pub fn matches(case: &Case, query: &str) -> bool {
             .iter()
             .any(|r| has(&r.label) || has(&r.value))
         || has(&case.notes)
-        || case.events.iter().any(|e| {
-            [
-                &e.summary,
-                &e.detail,
-                &e.number,
-                &e.department,
-                &e.agent,
-                &e.from,
-                &e.to,
-                &e.r#ref,
-                &e.who,
-                &e.subject,
-            ]
-            .iter()
-            .any(|s| has(s))
-        })
+        || case.events.iter().any(|e| texts(e).iter().any(|s| has(s)))
+}
+
+/// The texts of an event a search looks in.
+fn texts(e: &crate::domain::Event) -> [&String; 10] {
+    [
+        &e.summary,
+        &e.detail,
+        &e.number,
+        &e.department,
+        &e.agent,
+        &e.from,
+        &e.to,
+        &e.r#ref,
+        &e.who,
+        &e.subject,
+    ]
 }
 
 /// Where in a case a search found its text.
@@ -76,22 +77,7 @@ pub fn hit(case: &Case, query: &str) -> Option<Hit> {
     let has = |s: &str| has(s, query);
     case.events
         .iter()
-        .rposition(|e| {
-            [
-                &e.summary,
-                &e.detail,
-                &e.number,
-                &e.department,
-                &e.agent,
-                &e.from,
-                &e.to,
-                &e.r#ref,
-                &e.who,
-                &e.subject,
-            ]
-            .iter()
-            .any(|s| has(s))
-        })
+        .rposition(|e| texts(e).iter().any(|s| has(s)))
         .map(Hit::Event)
         .or_else(|| case.notes.lines().position(has).map(Hit::Notes))
 }

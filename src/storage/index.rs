@@ -248,19 +248,12 @@ impl Scan {
     /// The events of entry `i`; `None` for an unreadable file, or when the index turns out to
     /// be damaged (the case file must be read then).
     pub fn events(&self, i: usize) -> Option<Vec<Event>> {
-        let events = self.events.get(i)?;
-        let decoded = match events {
-            Events::Indexed(block) => self
-                .block(block)
-                .and_then(|deflated| inflate(&deflated, block.len)),
-            Events::Fresh(json) => Some(json.clone()),
-            Events::Spilled(range, crc) => read_checked(self.spill.as_ref()?, range, *crc),
-            Events::None => None,
-        }
-        // Checked as UTF-8 once, not string by string.
-        .and_then(|json| String::from_utf8(json).ok())
-        .and_then(|json| serde_json::from_str(&json).ok());
-        if decoded.is_none() && matches!(events, Events::Indexed(..)) {
+        let decoded = self
+            .events_json(i)
+            // Checked as UTF-8 once, not string by string.
+            .and_then(|json| String::from_utf8(json).ok())
+            .and_then(|json| serde_json::from_str(&json).ok());
+        if decoded.is_none() && matches!(self.events.get(i), Some(Events::Indexed(..))) {
             self.damaged.set(true);
         }
         decoded
